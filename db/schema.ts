@@ -1,0 +1,195 @@
+/** The Database interface Kysely checks every query against: one *Table type per table. */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type CaseKind = 'complaint' | 'report' | 'injury';
+export type Severity = 'minor' | 'serious' | 'fatal';
+export type RegionLevel = 'province' | 'city' | 'district';
+
+export interface RegionTable {
+  code: string;
+  parent: string | null;
+  level: RegionLevel;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface AgencyTable {
+  code: string;
+  levels: string;
+  name_zh: string;
+  city_name_zh: string | null;
+  name_en: string;
+}
+
+export interface DepartmentTable {
+  code: string;
+  agency: string;
+  region: string;
+  name_zh: string;
+  name_en: string;
+  email: string | null;
+  active: Generated<number>;
+}
+
+export interface DepartmentJurisdictionTable {
+  department: string;
+  region: string;
+}
+
+export interface CategoryTable {
+  code: string;
+  domain: string;
+  agency: string | null;
+  kinds: string;
+  service_class: string | null;
+  name_zh: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface RoutingRuleTable {
+  id: string;
+  category: string;
+  kind: CaseKind | null;
+  agency: string;
+  priority: number;
+  active: Generated<number>;
+  note: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  loaded_at: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  working: number;
+  name: string;
+}
+
+export interface CaseSequenceTable {
+  day: string;
+  last: number;
+}
+
+export interface CaseTable {
+  id: string;
+  case_number: string;
+  kind: CaseKind;
+  category: string;
+  region: string;
+  status: string;
+  department: string | null;
+  routing_rule: string | null;
+  routing_reason: string;
+  subject_name: string;
+  subject_credit_code: string | null;
+  subject_address: string | null;
+  credit_code_check_failed: number;
+  description: string;
+  claim: string | null;
+  occurred_on: string | null;
+  severity: Severity | null;
+  reward_requested: number;
+  urgent: number;
+  anonymous: number;
+  pseudonym: string;
+  receipt_hash: string;
+  receipt_key_id: string;
+  language: string;
+  received_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseCohandlerTable {
+  case_id: string;
+  department: string;
+  reason: string;
+  added_at: string;
+}
+
+export type SealedPurpose = 'identity' | 'original_text';
+
+export interface SealedRecordTable {
+  case_id: string;
+  purpose: SealedPurpose;
+  key_id: string;
+  wrapped_key: string;
+  iv: string;
+  ciphertext: string;
+  created_at: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  at: string;
+  event: string;
+  actor: string;
+  note: string | null;
+  data: string | null;
+  public: number;
+}
+
+export type ClockStatus = 'running' | 'paused' | 'stopped';
+
+export interface ClockTable {
+  id: string;
+  case_id: string;
+  clock: string;
+  started_at: string;
+  due_at: string;
+  provisional: Generated<number>;
+  status: ClockStatus;
+  stopped_at: string | null;
+  paused_at: string | null;
+  extended: Generated<number>;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: string;
+  case_id: string | null;
+  template: string;
+  recipient_type: 'department' | 'reporter' | 'address';
+  recipient_ref: string;
+  params: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  agencies: AgencyTable;
+  departments: DepartmentTable;
+  department_jurisdictions: DepartmentJurisdictionTable;
+  categories: CategoryTable;
+  routing_rules: RoutingRuleTable;
+  calendar_years: CalendarYearTable;
+  calendar_days: CalendarDayTable;
+  case_sequences: CaseSequenceTable;
+  cases: CaseTable;
+  case_cohandlers: CaseCohandlerTable;
+  sealed_records: SealedRecordTable;
+  case_events: CaseEventTable;
+  clocks: ClockTable;
+  outbox: OutboxTable;
+}
+
+export type Region = Selectable<RegionTable>;
+export type Department = Selectable<DepartmentTable>;
+export type Category = Selectable<CategoryTable>;
+export type RoutingRule = Selectable<RoutingRuleTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type ClockRow = Selectable<ClockTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;

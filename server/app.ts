@@ -1,0 +1,48 @@
+/** createApp(deps): middleware, the one error handler, and every feature mounted with app.route(). */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { webRoutes } from '../web/routes.js';
+import type { Deps } from './deps.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { AppError, errorBody, handleError } from './errors.js';
+import { intakeRoutes } from './intake/intake.routes.js';
+
+export function createApp(deps: Deps) {
+  const app = new Hono();
+
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+  }));
+  // Refuses an oversized body as it streams in, before it is read whole.
+  app.use('*', bodyLimit({
+    maxSize: deps.config.INTAKE_MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `The body is larger than ${deps.config.INTAKE_MAX_BODY_BYTES} bytes.`);
+    },
+  }));
+
+  const api = new Hono();
+  api.route('/', directoryRoutes(deps));
+  api.route('/', intakeRoutes(deps));
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
+  app.route('/api/v1', api);
+  app.route('/', webRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', `Not found: ${c.req.path}`), 404));
+  app.onError((err, c) => handleError(err, c, deps.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+/** All settings in one zod schema, parsed once per runtime from its environment. */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  INTAKE_DATA_DIR: z.string().default('./data'),
+  INTAKE_MASTER_KEY: optionalText,
+  SMTP_URL: optionalText,
+  PUBLIC_URL: optionalText,
+  /** Prefix of case numbers: the province's short name. */
+  INTAKE_CASE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/).default('GD'),
+  /** The province the directory serves: its region code is the root of routing. */
+  INTAKE_PROVINCE: z.string().regex(/^\d{6}$/).default('440000'),
+  /** Largest request body accepted, in bytes. */
+  INTAKE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Config = z.infer<typeof configSchema> & { publicUrl: string };
+
+/** Parses settings from an environment object (process.env on Node, bindings on Workers). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.parse(env);
+  const publicUrl = (parsed.PUBLIC_URL ?? `http://${parsed.HOST}:${parsed.PORT}`).replace(/\/+$/, '');
+  if (parsed.NODE_ENV === 'production' && !parsed.INTAKE_MASTER_KEY) {
+    throw new Error('INTAKE_MASTER_KEY is required when NODE_ENV=production');
+  }
+  return { ...parsed, publicUrl };
+}

@@ -1,0 +1,50 @@
+/**
+ * The ports the app core needs, injected by each runtime entry (server/node.ts, server/worker.ts)
+ * and by tests. No module-level singletons: a test builds a fresh app over a fresh database.
+ */
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { CalendarData } from './clocks/calendar.js';
+import type { Config } from './config.js';
+import type { Keyring } from './identity/keys.js';
+
+/**
+ * Runs queries as one atomic unit. D1 has no interactive transactions, so every use case that
+ * writes more than one row compiles its statements and hands them over here together.
+ */
+export type Batch = (queries: CompiledQuery[]) => Promise<QueryResult<unknown>[]>;
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface MailMessage {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+export interface CalendarSource {
+  get(): Promise<CalendarData>;
+  invalidate(): void;
+}
+
+export interface Deps {
+  db: Kysely<Database>;
+  batch: Batch;
+  clock: Clock;
+  config: Config;
+  keys: Keyring;
+  mailer: Mailer;
+  calendar: CalendarSource;
+  /** Operational log lines; never given reporter data, receipts or network metadata. */
+  log: (line: string) => void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

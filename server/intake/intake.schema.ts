@@ -1,0 +1,95 @@
+/** The submission body of API.md "Submitting", with the cross-field rules of DESIGN §1. */
+import { z } from 'zod';
+import { checkCreditCode, isValidIdNumber, normaliseMobile } from '../lib/identifiers.js';
+
+// GB/T 2260 province-level prefixes; a code outside them (e.g. 999999) is not a region at all.
+const PROVINCE_PREFIXES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82',
+]);
+
+export function isRegionCode(code: string): boolean {
+  return /^\d{6}$/.test(code) && PROVINCE_PREFIXES.has(code.slice(0, 2));
+}
+
+const trimmed = (min: number, max: number, label: string) =>
+  z.string({ error: `${label} is required` }).trim()
+    .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+    .max(max, `${label} may have at most ${max} characters`);
+
+const optionalTrimmed = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} may have at most ${max} characters`).optional()
+    .transform((v) => (v ? v : undefined));
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD').refine((v) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}, 'not a real date');
+
+const subjectSchema = z.object({
+  name: trimmed(1, 200, 'the business name'),
+  creditCode: optionalTrimmed(18, 'a credit code').superRefine((v, ctx) => {
+    if (v !== undefined && !checkCreditCode(v).wellFormed) {
+      ctx.addIssue({ code: 'custom', message: 'a unified social credit code has 18 characters from 0-9 and A-Y without I, O, S, V, Z' });
+    }
+  }).transform((v) => (v === undefined ? undefined : v.toUpperCase())),
+  address: optionalTrimmed(300, 'the address'),
+});
+
+const anonymousReporter = z.object({ anonymous: z.literal(true) });
+
+const namedReporter = z.object({
+  anonymous: z.literal(false),
+  name: trimmed(1, 50, 'the name'),
+  phone: z.string({ error: 'a phone number is required' }).trim().min(1, 'a phone number is required')
+    .transform((v, ctx) => {
+      const mobile = normaliseMobile(v);
+      if (!mobile) {
+        ctx.addIssue({ code: 'custom', message: 'a mainland mobile number has 11 digits starting 13–19' });
+        return z.NEVER;
+      }
+      return mobile;
+    }),
+  idNumber: optionalTrimmed(18, 'the ID number').refine((v) => v === undefined || isValidIdNumber(v),
+    'not a valid resident ID number (check character or birth date is wrong)')
+    .transform((v) => v?.toUpperCase()),
+  email: optionalTrimmed(254, 'the e-mail address').refine((v) => v === undefined || z.email().safeParse(v).success,
+    'not a valid e-mail address'),
+  address: optionalTrimmed(300, 'the address'),
+});
+
+export const kinds = ['complaint', 'report', 'injury'] as const;
+
+export const submissionSchema = z.object({
+  kind: z.enum(kinds, { error: 'kind must be complaint, report or injury' }),
+  category: z.string({ error: 'category is required' }).trim().min(1, 'category is required').max(64),
+  region: z.string({ error: 'region is required' }).trim().refine(isRegionCode, 'not a region code (GB/T 2260, 6 digits)'),
+  subject: subjectSchema,
+  description: trimmed(10, 5000, 'the description'),
+  occurredOn: isoDate.optional(),
+  claim: optionalTrimmed(2000, 'the claim'),
+  severity: z.enum(['minor', 'serious', 'fatal'], { error: 'severity must be minor, serious or fatal' }).optional(),
+  reward: z.boolean({ error: 'reward must be true or false' }).default(false),
+  reporter: z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter], {
+    error: 'reporter.anonymous must be true or false',
+  }).optional(),
+}).superRefine((s, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (s.kind === 'complaint') {
+    if (!s.reporter || s.reporter.anonymous) {
+      issue(['reporter', 'anonymous'], 'a complaint cannot be anonymous: name, phone and address are required');
+    } else if (!s.reporter.address) {
+      issue(['reporter', 'address'], 'a complaint needs the complainant\'s address');
+    }
+  } else if (s.claim) {
+    issue(['claim'], 'a claim belongs to a complaint only');
+  }
+  if (s.kind === 'injury' && !s.severity) issue(['severity'], 'an injury report needs a severity');
+  if (s.kind !== 'injury' && s.severity) issue(['severity'], 'severity belongs to an injury report only');
+  if (s.kind !== 'report' && s.reward) issue(['reward'], 'only a report can ask for a reward');
+});
+
+export type SubmissionInput = z.input<typeof submissionSchema>;
+export type Submission = z.output<typeof submissionSchema>;
+export type Reporter = NonNullable<Submission['reporter']>;

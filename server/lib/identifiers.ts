@@ -1,0 +1,61 @@
+/** Chinese identifier checks (pure). Rules and test values: shared/reference/RULES.md. */
+
+// GB 32100-2015: 31 symbols, no I O S V Z.
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export type CreditCodeCheck = { code: string; wellFormed: boolean; checkOk: boolean };
+
+/** Normalises to upper case and checks alphabet, length and check character. */
+export function checkCreditCode(input: string): CreditCodeCheck {
+  const code = input.trim().toUpperCase();
+  const wellFormed = code.length === 18 && [...code].every((ch) => CREDIT_ALPHABET.includes(ch));
+  if (!wellFormed) return { code, wellFormed, checkOk: false };
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(code[i]!) * CREDIT_WEIGHTS[i]!;
+  const expected = CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+  return { code, wellFormed, checkOk: code[17] === expected };
+}
+
+// GB 11643-1999, ISO 7064 MOD 11-2.
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+function isRealDate(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** True for an 18-character resident ID number with a real birth date and a correct check. */
+export function isValidIdNumber(input: string): boolean {
+  const id = input.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id) || !isRealDate(id.slice(6, 14))) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
+  return id[17] === ID_CHECK[sum % 11];
+}
+
+/** Mainland mobile numbers: 11 digits from 1[3-9], optional +86 / 86 prefix and separators. */
+export function normaliseMobile(input: string): string | null {
+  const compact = input.replace(/[\s-]/g, '');
+  const match = /^(?:\+?86)?(1[3-9]\d{9})$/.exec(compact);
+  return match ? match[1]! : null;
+}
+
+/** Luhn check for bank card numbers (16–19 digits). */
+export function passesLuhn(digits: string): boolean {
+  if (!/^\d{16,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
+    sum += n;
+  }
+  return sum % 10 === 0;
+}

@@ -1,0 +1,36 @@
+/** Node entry: one process, an embedded SQLite file under ./data, served on HOST:PORT. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { parseConfig } from './config.js';
+import { createNodeRuntime } from './node/bootstrap.js';
+
+async function main() {
+  const config = parseConfig(process.env);
+  const runtime = await createNodeRuntime({ config });
+  const app = createApp(runtime.deps);
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    const lines = [
+      '',
+      `Quality complaint and report intake is running (${config.NODE_ENV}).`,
+      `  Public site:   ${config.publicUrl}/`,
+      `  JSON API:      ${config.publicUrl}/api/v1/categories`,
+      `  Database:      ${runtime.store.sqlite.name}`,
+      `  Listening on:  ${info.address}:${info.port}`,
+      ...runtime.notes.map((n) => `  ${n}`),
+      '',
+    ];
+    console.log(lines.join('\n'));
+  });
+  const stop = () => {
+    server.close(() => {
+      void runtime.store.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+/** Builds the Node runtime's Deps: database file, keys, mailer, directory and calendar seeds. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { importPublishedCalendars } from '../../db/seed/calendar.js';
+import { directoryQueries } from '../../db/seed/directory.js';
+import { readDirectoryFiles } from '../../db/seed/files.js';
+import { createCalendarCache } from '../clocks/calendar.repository.js';
+import type { Config } from '../config.js';
+import { systemClock, type Clock, type Deps } from '../deps.js';
+import { createKeyring, importMasterKey, masterKeyFromBase64, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
+import { toBase64 } from '../lib/encoding.js';
+import { fileMailer, smtpMailer } from './mailer.js';
+import { openStore, type NodeStore } from './sqlite.js';
+
+export interface NodeRuntime {
+  deps: Deps;
+  store: NodeStore;
+  notes: string[];
+}
+
+/** The master key from INTAKE_MASTER_KEY, or in development a key file generated under the data dir. */
+async function loadMasterKey(config: Config, notes: string[]): Promise<MasterKey> {
+  if (config.INTAKE_MASTER_KEY) return masterKeyFromBase64(config.INTAKE_MASTER_KEY);
+  const file = join(resolve(config.INTAKE_DATA_DIR), 'master.key');
+  if (!existsSync(file)) {
+    mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
+    writeFileSync(file, toBase64(newMasterKeyBytes()) + '\n', { mode: 0o600 });
+    notes.push(`WARNING: generated a development master key in ${file}; set INTAKE_MASTER_KEY in production.`);
+  } else {
+    notes.push(`Using the development master key in ${file} (set INTAKE_MASTER_KEY in production).`);
+  }
+  return masterKeyFromBase64(readFileSync(file, 'utf8'));
+}
+
+/** Loads the directory and the published calendars into an empty database. */
+export async function seedIfEmpty(store: NodeStore, now: Date): Promise<string[]> {
+  const done: string[] = [];
+  const region = await store.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
+  if (!region) {
+    await store.batch(directoryQueries(store.db, readDirectoryFiles()));
+    done.push('directory');
+  }
+  const year = await store.db.selectFrom('calendar_years').select('year').limit(1).executeTakeFirst();
+  if (!year) {
+    await importPublishedCalendars(store.db, now.toISOString());
+    done.push('calendars');
+  }
+  return done;
+}
+
+export interface NodeRuntimeOptions {
+  config: Config;
+  /** Database file; ':memory:' for tests. Defaults to <data dir>/intake.sqlite. */
+  filename?: string;
+  clock?: Clock;
+  masterKey?: MasterKey;
+  log?: (line: string) => void;
+}
+
+export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<NodeRuntime> {
+  const { config } = options;
+  const notes: string[] = [];
+  const filename = options.filename ?? join(resolve(config.INTAKE_DATA_DIR), 'intake.sqlite');
+  if (filename !== ':memory:') mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
+  const store = openStore(filename);
+  const clock = options.clock ?? systemClock;
+  const seeded = await seedIfEmpty(store, clock.now());
+  if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
+  const masterKey = options.masterKey ?? (await loadMasterKey(config, notes));
+  const mailDir = join(resolve(config.INTAKE_DATA_DIR), 'mail');
+  const deps: Deps = {
+    db: store.db,
+    batch: store.batch,
+    clock,
+    config,
+    keys: createKeyring([masterKey]),
+    mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL) : fileMailer(mailDir),
+    calendar: createCalendarCache(store.db),
+    log: options.log ?? ((line) => console.log(line)),
+  };
+  if (!config.SMTP_URL) notes.push(`No SMTP_URL: mail is written as .eml files to ${mailDir}`);
+  return { deps, store, notes };
+}
+
+export { importMasterKey };
