@@ -46,7 +46,7 @@ export function publishedSchedules(): { year: number; days: CalendarDayInput[] }
 }
 
 /** Writes every published schedule (one atomic unit per year); returns the years written. */
-export async function importPublishedCalendars(db: Kysely<Database>, loadedAt: string, batch?: Batch): Promise<number[]> {
+export async function importPublishedCalendars(db: Kysely<Database>, loadedAt: string, batch: Batch): Promise<number[]> {
   const schedules = publishedSchedules();
   for (const { year, days } of schedules) {
     await replaceCalendarYear(db, year, days, CALENDAR_SOURCE, loadedAt, batch);

@@ -29,9 +29,8 @@ export async function loadCalendar(db: Kysely<Database>): Promise<CalendarData> 
 }
 
 /**
- * Replaces one year's schedule: its days and its calendar_years row, as one atomic unit.
- * Pass `batch` (Deps.batch) on D1, which has no interactive transactions; without it the
- * statements run in a Kysely transaction (fine on better-sqlite3).
+ * Replaces one year's schedule: its days and its calendar_years row, as one atomic batch
+ * (D1 has no interactive transactions).
  */
 export async function replaceCalendarYear(
   db: Kysely<Database>,
@@ -39,7 +38,7 @@ export async function replaceCalendarYear(
   days: CalendarDayInput[],
   source: string,
   loadedAt: string,
-  batch?: Batch,
+  batch: Batch,
 ): Promise<void> {
   const prefix = `${String(year).padStart(4, '0')}-`;
   const stray = days.find((d) => !d.date.startsWith(prefix));
@@ -66,13 +65,7 @@ export async function replaceCalendarYear(
       .compile(),
   );
 
-  if (batch) {
-    await batch(queries);
-    return;
-  }
-  await db.transaction().execute(async (trx) => {
-    for (const query of queries) await trx.executeQuery(query);
-  });
+  await batch(queries);
 }
 
 /** Loads the calendar once and reuses it until invalidated (after a schedule is imported). */

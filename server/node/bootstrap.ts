@@ -42,7 +42,7 @@ export async function seedIfEmpty(store: NodeStore, now: Date): Promise<string[]
   }
   const year = await store.db.selectFrom('calendar_years').select('year').limit(1).executeTakeFirst();
   if (!year) {
-    await importPublishedCalendars(store.db, now.toISOString());
+    await importPublishedCalendars(store.db, now.toISOString(), store.batch);
     done.push('calendars');
   }
   return done;

@@ -1,25 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { describe, it, expect } from 'vitest';
-import type { Database } from '../../db/schema.js';
 import { importPublishedCalendars, publishedSchedules } from '../../db/seed/calendar.js';
 import { isWorkingDay } from '../../server/clocks/calendar.js';
 import { createCalendarCache, loadCalendar, replaceCalendarYear } from '../../server/clocks/calendar.repository.js';
+import { openStore } from '../../server/node/sqlite.js';
 
-function openMigratedDb() {
-  const sqlite = new Sqlite(':memory:');
-  const dir = new URL('../../db/migrations/', import.meta.url);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-    sqlite.exec(readFileSync(new URL(file, dir), 'utf8'));
-  }
-  return { sqlite, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) };
-}
+const openMigratedDb = () => openStore(':memory:');
 
 describe('calendar repository', () => {
   it('round-trips the published schedules and replaces a year', async () => {
-    const { db } = openMigratedDb();
-    const years = await importPublishedCalendars(db, '2026-05-01T00:00:00.000Z');
+    const { db, batch } = openMigratedDb();
+    const years = await importPublishedCalendars(db, '2026-05-01T00:00:00.000Z', batch);
     const cal = await loadCalendar(db);
 
     expect([...cal.publishedYears].sort()).toEqual(years);
@@ -29,8 +20,8 @@ describe('calendar repository', () => {
     expect(isWorkingDay(cal, '2026-02-20')).toEqual({ working: false, provisional: false });
 
     // Loading a 2027 schedule replaces the computed holidays; re-loading 2026 drops old rows.
-    await replaceCalendarYear(db, 2027, [{ date: '2027-01-01', working: false, name: '元旦' }], 'test', 'now');
-    await replaceCalendarYear(db, 2026, [{ date: '2026-10-01', working: false, name: '国庆节' }], 'test', 'now');
+    await replaceCalendarYear(db, 2027, [{ date: '2027-01-01', working: false, name: '元旦' }], 'test', 'now', batch);
+    await replaceCalendarYear(db, 2026, [{ date: '2026-10-01', working: false, name: '国庆节' }], 'test', 'now', batch);
     const after = await loadCalendar(db);
     expect(isWorkingDay(after, '2027-01-01')).toEqual({ working: false, provisional: false });
     expect(after.days.has('2026-10-10')).toBe(false);
@@ -56,17 +47,17 @@ describe('calendar repository', () => {
     expect(seen[0]?.length).toBe(5); // delete, 3 inserts of ≤ 30 rows (D1's 100-parameter cap), year
     expect((await loadCalendar(db)).days.size).toBe(70);
     await expect(
-      replaceCalendarYear(db, 2030, [{ date: '2031-01-01', working: false, name: 'x' }], 'test', 'now'),
+      replaceCalendarYear(db, 2030, [{ date: '2031-01-01', working: false, name: 'x' }], 'test', 'now', batch),
     ).rejects.toThrow(RangeError);
     await db.destroy();
   });
 
   it('caches the calendar until invalidated', async () => {
-    const { db } = openMigratedDb();
+    const { db, batch } = openMigratedDb();
     const cache = createCalendarCache(db);
     const first = await cache.get();
     expect(first.publishedYears.size).toBe(0);
-    await importPublishedCalendars(db, 'now');
+    await importPublishedCalendars(db, 'now', batch);
     expect(await cache.get()).toBe(first);
     cache.invalidate();
     expect((await cache.get()).publishedYears.has(2026)).toBe(true);

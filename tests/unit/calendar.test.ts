@@ -98,6 +98,14 @@ describe('years without a published schedule', () => {
     expect(holidays.get('2027-02-05')).toBe('春节');
   });
 
+  it('agrees with the official schedules published under the 2024 amendment', () => {
+    for (const year of [2025, 2026]) {
+      for (const date of statutoryHolidays(year).keys()) {
+        expect(cal.days.get(date)?.working, date).toBe(false);
+      }
+    }
+  });
+
   it('agrees with known lunar dates in later years', () => {
     expect(statutoryHolidays(2028).has('2028-01-25')).toBe(true); // 除夕; 初一 2028-01-26
     expect(statutoryHolidays(2028).has('2028-05-28')).toBe(true); // 端午 in a year with a leap 5th month
