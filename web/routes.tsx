@@ -1,9 +1,73 @@
-/** Public pages (placeholder until the intake pages land). */
-import { Hono } from 'hono';
+/** Public pages: home, the intake form and its confirmation, static assets. */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../server/deps.js';
+import { AppError, errorStatus } from '../server/errors.js';
+import type { Messages } from './i18n.js';
+import { isKind, loadChoices } from './intake/choices.js';
+import { emptyForm, readForm } from './intake/form.js';
+import { fieldErrors } from './intake/issues.js';
+import { submitForm } from './intake/submit.js';
+import { resolveLang, switchHref } from './lang.js';
+import { ConfirmationPage } from './pages/confirmation.js';
+import { ErrorPage } from './pages/error.js';
+import { HomePage } from './pages/home.js';
+import { SubmitPage } from './pages/submit.js';
+import { renderPage } from './render.js';
+import { staticRoutes } from './static/routes.js';
 
-export function webRoutes(_deps: Deps) {
+export function webRoutes(deps: Deps) {
   const app = new Hono();
-  app.get('/', (c) => c.html('<!doctype html><title>Intake</title><p>Quality complaint and report intake</p>'));
+  app.route('/', staticRoutes());
+
+  app.get('/', (c) => {
+    const { t } = resolveLang(c);
+    return renderPage(c, <HomePage t={t} switchHref={switchHref(c, t.switchLang)} />);
+  });
+
+  app.get('/submit', async (c) => {
+    const { lang, t } = resolveLang(c);
+    const kind = c.req.query('kind');
+    const onlyKind = isKind(kind) ? kind : undefined;
+    const f = { t, lang, values: emptyForm(onlyKind), errors: new Map<string, string>() };
+    const choices = await loadChoices(deps);
+    return renderPage(c, <SubmitPage f={f} choices={choices} onlyKind={onlyKind} switchHref={switchHref(c, t.switchLang)} />);
+  });
+
+  // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
+  app.post('/submit', csrf(), async (c) => {
+    const { lang, t } = resolveLang(c);
+    const values = readForm(await c.req.parseBody());
+    const choices = await loadChoices(deps);
+    const outcome = await submitForm(deps, values, lang, choices.categories);
+    // Both outcomes carry personal data (the typed form, or the receipt): never cache them.
+    c.header('Cache-Control', 'no-store');
+    if (outcome.ok) return renderPage(c, <ConfirmationPage t={t} lang={lang} submitted={outcome.submitted} />);
+    const f = { t, lang, values, errors: fieldErrors(outcome.issues, values, t, lang, choices.categories) };
+    return renderPage(c, <SubmitPage f={f} choices={choices} switchHref={switchHref(c, t.switchLang)} />, 400);
+  });
+
+  app.onError((err, c) => webError(err, c, deps));
   return app;
+}
+
+function errorText(t: Messages, status: number) {
+  if (status === 403) return { title: t.errorPage.forbiddenTitle, body: t.errorPage.forbidden };
+  if (status === 413) return { title: t.errorPage.tooLargeTitle, body: t.errorPage.tooLarge };
+  return { title: t.errorPage.genericTitle, body: t.errorPage.generic };
+}
+
+function statusOf(err: Error): 400 | 403 | 413 | 500 {
+  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
+  return status === 400 || status === 403 || status === 413 ? status : 500;
+}
+
+/** Errors on public pages answer as pages; only the error's name and message are logged, never the form. */
+function webError(err: Error, c: Context, deps: Deps) {
+  const { t } = resolveLang(c);
+  const status = statusOf(err);
+  if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+  c.header('Cache-Control', 'no-store');
+  return renderPage(c, <ErrorPage t={t} {...errorText(t, status)} />, status);
 }

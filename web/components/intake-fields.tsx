@@ -1,0 +1,69 @@
+/** The intake form's directory-driven controls: kind radios, category and region selects. */
+import type { CaseKind } from '../../db/schema.js';
+import { kinds } from '../../server/intake/intake.schema.js';
+import { categoryGroups, type Choices } from '../intake/choices.js';
+import { fieldId } from '../intake/form.js';
+import { ErrorText, Option, Select, Tag, type FormView } from './fields.js';
+
+export function KindFieldset({ f }: { f: FormView }) {
+  const error = f.errors.get('kind');
+  const errorId = error ? `${fieldId('kind')}-error` : '';
+  return (
+    <fieldset class={error ? 'fieldset field-error' : 'fieldset'}>
+      <legend class="legend">{f.t.form.kindLegend}<Tag text={f.t.required} /></legend>
+      <ErrorText id={fieldId('kind')} error={error} />
+      {kinds.map((kind) => {
+        const id = `${fieldId('kind')}-${kind}`;
+        return (
+          <div class="choice">
+            <input class="choice-input" type="radio" id={id} name="kind" value={kind} checked={f.values.kind === kind}
+              required aria-describedby={`${id}-hint ${errorId}`.trim()} aria-invalid={error ? 'true' : undefined} />
+            <label class="choice-label" for={id}>{f.t.kinds[kind].name}</label>
+            <p class="hint" id={`${id}-hint`}>{f.t.kinds[kind].what}</p>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Categories by domain; with `onlyKind` (from `?kind=`) only those that take it, so no JS is needed. */
+export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices: Choices; onlyKind?: CaseKind | undefined }) {
+  const { t, lang } = f;
+  return (
+    <>
+      {onlyKind && (
+        <p class="filter-note">
+          {t.form.filtered(t.kinds[onlyKind].short)} <a href="/submit">{t.form.showAll}</a>
+        </p>
+      )}
+      <Select f={f} name="category" label={t.form.category} hint={t.form.categoryHint} tag={t.required} required>
+        <option value="">{t.choose}</option>
+        {categoryGroups(choices.categories, onlyKind).map(({ domain, items }) => (
+          <optgroup label={t.form.domains[domain] ?? domain}>
+            {items.map((c) => (
+              <Option f={f} name="category" value={c.code} kinds={c.kinds.join(' ')}>
+                {c.name[lang] + t.form.takes(c.kinds.map((k) => t.kinds[k].short).join(t.form.kindSeparator))}
+              </Option>
+            ))}
+          </optgroup>
+        ))}
+      </Select>
+    </>
+  );
+}
+
+export function RegionSelect({ f, choices }: { f: FormView; choices: Choices }) {
+  const { t, lang } = f;
+  return (
+    <Select f={f} name="region" label={t.form.region} hint={t.form.regionHint} tag={t.required} required>
+      <option value="">{t.choose}</option>
+      {choices.cities.map((city) => (
+        <optgroup label={city.name[lang]}>
+          <Option f={f} name="region" value={city.code}>{t.form.wholeCity(city.name[lang])}</Option>
+          {city.districts.map((d) => <Option f={f} name="region" value={d.code}>{d.name[lang]}</Option>)}
+        </optgroup>
+      ))}
+    </Select>
+  );
+}

@@ -1,0 +1,78 @@
+/** The intake form's fields as typed, and their mapping onto the submission JSON of API.md. */
+
+/** Form field names are the API paths, so an issue's path names its field. */
+export const textFields = [
+  'kind', 'category', 'region', 'subject.name', 'subject.creditCode', 'subject.address',
+  'description', 'occurredOn', 'claim', 'severity',
+  'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
+] as const;
+export const checkboxFields = ['reward', 'reporter.anonymous'] as const;
+
+/** The order fields appear in on the page, which the error summary follows. */
+export const formOrder: readonly string[] = [
+  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward',
+  'subject.name', 'subject.creditCode', 'subject.address',
+  'reporter.anonymous', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
+];
+
+export type TextField = (typeof textFields)[number];
+export type CheckboxField = (typeof checkboxFields)[number];
+export type FieldName = TextField | CheckboxField;
+export type FormValues = Record<TextField, string> & Record<CheckboxField, boolean>;
+
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+export function emptyForm(kind = ''): FormValues {
+  const values = Object.fromEntries([
+    ...textFields.map((name) => [name, '']),
+    ...checkboxFields.map((name) => [name, false]),
+  ]) as FormValues;
+  values.kind = kind;
+  return values;
+}
+
+function text(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** What the user typed, exactly, ready to be shown back in the form. */
+export function readForm(body: FormBody): FormValues {
+  const values = emptyForm();
+  for (const name of textFields) values[name] = text(body, name);
+  for (const name of checkboxFields) values[name] = text(body, name) !== '';
+  return values;
+}
+
+const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value);
+
+/** The submission body for `submissionSchema`; an anonymous reporter's typed details are dropped. */
+export function toSubmissionInput(v: FormValues): Record<string, unknown> {
+  return {
+    kind: v.kind,
+    category: v.category,
+    region: v.region,
+    subject: { name: v['subject.name'], creditCode: v['subject.creditCode'], address: v['subject.address'] },
+    description: v.description,
+    occurredOn: blankToUndefined(v.occurredOn),
+    claim: v.claim,
+    severity: blankToUndefined(v.severity),
+    reward: v.reward,
+    reporter: v['reporter.anonymous']
+      ? { anonymous: true }
+      : {
+        anonymous: false,
+        name: v['reporter.name'],
+        phone: v['reporter.phone'],
+        idNumber: v['reporter.idNumber'],
+        email: v['reporter.email'],
+        address: v['reporter.address'],
+      },
+  };
+}
+
+export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
+
+/** Where an error summary link lands: the field, or a radio group's first radio. */
+export const anchorId = (name: string) => (name === 'kind' ? `${fieldId('kind')}-complaint` : fieldId(name));

@@ -1,0 +1,51 @@
+/** The one and only showing of the receipt, with the case number, department and time limits. */
+import type { SubmittedCase } from '../../server/intake/intake.service.js';
+import { formatDue } from '../format.js';
+import type { Lang, Messages } from '../i18n.js';
+import { Layout } from '../layout.js';
+
+export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: Lang; submitted: SubmittedCase }) {
+  const c = t.confirm;
+  return (
+    <Layout t={t} title={c.title[submitted.kind]} scripts={['/static/print.js']}>
+      <div class="panel-success">
+        <h1>{c.title[submitted.kind]}</h1>
+        <p>{c.caseNumber}</p>
+        <p class="case-number">{submitted.caseNumber}</p>
+      </div>
+
+      <section class="receipt" aria-labelledby="receipt-title">
+        <h2 id="receipt-title">{c.receiptHeading}</h2>
+        <p class="receipt-code">{submitted.receipt}</p>
+        <p class="receipt-warning"><strong>{c.receiptWarning}</strong></p>
+        <p class="print-action"><a id="print-link" class="button button-secondary" href="#print">{c.print}</a></p>
+        <p class="print-fallback">{c.printNoScript}</p>
+      </section>
+
+      <dl class="summary-list">
+        <dt>{c.department}</dt>
+        <dd>{submitted.department ? submitted.department.name[lang] : c.triage}</dd>
+        {submitted.cohandlers.length > 0 && (
+          <>
+            <dt>{c.cohandlers}</dt>
+            <dd>{submitted.cohandlers.map((d) => d.name[lang]).join(t.form.kindSeparator)}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>{c.dueHeading}</h2>
+      <dl class="summary-list">
+        {submitted.due.map((due) => (
+          <>
+            <dt>{c.clocks[due.clock] ?? due.clock}</dt>
+            <dd>
+              {formatDue(due.dueAt, lang, t)}
+              {due.provisional && <p class="hint">{c.provisional}</p>}
+            </dd>
+          </>
+        ))}
+      </dl>
+      <p>{c.next}</p>
+    </Layout>
+  );
+}

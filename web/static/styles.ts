@@ -1,0 +1,91 @@
+/** /static/app.css: mobile first, system fonts, AA contrast, visible focus, a print layout. */
+export const appCss = `
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; color: #1b1b1b; background: #fff; line-height: 1.6; font-size: 1rem;
+  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+}
+.wrap { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; line-height: 1.3; margin: 1.5rem 0 1rem; }
+h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .75rem; }
+h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
+a { color: #1a4fa0; text-decoration-thickness: .08em; text-underline-offset: .15em; }
+a:hover { color: #0f2f61; }
+a:focus, button:focus, input:focus, select:focus, textarea:focus, main:focus-visible {
+  outline: 3px solid #f2b600; outline-offset: 0; box-shadow: 0 0 0 5px #1b1b1b;
+}
+main:focus { outline: none; box-shadow: none; }
+.skip-link { position: absolute; left: -9999px; top: 0; background: #f2b600; color: #1b1b1b; padding: .5rem 1rem; z-index: 10; }
+.skip-link:focus { left: 0; }
+.site-header { background: #0b3a78; color: #fff; padding: .75rem 0; }
+.header-inner { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; }
+.site-name { color: #fff; font-weight: 700; font-size: 1.05rem; text-decoration: none; }
+.site-name:hover, .lang-switch a:hover { color: #fff; text-decoration: underline; }
+.lang-switch a { color: #fff; }
+.site-footer { margin-top: 3rem; padding: 1.5rem 0; border-top: 4px solid #0b3a78; background: #f3f3f3; font-size: .9rem; }
+.lead { font-size: 1.1rem; }
+.list { padding-left: 1.25rem; }
+.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
+.card { border: 1px solid #b1b4b6; border-top: 4px solid #0b3a78; padding: 1rem; }
+.button {
+  display: inline-block; background: #00703c; color: #fff; border: 0; border-bottom: 2px solid #002d18;
+  padding: .6rem 1.2rem; font-size: 1.05rem; font-family: inherit; cursor: pointer; text-decoration: none;
+}
+.button:hover { background: #005a30; color: #fff; }
+.button-secondary { background: #e8e8e8; color: #1b1b1b; border-bottom-color: #929191; }
+.button-secondary:hover { background: #d6d6d6; color: #1b1b1b; }
+.fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; min-width: 0; }
+.legend { font-weight: 700; font-size: 1.1rem; padding: 0; margin-bottom: .5rem; }
+.legend-section { font-size: 1.25rem; border-bottom: 2px solid #0b3a78; width: 100%; padding-bottom: .25rem; margin-bottom: 1rem; }
+.field { margin-bottom: 1.25rem; }
+.label { display: block; font-weight: 700; margin-bottom: .25rem; }
+.hint { color: #484949; margin: 0 0 .4rem; font-size: .95rem; }
+.tag { display: inline-block; font-weight: 400; font-size: .8rem; color: #1b1b1b; background: #e8e8e8; padding: 0 .4rem; margin-left: .25rem; }
+.input, .select, .textarea {
+  display: block; width: 100%; font: inherit; padding: .45rem; border: 2px solid #1b1b1b; border-radius: 0; background: #fff; color: #1b1b1b;
+}
+.input-narrow { max-width: 16rem; }
+.textarea { resize: vertical; }
+.choice { display: grid; grid-template-columns: 2rem 1fr; align-items: start; margin-bottom: .75rem; }
+.choice-input { width: 1.5rem; height: 1.5rem; margin: .1rem 0 0; grid-row: 1 / span 2; }
+.choice-label { font-weight: 700; }
+.choice .hint { grid-column: 2; }
+.filter-note { background: #eef3fb; padding: .5rem .75rem; }
+.field-error { border-left: 4px solid #b3261e; padding-left: .75rem; }
+.error-message { color: #b3261e; font-weight: 700; margin: 0 0 .4rem; }
+.field-error .input, .field-error .select, .field-error .textarea { border-color: #b3261e; }
+.error-summary { border: 4px solid #b3261e; padding: 1rem; margin-bottom: 1.5rem; }
+.error-summary-title { margin-top: 0; }
+.error-summary-list { margin: 0; padding-left: 1.25rem; }
+.error-summary-list a { color: #b3261e; font-weight: 700; }
+.panel-success { background: #00703c; color: #fff; padding: 1rem; margin-top: 1.5rem; text-align: center; }
+.panel-success h1 { margin-top: 0; }
+.case-number { font-size: 1.5rem; font-weight: 700; letter-spacing: .05em; margin: 0; }
+.receipt { border: 4px solid #1b1b1b; padding: 1rem; margin: 1.5rem 0; }
+.receipt h2 { margin-top: 0; }
+.receipt-code {
+  font-size: clamp(1.6rem, 8vw, 2.6rem); font-weight: 700; letter-spacing: .08em; margin: .5rem 0;
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: keep-all;
+}
+.receipt-warning { background: #fff4cc; border-left: 6px solid #b3261e; padding: .75rem; }
+.print-action { display: none; }
+.js .print-action { display: block; }
+.js .print-fallback { display: none; }
+.summary-list { margin: 0 0 1rem; }
+.summary-list dt { font-weight: 700; margin-top: .75rem; }
+.summary-list dd { margin: 0; }
+@media (min-width: 40rem) {
+  h1 { font-size: 2rem; }
+  .cards { grid-template-columns: repeat(3, 1fr); }
+  .summary-list { display: grid; grid-template-columns: 12rem 1fr; gap: .5rem 1rem; }
+  .summary-list dt { margin-top: 0; }
+}
+@media print {
+  .site-header, .site-footer, .skip-link, .lang-switch, .print-action, .print-fallback { display: none !important; }
+  body { font-size: 12pt; }
+  .panel-success { background: none; color: #000; border: 2px solid #000; }
+  .receipt { border-color: #000; }
+  a { color: #000; }
+}
+`;
