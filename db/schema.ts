@@ -1,5 +1,6 @@
 /** The Database interface Kysely checks every query against: one *Table type per table. */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Role } from '../server/staff/roles.js';
 
 export type CaseKind = 'complaint' | 'report' | 'injury';
 export type Severity = 'minor' | 'serious' | 'fatal';
@@ -102,6 +103,48 @@ export interface CaseTable {
   received_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** The earliest due date of a running clock: the queue's sort key. */
+  next_due_at: string | null;
+  fine_fen: number | null;
+  transfer_count: Generated<number>;
+  status_before_transfer: string | null;
+  escalated: Generated<number>;
+  urge_count: Generated<number>;
+  last_urged_at: string | null;
+  rehandle_count: Generated<number>;
+  merged_into: string | null;
+  legal_hold: Generated<number>;
+}
+
+export interface CaseAssignmentTable {
+  id: string;
+  case_id: string;
+  department: string;
+  dispatched_at: string;
+  sign_due_at: string;
+  signed_at: string | null;
+  returned_at: string | null;
+  return_reason: string | null;
+}
+
+export interface CaseMessageTable {
+  id: string;
+  case_id: string;
+  at: string;
+  sender: 'reporter' | 'department';
+  author: string | null;
+  body: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  case_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface CaseCohandlerTable {
@@ -147,6 +190,7 @@ export interface ClockTable {
   stopped_at: string | null;
   paused_at: string | null;
   extended: Generated<number>;
+  paused_working_days: Generated<number>;
 }
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -167,6 +211,33 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface UserTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: Role;
+  department: string | null;
+  display_name: string;
+  /** JSON of a sealed box, never the secret itself. */
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  totp_last_step: number | null;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionTable {
+  /** Hex SHA-256 of the token. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  csrf_token: string;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -183,6 +254,11 @@ export interface Database {
   case_events: CaseEventTable;
   clocks: ClockTable;
   outbox: OutboxTable;
+  users: UserTable;
+  sessions: SessionTable;
+  case_assignments: CaseAssignmentTable;
+  case_messages: CaseMessageTable;
+  audit_log: AuditLogTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -193,3 +269,6 @@ export type CaseRow = Selectable<CaseTable>;
 export type NewCase = Insertable<CaseTable>;
 export type ClockRow = Selectable<ClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;

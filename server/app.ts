@@ -3,10 +3,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { webRoutes } from '../web/routes.js';
+import { staffLoginPages } from '../web/staff/login.routes.js';
 import type { Deps } from './deps.js';
+import { caseRoutes } from './cases/cases.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { AppError, errorBody, handleError } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { staffAuthRoutes } from './staff/auth.routes.js';
+import { createLoginThrottle } from './staff/throttle.js';
 
 export function createApp(deps: Deps) {
   const app = new Hono();
@@ -32,12 +36,18 @@ export function createApp(deps: Deps) {
     },
   }));
 
+  // Shared by the API login and the login form, so both count the same failures.
+  const staffLogins = createLoginThrottle();
   const api = new Hono();
+  // Before directoryRoutes: its use('*') would otherwise mark staff answers 'public, max-age=300'.
+  api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/', directoryRoutes(deps));
   api.route('/', intakeRoutes(deps));
+  api.route('/staff/cases', caseRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.route('/api/v1', api);
+  app.route('/staff', staffLoginPages(deps, staffLogins));
   app.route('/', webRoutes(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `Not found: ${c.req.path}`), 404));

@@ -20,6 +20,10 @@ export const configSchema = z.object({
   INTAKE_PROVINCE: z.string().regex(/^\d{6}$/).default('440000'),
   /** Largest request body accepted, in bytes. */
   INTAKE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** A staff session ends after this many minutes without a request (an unattended desk). */
+  INTAKE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** A staff session ends this many hours after login however active it is (one working day). */
+  INTAKE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

@@ -4,7 +4,7 @@
  */
 import { sql, type CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type {
-  CaseEventTable, CaseCohandlerTable, ClockTable, Database, NewCase, OutboxTable, SealedRecordTable,
+  CaseAssignmentTable, CaseEventTable, CaseCohandlerTable, ClockTable, Database, NewCase, OutboxTable, SealedRecordTable,
 } from '../../db/schema.js';
 
 export interface NewCaseRows {
@@ -16,6 +16,7 @@ export interface NewCaseRows {
   events: Insertable<CaseEventTable>[];
   clocks: Insertable<ClockTable>[];
   cohandlers: Insertable<CaseCohandlerTable>[];
+  assignments: Insertable<CaseAssignmentTable>[];
   outbox: Insertable<OutboxTable>[];
 }
 
@@ -38,6 +39,7 @@ export function insertCaseQueries(db: Kysely<Database>, rows: NewCaseRows): Comp
   for (const r of rows.events) queries.push(db.insertInto('case_events').values(r).compile());
   for (const r of rows.clocks) queries.push(db.insertInto('clocks').values(r).compile());
   for (const r of rows.cohandlers) queries.push(db.insertInto('case_cohandlers').values(r).compile());
+  for (const r of rows.assignments) queries.push(db.insertInto('case_assignments').values(r).compile());
   for (const r of rows.outbox) queries.push(db.insertInto('outbox').values(r).compile());
   return queries;
 }

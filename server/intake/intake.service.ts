@@ -1,6 +1,7 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
 import { nanoid } from 'nanoid';
 import type { CaseKind, Severity } from '../../db/schema.js';
+import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { departmentRef, type Named } from '../directory/directory.js';
@@ -15,6 +16,9 @@ import { routeCase } from '../routing/route.js';
 import { loadRoutingFacts } from '../routing/routing.repository.js';
 import { insertCaseQueries } from './intake.repository.js';
 import type { Submission } from './intake.schema.js';
+
+/** The sign-for window of a dispatched case (a KPI, never a pause of the statutory clock). */
+export const SIGN_WINDOW = { clock: 'accept_decision', workingDays: 1 } as const;
 
 export interface SubmittedCase {
   caseNumber: string;
@@ -61,6 +65,8 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
   const calendar = await deps.calendar.get();
   const rule = firstClockRule(s.kind, severity);
   const due = computeDue(calendar, now, rule);
+  const dueAt = toShanghaiIso(due.dueAt);
+  const signDueAt = toShanghaiIso(computeDue(calendar, now, SIGN_WINDOW).dueAt);
   const receipt = newReceipt();
   const creditCheck = s.subject.creditCode ? checkCreditCode(s.subject.creditCode) : null;
   const names = identity ? [identity.name] : [];
@@ -82,7 +88,7 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
   const outboxRow = (template: string, type: 'department' | 'reporter', ref: string) => ({
     id: nanoid(), case_id: caseId, template, recipient_type: type, recipient_ref: ref,
     // Department mail carries the number, category and due date, never identity or narrative.
-    params: JSON.stringify({ category: s.category, dueAt: toShanghaiIso(due.dueAt), clock: rule.clock }),
+    params: JSON.stringify({ category: s.category, dueAt, clock: rule.clock }),
     next_attempt_at: at, message_id: `<${nanoid()}@intake>`, created_at: at,
   });
 
@@ -98,7 +104,7 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
       occurred_on: s.occurredOn ?? null, severity, reward_requested: s.reward ? 1 : 0, urgent: decision.urgent ? 1 : 0,
       anonymous: identity ? 0 : 1, pseudonym: newPseudonym(),
       receipt_hash: await hashReceipt(deps.keys.current, receipt), receipt_key_id: deps.keys.current.id,
-      language, received_at: at, updated_at: at,
+      language, received_at: at, updated_at: at, next_due_at: dueAt,
     },
     sealed: sealedRows,
     events: [
@@ -107,10 +113,12 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
       ...decision.cohandlers.map((c) => event('cohandler_added', c.department, { reason: c.reason }, false)),
     ],
     clocks: [{
-      id: nanoid(), case_id: caseId, clock: rule.clock, started_at: at, due_at: toShanghaiIso(due.dueAt),
+      id: nanoid(), case_id: caseId, clock: rule.clock, started_at: at, due_at: dueAt,
       provisional: due.provisional ? 1 : 0, status: 'running',
     }],
     cohandlers: decision.cohandlers.map((c) => ({ case_id: caseId, department: c.department, reason: c.reason, added_at: at })),
+    assignments: [decision.department, ...decision.cohandlers.map((c) => c.department)].flatMap((department) =>
+      department ? [{ id: nanoid(), case_id: caseId, department, dispatched_at: at, sign_due_at: signDueAt }] : []),
     outbox: [
       decision.department
         ? outboxRow('case_new_department', 'department', decision.department)
@@ -119,7 +127,9 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
       ...(identity?.email ? [outboxRow('case_received_reporter', 'reporter', caseId)] : []),
     ],
   });
-  const results = await deps.batch(queries);
+  const results = await commitWithAudit(deps, queries, [
+    { actor: 'public', action: 'case.submitted', caseId, detail: { kind: s.kind, department: decision.department } },
+  ]);
   const caseNumber = (results[1]?.rows[0] as { case_number: string } | undefined)?.case_number;
   if (!caseNumber) throw new AppError('internal', 'The case could not be numbered.');
 
@@ -135,7 +145,7 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
     cohandlers: await refs(decision.cohandlers.map((c) => c.department)),
     urgent: decision.urgent,
     creditCodeCheckFailed: Boolean(creditCheck && !creditCheck.checkOk),
-    due: [{ clock: rule.clock, dueAt: toShanghaiIso(due.dueAt), provisional: due.provisional }],
+    due: [{ clock: rule.clock, dueAt, provisional: due.provisional }],
     receivedAt: at,
   };
 }

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
 import { createKeyring, importMasterKey, masterKeyFromBase64, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
 import { toBase64 } from '../lib/encoding.js';
+import { seedDemoStaff } from '../staff/demo.js';
 import { fileMailer, smtpMailer } from './mailer.js';
 import { openStore, type NodeStore } from './sqlite.js';
 
@@ -79,6 +80,8 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     log: options.log ?? ((line) => console.log(line)),
   };
   if (!config.SMTP_URL) notes.push(`No SMTP_URL: mail is written as .eml files to ${mailDir}`);
+  // Demo accounts only in development: a test makes its own, production must start with none.
+  if (config.NODE_ENV === 'development') notes.push(...(await seedDemoStaff(deps)));
   return { deps, store, notes };
 }
 

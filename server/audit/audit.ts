@@ -1,0 +1,67 @@
+/** Hash chain of the audit log (pure): each entry's hash covers its content and the previous hash. */
+import { toHex, utf8 } from '../lib/encoding.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  caseId?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  case_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The canonical text hashed for an entry: field order fixed, so verification recomputes it exactly. */
+function canonical(r: Omit<AuditRecord, 'hash'>): string {
+  return JSON.stringify([r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash]);
+}
+
+export async function entryHash(r: Omit<AuditRecord, 'hash'>): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(canonical(r)))));
+}
+
+/** Builds the records that follow `last` in the chain. */
+export async function chainRecords(
+  last: { seq: number; hash: string } | undefined,
+  entries: AuditEntry[],
+  at: string,
+): Promise<AuditRecord[]> {
+  let prev = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  const out: AuditRecord[] = [];
+  for (const e of entries) {
+    seq += 1;
+    const base = {
+      seq, at, actor: e.actor, action: e.action, case_id: e.caseId ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null, prev_hash: prev,
+    };
+    const hash = await entryHash(base);
+    out.push({ ...base, hash });
+    prev = hash;
+  }
+  return out;
+}
+
+/** Walks the chain in order; returns the first entry whose link or content does not verify. */
+export async function findBrokenLink(records: AuditRecord[]): Promise<{ seq: number; reason: string } | null> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = records[0]?.seq ?? 1;
+  for (const r of records) {
+    if (r.seq !== expectedSeq) return { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+    if (r.prev_hash !== prev) return { seq: r.seq, reason: 'does not link to the entry before it' };
+    if ((await entryHash(r)) !== r.hash) return { seq: r.seq, reason: 'its content was changed' };
+    prev = r.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}

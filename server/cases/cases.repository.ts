@@ -1,0 +1,119 @@
+/** Reads and updates cases for the staff workspace. */
+import { sql, type CompiledQuery, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import type { CaseTable, Database } from '../../db/schema.js';
+
+/** Which cases a staff member may see: everything (intake centre) or one department's, co-handled included. */
+export type Visibility = { all: true } | { all: false; department: string };
+
+export interface QueueFilter {
+  status?: string;
+  kind?: string;
+  category?: string;
+  overdueBefore?: string;
+  dueBetween?: [string, string];
+  triage?: boolean;
+  after?: [string, string];
+  limit: number;
+}
+
+const sortKey = sql<string>`coalesce(cases.next_due_at, '~')`;
+
+function visibleTo(db: Kysely<Database>, v: Visibility) {
+  return (eb: any): Expression<SqlBool> => v.all
+    ? sql<SqlBool>`1 = 1`
+    : eb.or([
+        eb('cases.department', '=', v.department),
+        eb('cases.id', 'in', db.selectFrom('case_cohandlers').select('case_id').where('department', '=', v.department)),
+      ]);
+}
+
+function scopedCases(db: Kysely<Database>, v: Visibility, f: Omit<QueueFilter, 'after' | 'limit'>) {
+  let q = db.selectFrom('cases').where(visibleTo(db, v));
+  if (f.status) q = q.where('cases.status', '=', f.status);
+  if (f.kind) q = q.where('cases.kind', '=', f.kind as CaseTable['kind']);
+  if (f.category) q = q.where('cases.category', '=', f.category);
+  if (f.triage) q = q.where('cases.department', 'is', null).where('cases.status', 'not in', ['closed', 'merged']);
+  if (f.overdueBefore) q = q.where('cases.next_due_at', '<', f.overdueBefore);
+  if (f.dueBetween) q = q.where('cases.next_due_at', '>=', f.dueBetween[0]).where('cases.next_due_at', '<=', f.dueBetween[1]);
+  return q;
+}
+
+/** One keyset page of the queue, sorted by the next due date, then case number. */
+export function listQueuePage(db: Kysely<Database>, v: Visibility, f: QueueFilter) {
+  let q = scopedCases(db, v, f).selectAll('cases');
+  if (f.after) {
+    const [key, number] = f.after;
+    q = q.where(sql<SqlBool>`(${sortKey}, cases.case_number) > (${key}, ${number})`);
+  }
+  return q.orderBy(sortKey).orderBy('cases.case_number').limit(f.limit).execute();
+}
+
+export async function countQueue(db: Kysely<Database>, v: Visibility, f: Omit<QueueFilter, 'after' | 'limit'>) {
+  const row = await scopedCases(db, v, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function countByStatus(db: Kysely<Database>, v: Visibility) {
+  return scopedCases(db, v, {}).select(['cases.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('cases.status').execute();
+}
+
+export function findCaseByNumber(db: Kysely<Database>, caseNumber: string) {
+  return db.selectFrom('cases').selectAll().where('case_number', '=', caseNumber).executeTakeFirst();
+}
+
+export function findCaseById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCohandlers(db: Kysely<Database>, caseId: string) {
+  return (await db.selectFrom('case_cohandlers').select('department').where('case_id', '=', caseId).execute()).map((r) => r.department);
+}
+
+export function listClocks(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
+}
+
+export function listEvents(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy(sql`rowid`).execute();
+}
+
+export function listMessages(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('case_messages').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy(sql`rowid`).execute();
+}
+
+export function listAssignments(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('case_assignments').selectAll().where('case_id', '=', caseId).orderBy('dispatched_at').execute();
+}
+
+/** Likely duplicates: same credit code, or same business name and category, within 90 days. */
+export function findLikelyDuplicates(
+  db: Kysely<Database>,
+  c: { id: string; subject_credit_code: string | null; subject_name: string; category: string },
+  since: string,
+  v: Visibility,
+) {
+  return db.selectFrom('cases').select(['case_number', 'kind', 'category', 'status', 'received_at', 'subject_name'])
+    .where(visibleTo(db, v))
+    .where('cases.id', '!=', c.id)
+    .where('cases.received_at', '>=', since)
+    .where('cases.status', '!=', 'merged')
+    .where((eb) => eb.or([
+      ...(c.subject_credit_code ? [eb('cases.subject_credit_code', '=', c.subject_credit_code)] : []),
+      eb.and([eb('cases.subject_name', '=', c.subject_name), eb('cases.category', '=', c.category)]),
+    ]))
+    .orderBy('cases.received_at')
+    .limit(20)
+    .execute();
+}
+
+export function updateCaseQuery(db: Kysely<Database>, caseId: string, set: Updateable<CaseTable>): CompiledQuery {
+  return db.updateTable('cases').set(set).where('id', '=', caseId).compile();
+}
+
+/** Recomputes the queue's sort key after clocks changed; runs last in the batch. */
+export function refreshNextDueQuery(db: Kysely<Database>, caseId: string): CompiledQuery {
+  return db.updateTable('cases')
+    .set({ next_due_at: sql`(SELECT min(due_at) FROM clocks WHERE clocks.case_id = ${caseId} AND clocks.status = 'running')` })
+    .where('id', '=', caseId)
+    .compile();
+}

@@ -1,0 +1,33 @@
+/** Staff case endpoints (API.md "Staff"): the queue, the case page, actions. */
+import { Hono } from 'hono';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { readJsonBody } from '../lib/body.js';
+import { requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
+import { takeAction } from './actions.service.js';
+import { actionBodySchema, caseNumberSchema, queueQuerySchema } from './cases.schema.js';
+import { getCase, listQueue } from './cases.service.js';
+
+function caseNumberParam(value: string): string {
+  const parsed = caseNumberSchema.safeParse(value);
+  // A malformed number cannot name a case the caller may see.
+  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
+  return parsed.data;
+}
+
+export function caseRoutes(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+  app.get('/', requireStaff(deps), async (c) => {
+    const query = queueQuerySchema.parse(c.req.query());
+    return c.json(await listQueue(deps, c.get('actor'), query));
+  });
+  app.get('/:caseNumber', requireStaff(deps), async (c) => {
+    return c.json(await getCase(deps, c.get('actor'), caseNumberParam(c.req.param('caseNumber'))));
+  });
+  app.post('/:caseNumber/actions', requireStaff(deps), async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const input = actionBodySchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await takeAction(deps, c.get('actor'), caseNumber, input));
+  });
+  return app;
+}

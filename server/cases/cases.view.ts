@@ -1,0 +1,60 @@
+/** Case shapes as staff see them (API.md "Staff"): redacted text, pseudonym, clocks with time left. */
+import type { CaseEventRow, CaseRow, ClockRow } from '../../db/schema.js';
+import type { CalendarData } from '../clocks/calendar.js';
+import { clockState } from '../clocks/clocks.js';
+import type { Named } from '../directory/directory.js';
+
+export type DepartmentNames = ReadonlyMap<string, Named>;
+
+export const departmentOf = (code: string | null, names: DepartmentNames) =>
+  code === null ? null : { code, name: names.get(code) ?? { zh: code, en: code } };
+
+export function clockView(c: ClockRow, now: Date, cal: CalendarData) {
+  const running = c.status === 'running';
+  const state = clockState(new Date(c.due_at), now, cal);
+  return {
+    clock: c.clock,
+    startedAt: c.started_at,
+    dueAt: c.due_at,
+    provisional: c.provisional === 1,
+    status: c.status,
+    stoppedAt: c.stopped_at,
+    pausedAt: c.paused_at,
+    pausedWorkingDays: c.paused_working_days,
+    extended: c.extended === 1,
+    overdue: running && state.overdue,
+    dueSoon: running && state.dueSoon,
+    msLeft: running ? state.msLeft : null,
+    // Stopped after its due time: counts against on-time completion.
+    late: c.status === 'stopped' && c.stopped_at !== null && new Date(c.stopped_at) > new Date(c.due_at),
+  };
+}
+
+export type ClockView = ReturnType<typeof clockView>;
+
+export function eventView(e: CaseEventRow) {
+  return { at: e.at, event: e.event, actor: e.actor, note: e.note, public: e.public === 1, data: e.data ? JSON.parse(e.data) as unknown : null };
+}
+
+export function queueItemView(c: CaseRow, names: DepartmentNames, now: Date, dueSoonBy: string) {
+  const nowIso = now.toISOString();
+  const overdue = c.next_due_at !== null && new Date(c.next_due_at).toISOString() < nowIso;
+  return {
+    caseNumber: c.case_number,
+    kind: c.kind,
+    category: c.category,
+    region: c.region,
+    status: c.status,
+    department: departmentOf(c.department, names),
+    receivedAt: c.received_at,
+    due: c.next_due_at,
+    overdue,
+    dueSoon: !overdue && c.next_due_at !== null && c.next_due_at <= dueSoonBy,
+    msLeft: c.next_due_at === null ? null : new Date(c.next_due_at).getTime() - now.getTime(),
+    reporter: c.pseudonym,
+    urgent: c.urgent === 1,
+    urged: c.urge_count > 0,
+    escalated: c.escalated === 1,
+    subject: c.subject_name,
+  };
+}

@@ -1,0 +1,125 @@
+/** Staff login, sessions and logout. Routes map the outcomes to HTTP; nothing here sees Hono. */
+import type { UserRow } from '../../db/schema.js';
+import { toShanghaiIso } from '../clocks/clocks.js';
+import type { Deps } from '../deps.js';
+import { actorOf, type Actor } from './actor.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
+import { needsTotp } from './roles.js';
+import {
+  deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser,
+} from './sessions.repository.js';
+import type { LoginThrottle, Throttle } from './throttle.js';
+import { hashToken, isTokenShaped, newToken } from './tokens.js';
+import { verifyTotp } from './totp.js';
+import { claimTotpStep, findUserByUsername } from './users.repository.js';
+import { readTotpSecret } from './users.service.js';
+
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  totp?: string | undefined;
+  /** The hashed client address from addressKey(), or null when unknown. */
+  addressKey: string | null;
+}
+
+export type LoginFailure = 'invalid' | 'totp_required' | 'totp_invalid' | 'totp_not_set_up';
+
+export type LoginResult =
+  | { ok: true; token: string; csrfToken: string; expiresAt: string; actor: Actor }
+  | { ok: false; reason: LoginFailure }
+  | { ok: false; reason: 'throttled'; retryAfter: number };
+
+/** A live session as the middleware sees it. */
+export interface OpenSession { idHash: string; csrfToken: string; actor: Actor }
+
+const MINUTE = 60_000;
+// last_seen_at is written at most this often, not on every request; idle expiry is that coarse.
+const TOUCH_INTERVAL = MINUTE;
+
+/** The account when the password is right and the account is usable; null otherwise. */
+async function checkPassword(deps: Deps, username: string, password: string): Promise<UserRow | null> {
+  const user = await findUserByUsername(deps.db, username);
+  // Unknown names are verified against a dummy hash: the same work, so timing shows nothing.
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  return user && ok && !user.disabled ? user : null;
+}
+
+async function checkSecondFactor(deps: Deps, user: UserRow, code: string | undefined): Promise<LoginFailure | null> {
+  if (!needsTotp(user.role) && !user.totp_enabled) return null;
+  // Fail closed: a role that needs a second factor cannot sign in with the password alone.
+  const secret = user.totp_enabled ? await readTotpSecret(deps, user) : null;
+  if (!secret) return 'totp_not_set_up';
+  if (!code?.trim()) return 'totp_required';
+  const step = await verifyTotp(secret, code, deps.clock.now());
+  if (step === null || !(await claimTotpStep(deps.db, user.id, step))) return 'totp_invalid';
+  return null;
+}
+
+async function openSession(deps: Deps, user: UserRow) {
+  const now = deps.clock.now();
+  const at = toShanghaiIso(now);
+  const idleBefore = toShanghaiIso(new Date(now.getTime() - deps.config.INTAKE_SESSION_IDLE_MINUTES * MINUTE));
+  await deleteExpiredSessions(deps.db, at, idleBefore);
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = toShanghaiIso(new Date(now.getTime() + deps.config.INTAKE_SESSION_MAX_HOURS * 60 * MINUTE));
+  await insertSession(deps.db, {
+    id_hash: await hashToken(token), user_id: user.id, created_at: at, last_seen_at: at, expires_at: expiresAt, csrf_token: csrfToken,
+  });
+  return { token, csrfToken, expiresAt, actor: actorOf(user) };
+}
+
+/** Signs a staff member in; the token in a successful result is shown once and stored only hashed. */
+export async function login(deps: Deps, throttle: LoginThrottle, attempt: LoginAttempt): Promise<LoginResult> {
+  const nowMs = deps.clock.now().getTime();
+  const username = attempt.username.trim().toLowerCase();
+  const keys: [Throttle, string][] = [[throttle.users, username]];
+  if (attempt.addressKey) keys.push([throttle.addresses, attempt.addressKey]);
+  // Checked before the password: while a name is throttled even the right password is refused.
+  const retryAfter = Math.max(0, ...keys.map(([t, key]) => t.retryAfter(key, nowMs) ?? 0));
+  if (retryAfter > 0) return { ok: false, reason: 'throttled', retryAfter };
+  const fail = (reason: LoginFailure): LoginResult => {
+    for (const [t, key] of keys) t.fail(key, nowMs);
+    return { ok: false, reason };
+  };
+
+  const user = await checkPassword(deps, username, attempt.password);
+  if (!user) return fail('invalid');
+  const second = await checkSecondFactor(deps, user, attempt.totp);
+  // Asking for the missing code is not a failed guess; a wrong code is.
+  if (second === 'totp_invalid') return fail(second);
+  if (second) return { ok: false, reason: second };
+  throttle.users.reset(username);
+  return { ok: true, ...(await openSession(deps, user)) };
+}
+
+type SessionTimes = Pick<SessionWithUser, 'created_at' | 'last_seen_at' | 'expires_at' | 'password_changed_at'>;
+
+function isExpired(deps: Deps, row: SessionTimes, now: number): boolean {
+  const idleMs = deps.config.INTAKE_SESSION_IDLE_MINUTES * MINUTE;
+  return now >= Date.parse(row.expires_at)
+    || now - Date.parse(row.last_seen_at) >= idleMs
+    // A password change ends every session opened with the old one.
+    || Date.parse(row.created_at) < Date.parse(row.password_changed_at);
+}
+
+/** The live session for a token, or null (unknown, expired, or the account is disabled). */
+export async function resolveSession(deps: Deps, token: string): Promise<OpenSession | null> {
+  if (!isTokenShaped(token)) return null;
+  const idHash = await hashToken(token);
+  const row = await findSessionWithUser(deps.db, idHash);
+  if (!row) return null;
+  const now = deps.clock.now().getTime();
+  if (isExpired(deps, row, now)) {
+    await deleteSession(deps.db, idHash);
+    return null;
+  }
+  if (row.disabled) return null;
+  if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL) await touchSession(deps.db, idHash, toShanghaiIso(new Date(now)));
+  return { idHash, csrfToken: row.csrf_token, actor: actorOf(row) };
+}
+
+/** Ends a session; the token stops working at once. */
+export async function logout(deps: Deps, idHash: string): Promise<void> {
+  await deleteSession(deps.db, idHash);
+}

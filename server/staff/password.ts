@@ -1,0 +1,51 @@
+/**
+ * Password hashing with PBKDF2-SHA256 over Web Crypto (no native module, so the core stays
+ * portable). 600,000 iterations is OWASP's 2023 figure for PBKDF2-SHA256; the count is stored in
+ * each hash, so raising it later leaves existing hashes verifiable.
+ * Encoded as `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`.
+ */
+import { fromBase64, toBase64, utf8 } from '../lib/encoding.js';
+import { timingSafeEqual } from './tokens.js';
+
+export const PASSWORD_ITERATIONS = 600_000;
+const SCHEME = 'pbkdf2-sha256';
+const SALT_BYTES = 16;
+const HASH_BITS = 256;
+// A stored hash is data: a corrupt or planted one must not make a login spin for minutes.
+const MAX_ITERATIONS = 10_000_000;
+
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+  // NFKC: the same password typed with a full-width IME or pasted from elsewhere must still match.
+  const material = await crypto.subtle.importKey('raw', utf8.encode(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, HASH_BITS);
+  return new Uint8Array(bits);
+}
+
+/** Hashes a password; `iterations` below the default is for tests only. */
+export async function hashPassword(password: string, iterations = PASSWORD_ITERATIONS): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const hash = await derive(password, salt, iterations);
+  return `${SCHEME}$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
+}
+
+function parseHash(encoded: string) {
+  const [scheme, count, salt, hash] = encoded.split('$');
+  const iterations = Number(count);
+  if (scheme !== SCHEME || !salt || !hash || !Number.isInteger(iterations)) return null;
+  if (iterations < 1 || iterations > MAX_ITERATIONS) return null;
+  return { iterations, salt: fromBase64(salt), hash: fromBase64(hash) };
+}
+
+/** True when the password matches the encoded hash; a malformed hash never matches. */
+export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
+  const parsed = parseHash(encoded);
+  if (!parsed) return false;
+  const candidate = await derive(password, parsed.salt, parsed.iterations);
+  return timingSafeEqual(candidate, parsed.hash);
+}
+
+/**
+ * Verified when the username does not exist, so an unknown name costs the same time as a wrong
+ * password and response timing does not reveal which accounts exist. It matches no password.
+ */
+export const DUMMY_PASSWORD_HASH = `${SCHEME}$${PASSWORD_ITERATIONS}$${toBase64(new Uint8Array(SALT_BYTES))}$${toBase64(new Uint8Array(HASH_BITS / 8).fill(0xff))}`;

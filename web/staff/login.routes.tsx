@@ -1,0 +1,57 @@
+/** GET/POST /staff/login and POST /staff/logout: the web pages' way in and out. */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Deps } from '../../server/deps.js';
+import { requireCsrf, requireStaffPage } from '../../server/staff/auth.middleware.js';
+import { login, logout } from '../../server/staff/auth.service.js';
+import { clearSessionCookie, setSessionCookie } from '../../server/staff/session-cookie.js';
+import { addressKey, type LoginThrottle } from '../../server/staff/throttle.js';
+import { LoginPage, type LoginLang, type LoginPageProps } from './login.js';
+
+const langOf = (c: Context): LoginLang => (c.req.query('lang') === 'en' ? 'en' : 'zh');
+
+async function render(c: Context, props: LoginPageProps, status: ContentfulStatusCode = 200) {
+  // Nothing on a login page (least of all an error about an account) belongs in a shared cache.
+  c.header('Cache-Control', 'no-store');
+  return c.html(`<!DOCTYPE html>${String(await (<LoginPage {...props} />))}`, status);
+}
+
+const field = (form: Record<string, unknown>, name: string) => (typeof form[name] === 'string' ? form[name] : '');
+
+export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
+  const app = new Hono();
+  // There is no session (and so no CSRF token) before login: the Origin / Sec-Fetch-Site check
+  // keeps another site from posting a login (login CSRF). PUBLIC_URL covers a reverse proxy.
+  const sameOrigin = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.publicUrl).origin });
+
+  app.get('/login', (c) => render(c, { lang: langOf(c) }));
+
+  app.post('/login', sameOrigin, async (c) => {
+    const lang = langOf(c);
+    const form = await c.req.parseBody();
+    const username = field(form, 'username').trim();
+    const password = field(form, 'password');
+    if (!username || !password) return render(c, { lang, username, notice: 'missing' }, 400);
+    const result = await login(deps, throttle, {
+      username, password, totp: field(form, 'totp'), addressKey: await addressKey(throttle, c.req.raw.headers),
+    });
+    if (result.ok) {
+      setSessionCookie(c, deps.config, result.token);
+      return c.redirect(lang === 'en' ? '/staff?lang=en' : '/staff', 303);
+    }
+    if (result.reason === 'throttled') {
+      c.header('Retry-After', String(result.retryAfter));
+      return render(c, { lang, username, notice: 'throttled', retryAfter: result.retryAfter }, 429);
+    }
+    return render(c, { lang, username, notice: result.reason }, 401);
+  });
+
+  app.post('/logout', requireStaffPage(deps), requireCsrf, async (c) => {
+    await logout(deps, c.get('staffSession').idHash);
+    clearSessionCookie(c, deps.config);
+    return c.redirect(langOf(c) === 'en' ? '/staff/login?lang=en' : '/staff/login', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,84 @@
+/** The staff login form (zh-CN default, English with ?lang=en). No inline script or style: the CSP forbids them. */
+import type { LoginFailure } from '../../server/staff/auth.service.js';
+
+export type LoginLang = 'zh' | 'en';
+export type LoginNotice = LoginFailure | 'missing' | 'throttled';
+
+const text = {
+  zh: {
+    htmlLang: 'zh-CN', title: '工作人员登录', site: '质量投诉举报受理平台',
+    username: '用户名', password: '密码', totp: '一次性验证码（如需要）',
+    totpHint: '受理中心保管人、奖励审批人等账号需输入身份验证器应用中的 6 位验证码。',
+    submit: '登录', switchLabel: 'English', switchHref: '/staff/login?lang=en',
+    notices: {
+      invalid: '用户名或密码错误。',
+      missing: '请输入用户名和密码。',
+      totp_required: '此账号需要一次性验证码：请输入身份验证器应用中的 6 位验证码。',
+      totp_invalid: '一次性验证码错误或已使用，请等待下一个验证码后重试。',
+      totp_not_set_up: '此账号需要一次性验证码，但尚未设置，请联系管理员。',
+      throttled: (m: number) => `登录失败次数过多，请 ${m} 分钟后再试。`,
+    },
+  },
+  en: {
+    htmlLang: 'en', title: 'Staff sign-in', site: 'Quality complaint and report intake',
+    username: 'Username', password: 'Password', totp: 'One-time code (if required)',
+    totpHint: 'Custodian and reward approver accounts also need the 6-digit code from an authenticator app.',
+    submit: 'Sign in', switchLabel: '中文', switchHref: '/staff/login',
+    notices: {
+      invalid: 'Wrong username or password.',
+      missing: 'Enter your username and password.',
+      totp_required: 'This account needs a one-time code: enter the 6-digit code from your authenticator app.',
+      totp_invalid: 'The one-time code is wrong or was already used; wait for the next code and try again.',
+      totp_not_set_up: 'This account needs a one-time code but has none set up; ask an administrator.',
+      throttled: (m: number) => `Too many failed sign-ins; try again in ${m} minutes.`,
+    },
+  },
+} as const;
+
+export interface LoginPageProps {
+  lang: LoginLang;
+  username?: string;
+  notice?: LoginNotice | undefined;
+  retryAfter?: number | undefined;
+}
+
+function noticeText(lang: LoginLang, notice: LoginNotice, retryAfter = 60): string {
+  const n = text[lang].notices;
+  return notice === 'throttled' ? n.throttled(Math.ceil(retryAfter / 60)) : n[notice];
+}
+
+export function LoginPage({ lang, username = '', notice, retryAfter }: LoginPageProps) {
+  const t = text[lang];
+  const action = lang === 'en' ? '/staff/login?lang=en' : '/staff/login';
+  return (
+    <html lang={t.htmlLang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${t.title} – ${t.site}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <header class="site-header">
+          <span class="site-name">{t.site}</span>
+          <nav class="lang-switch"><a href={t.switchHref}>{t.switchLabel}</a></nav>
+        </header>
+        <main id="main" class="wrap">
+          <h1>{t.title}</h1>
+          {notice && <p class="error-summary" role="alert">{noticeText(lang, notice, retryAfter)}</p>}
+          <form method="post" action={action} class="staff-login">
+            <label for="username">{t.username}</label>
+            <input id="username" name="username" autocomplete="username" required value={username} autofocus={!username} />
+            <label for="password">{t.password}</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required autofocus={Boolean(username)} />
+            <label for="totp">{t.totp}</label>
+            <p class="hint" id="totp-hint">{t.totpHint}</p>
+            <input id="totp" name="totp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength={8} aria-describedby="totp-hint" />
+            <button type="submit">{t.submit}</button>
+          </form>
+        </main>
+      </body>
+    </html>
+  );
+}
