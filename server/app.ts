@@ -39,10 +39,9 @@ export function createApp(deps: Deps) {
   // Shared by the API login and the login form, so both count the same failures.
   const staffLogins = createLoginThrottle();
   const api = new Hono();
-  // Before directoryRoutes: its use('*') would otherwise mark staff answers 'public, max-age=300'.
-  api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/', directoryRoutes(deps));
   api.route('/', intakeRoutes(deps));
+  api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/staff/cases', caseRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
-import { requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
+import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { takeAction } from './actions.service.js';
 import { actionBodySchema, caseNumberSchema, queueQuerySchema } from './cases.schema.js';
 import { getCase, listQueue } from './cases.service.js';
@@ -19,12 +19,13 @@ export function caseRoutes(deps: Deps) {
   const app = new Hono<StaffEnv>();
   app.get('/', requireStaff(deps), async (c) => {
     const query = queueQuerySchema.parse(c.req.query());
-    return c.json(await listQueue(deps, c.get('actor'), query));
+    return c.json(await listQueue(deps, c.get('actor'), query), 200, { 'Cache-Control': 'no-store' });
   });
   app.get('/:caseNumber', requireStaff(deps), async (c) => {
-    return c.json(await getCase(deps, c.get('actor'), caseNumberParam(c.req.param('caseNumber'))));
+    const view = await getCase(deps, c.get('actor'), caseNumberParam(c.req.param('caseNumber')));
+    return c.json(view, 200, { 'Cache-Control': 'no-store' });
   });
-  app.post('/:caseNumber/actions', requireStaff(deps), async (c) => {
+  app.post('/:caseNumber/actions', requireStaff(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const input = actionBodySchema.parse(await readJsonBody(c.req.raw));
     return c.json(await takeAction(deps, c.get('actor'), caseNumber, input));
