@@ -6,6 +6,7 @@ import { webRoutes } from '../web/routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import type { Deps } from './deps.js';
 import { caseRoutes } from './cases/cases.routes.js';
+import { overviewRoutes } from './cases/overview.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { AppError, errorBody, handleError } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps) {
   api.route('/', intakeRoutes(deps));
   api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/staff/cases', caseRoutes(deps));
+  api.route('/staff/overview', overviewRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.route('/api/v1', api);
