@@ -30,6 +30,13 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+/** Attachment bytes: disk under the data dir on Node, R2 on Workers. Keys are random, never file names. */
+export interface Storage {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  delete(key: string): Promise<void>;
+}
+
 export interface CalendarSource {
   get(): Promise<CalendarData>;
   invalidate(): void;
@@ -42,6 +49,7 @@ export interface Deps {
   config: Config;
   keys: Keyring;
   mailer: Mailer;
+  storage: Storage;
   calendar: CalendarSource;
   /** Operational log lines; never given reporter data, receipts or network metadata. */
   log: (line: string) => void;

@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import { createApp } from './app.js';
 import { createCalendarCache } from './clocks/calendar.repository.js';
 import { parseConfig } from './config.js';
-import type { Batch, Deps, Mailer } from './deps.js';
+import type { Batch, Deps, Mailer, Storage } from './deps.js';
 import { systemClock } from './deps.js';
 import { createKeyring, masterKeyFromBase64 } from './identity/keys.js';
 
@@ -33,6 +33,13 @@ const unconfiguredMailer: Mailer = {
   },
 };
 
+// Attachments go to R2 once the scale-out work binds a bucket.
+const unconfiguredStorage: Storage = {
+  async put() { throw new Error('no attachment storage is configured for this Worker'); },
+  async get() { return null; },
+  async delete() {},
+};
+
 let cached: { env: Env; app: ReturnType<typeof createApp> } | null = null;
 
 async function appFor(env: Env) {
@@ -47,6 +54,7 @@ async function appFor(env: Env) {
     config,
     keys: createKeyring([await masterKeyFromBase64(env.INTAKE_MASTER_KEY)]),
     mailer: unconfiguredMailer,
+    storage: unconfiguredStorage,
     calendar: createCalendarCache(db),
     log: (line) => console.log(line),
   };

@@ -11,6 +11,7 @@ import { createKeyring, importMasterKey, masterKeyFromBase64, newMasterKeyBytes,
 import { toBase64 } from '../lib/encoding.js';
 import { seedDemoStaff } from '../staff/demo.js';
 import { fileMailer, smtpMailer } from './mailer.js';
+import { diskStorage, memoryStorage } from './storage.js';
 import { openStore, type NodeStore } from './sqlite.js';
 
 export interface NodeRuntime {
@@ -76,6 +77,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     config,
     keys: createKeyring([masterKey]),
     mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL) : fileMailer(mailDir),
+    storage: filename === ':memory:' ? memoryStorage() : diskStorage(join(resolve(config.INTAKE_DATA_DIR), 'attachments')),
     calendar: createCalendarCache(store.db),
     log: options.log ?? ((line) => console.log(line)),
   };
