@@ -114,6 +114,8 @@ export interface CaseTable {
   rehandle_count: Generated<number>;
   merged_into: string | null;
   legal_hold: Generated<number>;
+  /** When the retention purge removed identity, original text and attachments (0006). */
+  purged_at: Generated<string | null>;
 }
 
 export interface CaseAssignmentTable {
@@ -238,6 +240,44 @@ export interface SessionTable {
   csrf_token: string;
 }
 
+export interface FollowupSessionTable {
+  id_hash: string;
+  case_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SealedMessageTable {
+  message_id: string;
+  key_id: string;
+  wrapped_key: string;
+  iv: string;
+  ciphertext: string;
+}
+
+export interface SatisfactionTable {
+  case_id: string;
+  rating: number;
+  resolved: number;
+  comment: string | null;
+  at: string;
+}
+
+export type DisclosureStatus = 'pending' | 'approved' | 'denied';
+
+export interface DisclosureRequestTable {
+  id: string;
+  case_id: string;
+  requested_by: string;
+  requested_at: string;
+  legal_reason: string;
+  status: Generated<DisclosureStatus>;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  viewed_at: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -259,6 +299,10 @@ export interface Database {
   case_assignments: CaseAssignmentTable;
   case_messages: CaseMessageTable;
   audit_log: AuditLogTable;
+  disclosure_requests: DisclosureRequestTable;
+  followup_sessions: FollowupSessionTable;
+  sealed_messages: SealedMessageTable;
+  satisfaction: SatisfactionTable;
 }
 
 export type Region = Selectable<RegionTable>;

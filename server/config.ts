@@ -12,6 +12,15 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   INTAKE_DATA_DIR: z.string().default('./data'),
   INTAKE_MASTER_KEY: optionalText,
+  /**
+   * Earlier master keys (comma-separated base64) kept after `keys rotate`: records not yet re-wrapped
+   * and receipts hashed under them (a hash cannot be re-keyed) still need them.
+   */
+  INTAKE_PREVIOUS_MASTER_KEYS: optionalText,
+  /** Read only by `keys rotate`: the key to rotate to (base64, 32 bytes); generated when unset. */
+  INTAKE_NEW_MASTER_KEY: optionalText,
+  /** Days after closing before identity, original text and attachments are purged (default 3 years). */
+  INTAKE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1095),
   SMTP_URL: optionalText,
   PUBLIC_URL: optionalText,
   /** Prefix of case numbers: the province's short name. */
@@ -24,6 +33,12 @@ export const configSchema = z.object({
   INTAKE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** A staff session ends this many hours after login however active it is (one working day). */
   INTAKE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** Wrong receipts answer after this fixed delay, whatever was wrong about them. */
+  INTAKE_RECEIPT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(600),
+  /** Wrong receipts one client may try in 15 minutes before 429. */
+  INTAKE_RECEIPT_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** A follow-up session ends this many minutes after the receipt was entered. */
+  INTAKE_FOLLOWUP_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

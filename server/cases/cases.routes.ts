@@ -5,7 +5,8 @@ import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { takeAction } from './actions.service.js';
-import { actionBodySchema, caseNumberSchema, queueQuerySchema } from './cases.schema.js';
+import { actionBodySchema, caseNumberSchema, messageBodySchema, queueQuerySchema } from './cases.schema.js';
+import { messageReporter } from './messages.service.js';
 import { getCase, listQueue } from './cases.service.js';
 
 function caseNumberParam(value: string): string {
@@ -29,6 +30,11 @@ export function caseRoutes(deps: Deps) {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const input = actionBodySchema.parse(await readJsonBody(c.req.raw));
     return c.json(await takeAction(deps, c.get('actor'), caseNumber, input));
+  });
+  app.post('/:caseNumber/messages', requireStaff(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const { body } = messageBodySchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await messageReporter(deps, c.get('actor'), caseNumber, body), 201);
   });
   return app;
 }

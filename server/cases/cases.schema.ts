@@ -28,3 +28,7 @@ export const actionBodySchema = z.object({
 });
 
 export const caseNumberSchema = z.string().regex(/^[A-Z]{1,4}\d{13}$/, 'not a case number');
+
+export const messageBodySchema = z.object({
+  body: z.string().trim().min(1, 'write a message').max(5000, 'a message may have at most 5000 characters'),
+});

@@ -1,0 +1,53 @@
+/** Follow-up sessions, reporter messages and satisfaction. */
+import type { CompiledQuery, Insertable, Kysely } from 'kysely';
+import type { CaseMessageTable, Database, SatisfactionTable, SealedMessageTable } from '../../db/schema.js';
+
+export function findCaseByReceiptHashes(db: Kysely<Database>, hashes: string[]) {
+  return db.selectFrom('cases').select(['id', 'case_number']).where('receipt_hash', 'in', hashes).executeTakeFirst();
+}
+
+export function insertFollowupSession(db: Kysely<Database>, row: { id_hash: string; case_id: string; created_at: string; expires_at: string }) {
+  return db.insertInto('followup_sessions').values(row).execute();
+}
+
+export function findFollowupSession(db: Kysely<Database>, idHash: string) {
+  return db.selectFrom('followup_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+}
+
+export function deleteExpiredFollowupSessions(db: Kysely<Database>, now: string) {
+  return db.deleteFrom('followup_sessions').where('expires_at', '<', now).execute();
+}
+
+export function deleteFollowupSession(db: Kysely<Database>, idHash: string) {
+  return db.deleteFrom('followup_sessions').where('id_hash', '=', idHash).execute();
+}
+
+export function insertMessageQueries(
+  db: Kysely<Database>,
+  message: Insertable<CaseMessageTable>,
+  sealed: Insertable<SealedMessageTable> | null,
+): CompiledQuery[] {
+  return [
+    db.insertInto('case_messages').values(message).compile(),
+    ...(sealed ? [db.insertInto('sealed_messages').values(sealed).compile()] : []),
+  ];
+}
+
+export function listSealedMessages(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('sealed_messages').innerJoin('case_messages', 'case_messages.id', 'sealed_messages.message_id')
+    .select(['sealed_messages.message_id', 'sealed_messages.key_id', 'sealed_messages.wrapped_key', 'sealed_messages.iv', 'sealed_messages.ciphertext'])
+    .where('case_messages.case_id', '=', caseId)
+    .execute();
+}
+
+export function findSatisfaction(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('satisfaction').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+}
+
+export function insertSatisfactionQuery(db: Kysely<Database>, row: Insertable<SatisfactionTable>): CompiledQuery {
+  return db.insertInto('satisfaction').values(row).compile();
+}
+
+export function findSealedIdentity(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('sealed_records').selectAll().where('case_id', '=', caseId).where('purpose', '=', 'identity').executeTakeFirst();
+}

@@ -1,0 +1,42 @@
+/** /api/v1/followup: the reporter's side, authenticated by a receipt-derived token only. */
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { readJsonBody } from '../lib/body.js';
+import { loginSchema, messageSchema, satisfactionSchema } from './followup.schema.js';
+import { caseOfToken, followupView, loginWithReceipt, postReporterMessage, rateCase } from './followup.service.js';
+import { guardReceipt, type ReceiptThrottle } from './receipt-throttle.js';
+
+function bearerToken(c: Context): string | null {
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+  return match ? match[1]! : null;
+}
+
+export function followupRoutes(deps: Deps, throttle: ReceiptThrottle) {
+  const app = new Hono();
+  // Follow-up answers are personal: never cached, never logged with network metadata.
+  const noStore = { 'Cache-Control': 'no-store' };
+  const caseOf = (c: Context) => caseOfToken(deps, bearerToken(c));
+
+  app.post('/login', async (c) => {
+    const { receipt } = loginSchema.parse(await readJsonBody(c.req.raw));
+    const session = await guardReceipt(c, throttle, deps.clock.now().getTime(), () => loginWithReceipt(deps, receipt));
+    return c.json(session, 200, noStore);
+  });
+  app.get('/', async (c) => c.json(await followupView(deps, await caseOf(c)), 200, noStore));
+  app.post('/messages', async (c) => {
+    const caseId = await caseOf(c);
+    const { body } = messageSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await postReporterMessage(deps, caseId, body), 201, noStore);
+  });
+  app.post('/satisfaction', async (c) => {
+    const caseId = await caseOf(c);
+    const input = satisfactionSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await rateCase(deps, caseId, input), 201, noStore);
+  });
+  app.post('/reward-claim', async (c) => {
+    await caseOf(c);
+    throw new AppError('conflict', 'No reward has been notified for this case, so there is nothing to claim yet.');
+  });
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * Follow-up with the receipt (DESIGN §4): any reporter, named or anonymous, comes back with the 16
+ * digits alone — status, deadlines, the public timeline, two-way messages, satisfaction.
+ */
+import { nanoid } from 'nanoid';
+import { commitWithAudit } from '../audit/audit.service.js';
+import { findCaseById, listClocks, listEvents, listMessages } from '../cases/cases.repository.js';
+import { departmentNames } from '../cases/cases.service.js';
+import { departmentOf } from '../cases/cases.view.js';
+import { toShanghaiIso } from '../clocks/clocks.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { normaliseReceipt, receiptHashCandidates } from '../identity/receipt.js';
+import { redact } from '../identity/redact.js';
+import { seal, unseal } from '../identity/seal.js';
+import { hashToken, newToken } from '../staff/tokens.js';
+import {
+  findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
+  insertMessageQueries, insertSatisfactionQuery, listSealedMessages,
+} from './followup.repository.js';
+import { publicStatus, PUBLIC_NOTE_EVENTS } from './public-status.js';
+
+/** Exchanges a receipt for a follow-up token; null when no case has that receipt. */
+export async function loginWithReceipt(deps: Deps, input: string): Promise<{ token: string; expiresAt: string } | null> {
+  const receipt = normaliseReceipt(input);
+  if (!receipt) return null;
+  const found = await findCaseByReceiptHashes(deps.db, await receiptHashCandidates(deps.keys, receipt));
+  if (!found) return null;
+  const token = newToken();
+  const now = deps.clock.now();
+  const expiresAt = toShanghaiIso(new Date(now.getTime() + deps.config.INTAKE_FOLLOWUP_SESSION_MINUTES * 60_000));
+  await insertFollowupSession(deps.db, { id_hash: await hashToken(token), case_id: found.id, created_at: toShanghaiIso(now), expires_at: expiresAt });
+  return { token, expiresAt };
+}
+
+/** The case a follow-up token opens, or 401. */
+export async function caseOfToken(deps: Deps, token: string | null): Promise<string> {
+  const session = token ? await findFollowupSession(deps.db, await hashToken(token)) : undefined;
+  if (!session || new Date(session.expires_at) <= deps.clock.now()) {
+    throw new AppError('unauthenticated', 'Enter your receipt again: the follow-up session is missing or has expired.');
+  }
+  return session.case_id;
+}
+
+async function reporterNames(deps: Deps, caseId: string): Promise<string[]> {
+  const sealed = await findSealedIdentity(deps.db, caseId);
+  if (!sealed) return [];
+  const identity = await unseal<{ name?: string }>(deps.keys, {
+    keyId: sealed.key_id, wrappedKey: sealed.wrapped_key, iv: sealed.iv, ciphertext: sealed.ciphertext,
+  }, `${caseId}:identity`);
+  return identity.name ? [identity.name] : [];
+}
+
+/** What the reporter sees: plain status, deadlines, public timeline, messages (their own unredacted). */
+export async function followupView(deps: Deps, caseId: string) {
+  const row = await findCaseById(deps.db, caseId);
+  if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
+  const [clocks, events, messages, sealed, names, satisfaction] = await Promise.all([
+    listClocks(deps.db, caseId), listEvents(deps.db, caseId), listMessages(deps.db, caseId),
+    listSealedMessages(deps.db, caseId), departmentNames(deps), findSatisfaction(deps.db, caseId),
+  ]);
+  const originals = new Map<string, string>();
+  for (const s of sealed) {
+    const text = await unseal<string>(deps.keys, { keyId: s.key_id, wrappedKey: s.wrapped_key, iv: s.iv, ciphertext: s.ciphertext }, `message:${s.message_id}`);
+    originals.set(s.message_id, text);
+  }
+  return {
+    caseNumber: row.case_number,
+    kind: row.kind,
+    category: row.category,
+    status: row.status,
+    publicStatus: publicStatus(row.status),
+    department: departmentOf(row.department, names),
+    receivedAt: row.received_at,
+    due: clocks.filter((c) => c.status !== 'stopped').map((c) => ({ clock: c.clock, dueAt: c.due_at, provisional: c.provisional === 1, paused: c.status === 'paused' })),
+    timeline: events.filter((e) => e.public === 1).map((e) => ({
+      at: e.at, event: e.event, ...(PUBLIC_NOTE_EVENTS.has(e.event) && e.note ? { note: e.note } : {}),
+    })),
+    messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: originals.get(m.id) ?? m.body })),
+    ...(row.kind === 'report' && row.reward_requested === 1 ? { reward: { status: 'requested' } } : {}),
+    identityDisclosed: await identityDisclosedFor(deps, caseId),
+    satisfaction: satisfaction ? { rating: satisfaction.rating, resolved: satisfaction.resolved === 1, at: satisfaction.at } : null,
+    canRate: row.status === 'closed' && !satisfaction,
+  };
+}
+
+/** Whether a custodian-approved disclosure of this reporter happened. */
+async function identityDisclosedFor(_deps: Deps, _caseId: string): Promise<boolean> {
+  return false; // wired to the disclosure requests in the next commit
+}
+
+/** A message from the reporter: the department reads it redacted, the original stays sealed. */
+export async function postReporterMessage(deps: Deps, caseId: string, body: string) {
+  const row = await findCaseById(deps.db, caseId);
+  if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
+  if (row.status === 'merged') throw new AppError('conflict', 'This case was merged into another; messages go there.');
+  const at = toShanghaiIso(deps.clock.now());
+  const id = nanoid();
+  const box = await seal(deps.keys, body, `message:${id}`);
+  const queries = [
+    ...insertMessageQueries(deps.db,
+      { id, case_id: caseId, at, sender: 'reporter', author: null, body: redact(body, await reporterNames(deps, caseId)) },
+      { message_id: id, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext }),
+    ...(row.department ? [deps.db.insertInto('outbox').values({
+      id: nanoid(), case_id: caseId, template: 'reporter_message', recipient_type: 'department', recipient_ref: row.department,
+      params: JSON.stringify({ category: row.category }), next_attempt_at: at, message_id: `<${nanoid()}@intake>`, created_at: at,
+    }).compile()] : []),
+  ];
+  await commitWithAudit(deps, queries, [{ actor: 'reporter', action: 'message.reporter', caseId }]);
+  return { id, at };
+}
+
+/** The satisfaction survey, once, after closing. */
+export async function rateCase(deps: Deps, caseId: string, input: { rating: number; resolved: boolean; comment?: string }) {
+  const row = await findCaseById(deps.db, caseId);
+  if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
+  if (row.status !== 'closed') throw new AppError('conflict', 'Satisfaction can be given once the case is closed.');
+  if (await findSatisfaction(deps.db, caseId)) throw new AppError('conflict', 'Satisfaction was already given for this case.');
+  const at = toShanghaiIso(deps.clock.now());
+  const comment = input.comment ? redact(input.comment, await reporterNames(deps, caseId)) : null;
+  await commitWithAudit(deps, [insertSatisfactionQuery(deps.db, { case_id: caseId, rating: input.rating, resolved: input.resolved ? 1 : 0, comment, at })],
+    [{ actor: 'reporter', action: 'satisfaction', caseId, detail: { rating: input.rating } }]);
+  return { at };
+}
