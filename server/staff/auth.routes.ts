@@ -36,7 +36,7 @@ export function staffAuthRoutes(deps: Deps, throttle: LoginThrottle) {
 
   app.post('/login', async (c) => {
     const body = loginSchema.parse(await readJsonBody(c.req.raw));
-    const result = await login(deps, throttle, { ...body, addressKey: await addressKey(throttle, c.req.raw.headers) });
+    const result = await login(deps, throttle, { ...body, addressKey: await addressKey(throttle, c) });
     if (!result.ok) throw loginError(result);
     setSessionCookie(c, deps.config, result.token);
     c.header('Cache-Control', 'no-store');

@@ -4,7 +4,9 @@
  * on Workers it simply counts per isolate. Counters are per username (5 failures / 15 min lock that
  * name only, so an attacker cannot lock everyone out) and per hashed client address (50 / 15 min).
  */
-import { toHex, utf8 } from '../lib/encoding.js';
+import type { Context } from 'hono';
+import { clientAddress, clientKey } from '../lib/client.js';
+import { toHex } from '../lib/encoding.js';
 
 export interface Throttle {
   /** Seconds until the key may try again, or null when it is not blocked. */
@@ -63,15 +65,7 @@ export function createLoginThrottle(): LoginThrottle {
   return { users: createThrottle(5, FIFTEEN_MINUTES), addresses: createThrottle(50, FIFTEEN_MINUTES), salt };
 }
 
-/**
- * The client address as a short-lived key, or null when the runtime does not say. cf-connecting-ip
- * is set by Cloudflare; otherwise the last X-Forwarded-For entry, which the nearest proxy appended
- * (earlier entries are whatever the client claimed). Hashed at once; never stored or logged.
- */
-export async function addressKey(throttle: LoginThrottle, headers: Headers): Promise<string | null> {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').pop()?.trim();
-  const address = headers.get('cf-connecting-ip')?.trim() || forwarded || headers.get('x-real-ip')?.trim();
-  if (!address) return null;
-  const digest = await crypto.subtle.digest('SHA-256', utf8.encode(`${throttle.salt}|${address}`));
-  return toHex(new Uint8Array(digest).subarray(0, 16));
+/** The client address as a short-lived salted key (see server/lib/client.ts); never stored or logged. */
+export async function addressKey(throttle: LoginThrottle, c: Context): Promise<string | null> {
+  return clientAddress(c) === null ? null : clientKey(c, throttle.salt);
 }

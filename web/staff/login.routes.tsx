@@ -34,7 +34,7 @@ export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
     const password = field(form, 'password');
     if (!username || !password) return render(c, { lang, username, notice: 'missing' }, 400);
     const result = await login(deps, throttle, {
-      username, password, totp: field(form, 'totp'), addressKey: await addressKey(throttle, c.req.raw.headers),
+      username, password, totp: field(form, 'totp'), addressKey: await addressKey(throttle, c),
     });
     if (result.ok) {
       setSessionCookie(c, deps.config, result.token);
