@@ -1,5 +1,6 @@
 /** The Database interface Kysely checks every query against: one *Table type per table. */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AttachmentMime } from '../server/attachments/sniff.js';
 import type { Role } from '../server/staff/roles.js';
 
 export type CaseKind = 'complaint' | 'report' | 'injury';
@@ -193,6 +194,10 @@ export interface ClockTable {
   paused_at: string | null;
   extended: Generated<number>;
   paused_working_days: Generated<number>;
+  /** Once-only markers of the clock sweeper (server/notify/sweeper.service.ts). */
+  due_soon_notified_at: string | null;
+  overdue_notified_at: string | null;
+  escalated_at: string | null;
 }
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -211,6 +216,8 @@ export interface OutboxTable {
   message_id: string;
   created_at: string;
   sent_at: string | null;
+  /** When a worker claimed the row; a 'sending' row older than the lease is sent again. */
+  claimed_at: string | null;
 }
 
 export interface UserTable {
@@ -278,6 +285,19 @@ export interface DisclosureRequestTable {
   viewed_at: string | null;
 }
 
+export interface AttachmentTable {
+  id: string;
+  case_id: string;
+  /** Random key in the storage port; never derived from the client's file name. */
+  storage_key: string;
+  type: AttachmentMime;
+  size: number;
+  sha256: string;
+  display_name: string | null;
+  metadata_removed: number;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -303,6 +323,7 @@ export interface Database {
   followup_sessions: FollowupSessionTable;
   sealed_messages: SealedMessageTable;
   satisfaction: SatisfactionTable;
+  attachments: AttachmentTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -316,3 +337,5 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type NewAttachment = Insertable<AttachmentTable>;

@@ -2,10 +2,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminPages } from '../web/admin/admin.routes.js';
+import { outboxPages } from '../web/admin/outbox.js';
+import { followupPages } from '../web/followup/routes.js';
 import { webRoutes } from '../web/routes.js';
 import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import { staffPages } from '../web/staff/routes.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
 import type { Deps } from './deps.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
@@ -15,6 +20,7 @@ import { followupRoutes } from './followup/followup.routes.js';
 import { createReceiptThrottle } from './followup/receipt-throttle.js';
 import { AppError, errorBody, handleError } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { outboxRoutes } from './notify/outbox.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
 import { createLoginThrottle } from './staff/throttle.js';
@@ -35,13 +41,18 @@ export function createApp(deps: Deps) {
     },
     referrerPolicy: 'no-referrer',
   }));
-  // Refuses an oversized body as it streams in, before it is read whole.
-  app.use('*', bodyLimit({
-    maxSize: deps.config.INTAKE_MAX_BODY_BYTES,
+  // Refuses an oversized body as it streams in, before it is read whole. Only a multipart case
+  // submission (API and form) gets room for its attachments; every other body keeps the small limit.
+  const limit = (maxSize: number) => bodyLimit({
+    maxSize,
     onError: () => {
-      throw new AppError('payload_too_large', `The body is larger than ${deps.config.INTAKE_MAX_BODY_BYTES} bytes.`);
+      throw new AppError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
     },
-  }));
+  });
+  const bodyLimitDefault = limit(deps.config.INTAKE_MAX_BODY_BYTES);
+  const bodyLimitUpload = limit(uploadBodyLimit(deps.config));
+  app.use('*', (c, next) =>
+    (isUploadRequest(c.req.method, c.req.path, c.req.header('content-type')) ? bodyLimitUpload : bodyLimitDefault)(c, next));
 
   // Shared by the API login and the login form, so both count the same failures.
   const staffLogins = createLoginThrottle();
@@ -51,16 +62,22 @@ export function createApp(deps: Deps) {
   api.route('/', intakeRoutes(deps));
   api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/staff/cases', caseRoutes(deps));
+  api.route('/staff/cases', attachmentRoutes(deps));
   api.route('/staff', identityRoutes(deps));
   api.route('/followup', followupRoutes(deps, receiptThrottle));
   api.route('/staff/overview', overviewRoutes(deps));
+  api.route('/admin/outbox', outboxRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.route('/api/v1', api);
+  // Before the /staff mounts: the workspace must not answer for /staff/admin paths.
+  app.route('/staff/admin/outbox', outboxPages(deps));
+  app.route('/staff/admin', adminPages(deps));
   app.route('/staff', staffLoginPages(deps, staffLogins));
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
+  app.route('/followup', followupPages(deps, receiptThrottle));
   app.route('/', webRoutes(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `Not found: ${c.req.path}`), 404));

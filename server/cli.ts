@@ -3,10 +3,58 @@ import { parseArgs } from 'node:util';
 import { importPublishedCalendars } from '../db/seed/calendar.js';
 import { directoryQueries } from '../db/seed/directory.js';
 import { readDirectoryFiles } from '../db/seed/files.js';
+import { verifyAuditChain } from './audit/audit.service.js';
 import { parseConfig } from './config.js';
+import { masterKeyFromBase64, newMasterKeyBytes } from './identity/keys.js';
+import { purgeExpired, type PurgeReport } from './identity/retention.service.js';
+import { rotateMasterKey } from './identity/rotation.service.js';
+import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
+import { storeRotatedDevKey } from './node/keyfiles.js';
 
 type Command = (runtime: NodeRuntime, args: string[]) => Promise<string>;
+
+/** A command's own failure: its message is printed as is and the exit code is 1. */
+class CommandFailed extends Error {}
+
+function purgeSummary(r: PurgeReport): string {
+  const lines = [`Retention ${r.retentionDays} days: cases closed on or before ${r.closedBefore}.`];
+  for (const p of r.purged) {
+    lines.push(`  purged ${p.caseNumber} (closed ${p.closedAt}): ${p.sealedRecords} sealed records, ` +
+      `${p.sealedMessages} sealed messages, ${p.attachments} attachments`);
+  }
+  lines.push(`Purged ${r.purged.length} cases; kept ${r.held.length} under legal hold${r.held.length ? `: ${r.held.join(', ')}` : ''}.`);
+  if (r.storageFailures.length) lines.push(`WARNING: ${r.storageFailures.length} attachment files could not be deleted: ${r.storageFailures.join(', ')}`);
+  return lines.join('\n');
+}
+
+/**
+ * Picks the new key and makes sure it is kept before anything is re-wrapped: in development in the
+ * key file (the old one moves to master.key.old-<id>), in production printed once for the operator.
+ */
+async function rotateKeys({ deps }: NodeRuntime): Promise<string> {
+  const { config } = deps;
+  const given = config.INTAKE_NEW_MASTER_KEY;
+  const text = given ?? toBase64(newMasterKeyBytes());
+  const next = await masterKeyFromBase64(text);
+  if (deps.keys.byId.has(next.id)) throw new Error(`the key ${next.id} is already loaded: give a new key`);
+  const oldId = deps.keys.current.id;
+  if (config.INTAKE_MASTER_KEY) {
+    console.log([
+      `New master key ${next.id}${given ? ' (from INTAKE_NEW_MASTER_KEY)' : ''}.`,
+      ...(given ? [] : [`  ${text}`, '  It is shown this once: store it in your secret manager now.']),
+      'Before restarting the server, set:',
+      `  INTAKE_MASTER_KEY=<the new key ${next.id}>`,
+      `  INTAKE_PREVIOUS_MASTER_KEYS=<the current INTAKE_MASTER_KEY ${oldId}>${config.INTAKE_PREVIOUS_MASTER_KEYS ? ',<the keys already listed there>' : ''}`,
+      'Keep the old keys: receipts issued under them are checked against them for as long as they are in use.',
+    ].join('\n'));
+  } else {
+    const { keyFile, oldFile } = await storeRotatedDevKey(config, deps.keys.current, text);
+    console.log(`New development master key ${next.id} written to ${keyFile}; the old key ${oldId} is kept in ${oldFile}.`);
+  }
+  const r = await rotateMasterKey(deps, next);
+  return `Re-wrapped under ${r.to} (was ${r.from}): ${r.sealedRecords} sealed records, ${r.sealedMessages} sealed messages, ${r.totpSecrets} TOTP secrets.`;
+}
 
 const commands: Record<string, { help: string; run: Command }> = {
   'directory import': {
@@ -26,6 +74,24 @@ const commands: Record<string, { help: string; run: Command }> = {
       const years = await importPublishedCalendars(store.db, deps.clock.now().toISOString(), store.batch);
       return `Calendars imported for ${years[0]}–${years[years.length - 1]} (${years.length} years).`;
     },
+  },
+  'audit verify': {
+    help: 'audit verify                check the hash chain of the audit log; exits 1 at the first broken entry',
+    async run({ deps }) {
+      const { checked, broken } = await verifyAuditChain(deps);
+      if (broken) throw new CommandFailed(`audit log broken at entry ${broken.seq}: ${broken.reason}`);
+      return `audit log verified: ${checked} entries`;
+    },
+  },
+  purge: {
+    help: 'purge                       delete identity, original text and attachments of cases closed longer than INTAKE_RETENTION_DAYS (legal holds kept)',
+    async run({ deps }) {
+      return purgeSummary(await purgeExpired(deps));
+    },
+  },
+  'keys rotate': {
+    help: 'keys rotate                 re-wrap every sealed record under a new master key (INTAKE_NEW_MASTER_KEY, or a generated one)',
+    run: rotateKeys,
   },
   backup: {
     help: 'backup FILE                 write a consistent copy of the database to FILE',
@@ -70,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`intake: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(err instanceof CommandFailed ? err.message : `intake: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );

@@ -22,6 +22,19 @@ export const configSchema = z.object({
   /** Days after closing before identity, original text and attachments are purged (default 3 years). */
   INTAKE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1095),
   SMTP_URL: optionalText,
+  /** SMTP by parts, when SMTP_URL is unset: port 465 means implicit TLS, others STARTTLS when offered. */
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  /** The From of every mail. */
+  SMTP_FROM: z.string().trim().min(3).default('Quality Intake <no-reply@intake.example>'),
+  /** Language of staff and department mail (reporter mail follows the case's language). */
+  INTAKE_STAFF_MAIL_LANG: z.enum(['zh', 'en']).default('zh'),
+  /** A mail is given up ('failed', kept for admins) after this many attempts. */
+  INTAKE_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Hour (Asia/Shanghai) from which each working day's department digest goes out. */
+  INTAKE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   PUBLIC_URL: optionalText,
   /** Prefix of case numbers: the province's short name. */
   INTAKE_CASE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/).default('GD'),
@@ -39,6 +52,19 @@ export const configSchema = z.object({
   INTAKE_RECEIPT_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   /** A follow-up session ends this many minutes after the receipt was entered. */
   INTAKE_FOLLOWUP_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /**
+   * PBKDF2-SHA256 iterations for NEW password hashes (each hash keeps its own count, so changing
+   * this never locks anyone out). 600,000 is OWASP's figure; Cloudflare Workers refuse more than
+   * 100,000, so wrangler.toml sets 100000 there.
+   */
+  INTAKE_PBKDF2_ITERATIONS: z.coerce.number().int().min(10_000).max(10_000_000).default(600_000),
+  /**
+   * Workers only: an HTTP mail API taking `{ from, to, subject, text, html, headers }` as JSON with a
+   * bearer key (Resend's shape); when unset the Worker sends through its send_email binding `MAIL`.
+   */
+  MAIL_API_URL: optionalText.pipe(z.url().optional()),
+  /** Workers only: the bearer key of MAIL_API_URL (a secret: `wrangler secret put MAIL_API_KEY`). */
+  MAIL_API_KEY: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

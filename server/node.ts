@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
+import { startWorkerLoop } from './node/worker-loop.js';
 
 async function main() {
   const config = parseConfig(process.env);
@@ -16,15 +17,21 @@ async function main() {
       `  JSON API:      ${config.publicUrl}/api/v1/categories`,
       `  Database:      ${runtime.store.sqlite.name}`,
       `  Listening on:  ${info.address}:${info.port}`,
+      '  Mail worker:   outbox every 5 s, clock sweep and digests every minute',
       ...runtime.notes.map((n) => `  ${n}`),
       '',
     ];
     console.log(lines.join('\n'));
   });
+  const worker = startWorkerLoop(runtime.deps);
+  let stopping = false;
   const stop = () => {
-    server.close(() => {
+    if (stopping) return;
+    stopping = true;
+    // The worker finishes its round first: a mail sent but not yet recorded would go out again.
+    void worker.stop().then(() => server.close(() => {
       void runtime.store.close().then(() => process.exit(0));
-    });
+    }));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

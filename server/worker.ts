@@ -1,71 +1,61 @@
 /**
- * Cloudflare Workers entry: the same createApp over D1. Thin for now — mail delivery, R2
- * attachments and the scheduled handler arrive with the scale-out work.
+ * Cloudflare Workers entry: the same createApp as Node, over D1 (Kysely + one D1 batch per use
+ * case), attachments in R2, mail through an HTTP mail API or the send_email binding, and the cron
+ * triggers running the outbox and the clock sweeper. Settings are vars and secrets (wrangler.toml).
+ * See README "Running on Cloudflare Workers".
  */
-import type { D1Database } from '@cloudflare/workers-types';
-import { Kysely } from 'kysely';
-import { D1Dialect } from 'kysely-d1';
-import type { Database } from '../db/schema.js';
+import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { createApp } from './app.js';
-import { createCalendarCache } from './clocks/calendar.repository.js';
-import { parseConfig } from './config.js';
-import type { Batch, Deps, Mailer, Storage } from './deps.js';
-import { systemClock } from './deps.js';
-import { createKeyring, masterKeyFromBase64 } from './identity/keys.js';
+import type { Deps } from './deps.js';
+import { errorBody } from './errors.js';
+import { demoStaffOnce } from './worker/dev.js';
+import type { Env } from './worker/env.js';
+import { createWorkerDeps } from './worker/runtime.js';
+import { runScheduled } from './worker/scheduled.js';
 
-export interface Env {
-  DB: D1Database;
-  INTAKE_MASTER_KEY: string;
-  [setting: string]: unknown;
+export type { Env } from './worker/env.js';
+
+interface Runtime {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  /** Development only: the demo accounts before the first request is served. */
+  ready: () => Promise<void>;
 }
 
-function d1Batch(d1: D1Database): Batch {
-  return async (queries) => {
-    const results = await d1.batch(queries.map((q) => d1.prepare(q.sql).bind(...(q.parameters as unknown[]))));
-    return results.map((r) => ({ rows: (r.results ?? []) as unknown[], numAffectedRows: BigInt(r.meta?.changes ?? 0) }));
-  };
-}
+// One runtime per isolate and bindings object: building it imports keys and parses settings, which
+// should not happen on every request. Nothing request-specific is kept here.
+let cached: { env: Env; runtime: Promise<Runtime> } | null = null;
 
-// Until a Workers mailer is configured, sending fails and mail stays queued in the outbox.
-const unconfiguredMailer: Mailer = {
-  async send() {
-    throw new Error('no mailer is configured for this Worker');
-  },
-};
-
-// Attachments go to R2 once the scale-out work binds a bucket.
-const unconfiguredStorage: Storage = {
-  async put() { throw new Error('no attachment storage is configured for this Worker'); },
-  async get() { return null; },
-  async delete() {},
-};
-
-let cached: { env: Env; app: ReturnType<typeof createApp> } | null = null;
-
-async function appFor(env: Env) {
-  if (cached?.env === env) return cached.app;
-  const settings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const config = parseConfig({ NODE_ENV: 'production', ...settings });
-  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: env.DB as never }) });
-  const deps: Deps = {
-    db,
-    batch: d1Batch(env.DB),
-    clock: systemClock,
-    config,
-    keys: createKeyring([await masterKeyFromBase64(env.INTAKE_MASTER_KEY)]),
-    mailer: unconfiguredMailer,
-    storage: unconfiguredStorage,
-    calendar: createCalendarCache(db),
-    log: (line) => console.log(line),
-  };
-  const app = createApp(deps);
-  cached = { env, app };
-  return app;
+function runtimeFor(env: Env): Promise<Runtime> {
+  if (cached?.env === env) return cached.runtime;
+  const runtime = createWorkerDeps(env).then(({ deps, notes }) => {
+    deps.log(`quality-intake on Workers (${deps.config.NODE_ENV}): ${notes.join('; ')}`);
+    const ready = deps.config.NODE_ENV === 'development' ? demoStaffOnce(deps) : async () => {};
+    return { deps, app: createApp(deps), ready };
+  });
+  // A failed start (a missing secret) is not cached: the next request tries again and says why.
+  runtime.catch(() => { if (cached?.runtime === runtime) cached = null; });
+  cached = { env, runtime };
+  return runtime;
 }
 
 export default {
-  async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
-    const app = await appFor(env);
-    return app.fetch(request, env, ctx as never);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    let runtime: Runtime;
+    try {
+      runtime = await runtimeFor(env);
+      await runtime.ready();
+    } catch (err) {
+      // The operator reads why in the Worker's log; a client gets the API's error shape, no internals.
+      console.error(`quality-intake cannot start: ${err instanceof Error ? err.message : String(err)}`);
+      return Response.json(errorBody('internal', 'The service is not available.'), { status: 500 });
+    }
+    return runtime.app.fetch(request, env, ctx);
+  },
+
+  /** Cron triggers (wrangler.toml [triggers]); a thrown error marks the run failed in the dashboard. */
+  async scheduled(controller: ScheduledController, env: Env): Promise<void> {
+    const { deps } = await runtimeFor(env);
+    deps.log(await runScheduled(deps, controller.cron));
   },
 };

@@ -1,5 +1,11 @@
 /** Every piece of public UI text, in zh-CN (the default) and English. */
 import type { CaseKind, Severity } from '../db/schema.js';
+import { adminEn } from './admin/messages-en.js';
+import { adminZh } from './admin/messages-zh.js';
+import { followupEn } from './followup/messages-en.js';
+import { followupZh } from './followup/messages-zh.js';
+import { staffEn } from './staff/messages-en.js';
+import { staffZh } from './staff/messages-zh.js';
 
 export const langs = ['zh', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -80,6 +86,12 @@ const zh = {
     requiredUnlessAnonymous: '不匿名时必填',
     beforeSubmit: '提交后会显示 16 位查询码，请务必保存。',
     submit: '提交',
+    attachmentsLegend: '证据材料',
+    attachments: '照片、文件或视频',
+    attachmentsHint: '最多 10 个文件，每个不超过 10 MB。可以上传 JPEG、PNG、WebP 照片，PDF 文件和 MP4 视频。',
+    attachmentsPhotos: '照片中的拍摄位置、相机型号、拍摄时间等信息会在保存前删除。',
+    attachmentsWarning: '注意：PDF 和 MP4 文件按原样保存，其中的作者、设备、位置等信息不会删除，可能暴露您的身份。匿名举报前请先检查或另存为去除这些信息的文件。',
+    attachmentsAgain: '为安全起见，浏览器不会保留已选的文件，请重新选择。',
   },
   errors: {
     titlePrefix: '错误：',
@@ -105,6 +117,14 @@ const zh = {
     email: '电子邮箱格式不正确',
     addressMissing: '投诉需要填写联系地址',
     other: '此项填写有误',
+    attachments: {
+      too_many: '最多上传 10 个文件',
+      too_large: '每个文件不能超过 10 MB',
+      empty: '有一个文件是空的，请重新选择',
+      unsupported: '只能上传 JPEG、PNG、WebP 照片，PDF 文件和 MP4 视频（按文件内容判断，不看扩展名）',
+      damaged: '有一个文件已损坏，无法读取，请重新选择',
+      not_a_file: '请选择要上传的文件',
+    },
   },
   confirm: {
     title: { complaint: '已收到您的投诉', report: '已收到您的举报', injury: '已收到您的报告' } satisfies Record<CaseKind, string>,
@@ -135,6 +155,9 @@ const zh = {
     generic: '服务暂时出现问题，您填写的内容没有提交。请稍后再试。',
     back: '返回提交页面',
   },
+  staff: staffZh,
+  admin: adminZh,
+  followup: followupZh,
 };
 
 export type Messages = typeof zh;
@@ -215,6 +238,12 @@ const en: Messages = {
     requiredUnlessAnonymous: 'required unless anonymous',
     beforeSubmit: 'After you submit you will see a 16-digit receipt. Keep it safe.',
     submit: 'Submit',
+    attachmentsLegend: 'Evidence',
+    attachments: 'Photos, documents or videos',
+    attachmentsHint: 'Up to 10 files, each at most 10 MB: JPEG, PNG or WebP photos, PDF documents and MP4 videos.',
+    attachmentsPhotos: 'Location, camera model, time taken and other details are removed from photos before they are stored.',
+    attachmentsWarning: 'Warning: PDF and MP4 files are stored as they are. Their author, device, location and other details are not removed and may reveal who you are. Before reporting anonymously, check them or save a copy without those details.',
+    attachmentsAgain: 'For your safety the browser does not keep files you chose: choose them again.',
   },
   errors: {
     titlePrefix: 'Error: ',
@@ -240,6 +269,14 @@ const en: Messages = {
     email: 'Enter an e-mail address like name@example.com',
     addressMissing: 'A complaint needs your address',
     other: 'Check this field',
+    attachments: {
+      too_many: 'Attach at most 10 files',
+      too_large: 'Each file must be 10 MB or smaller',
+      empty: 'One of the files is empty: choose it again',
+      unsupported: 'Only JPEG, PNG or WebP photos, PDF documents and MP4 videos can be attached (judged by the file\'s content, not its name)',
+      damaged: 'One of the files is damaged and cannot be read: choose it again',
+      not_a_file: 'Choose the files to attach',
+    },
   },
   confirm: {
     title: { complaint: 'Your complaint has been received', report: 'Your report has been received', injury: 'Your injury report has been received' },
@@ -270,6 +307,9 @@ const en: Messages = {
     generic: 'The service had a problem and nothing was submitted. Please try again later.',
     back: 'Back to the form',
   },
+  staff: staffEn,
+  admin: adminEn,
+  followup: followupEn,
 };
 
 export const messages: Record<Lang, Messages> = { zh, en };

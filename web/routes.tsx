@@ -6,7 +6,7 @@ import type { Deps } from '../server/deps.js';
 import { AppError, errorStatus } from '../server/errors.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
-import { emptyForm, readForm } from './intake/form.js';
+import { attachmentParts, emptyForm, readForm } from './intake/form.js';
 import { fieldErrors } from './intake/issues.js';
 import { submitForm } from './intake/submit.js';
 import { resolveLang, switchHref } from './lang.js';
@@ -38,9 +38,10 @@ export function webRoutes(deps: Deps) {
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
   app.post('/submit', csrf(), async (c) => {
     const { lang, t } = resolveLang(c);
-    const values = readForm(await c.req.parseBody());
+    const body = await c.req.parseBody({ all: true });
+    const values = readForm(body);
     const choices = await loadChoices(deps);
-    const outcome = await submitForm(deps, values, lang, choices.categories);
+    const outcome = await submitForm(deps, values, lang, choices.categories, attachmentParts(body));
     // Both outcomes carry personal data (the typed form, or the receipt): never cache them.
     c.header('Cache-Control', 'no-store');
     if (outcome.ok) return renderPage(c, <ConfirmationPage t={t} lang={lang} submitted={outcome.submitted} />);

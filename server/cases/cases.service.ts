@@ -1,9 +1,11 @@
 /** The staff workspace's reads: the department queue and the case page. */
 import { addWorkingDays } from '../clocks/calendar.js';
 import { endOfShanghaiDay, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
+import { attachmentViews } from '../attachments/attachments.service.js';
 import type { Deps } from '../deps.js';
 import { listDepartments } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
+import { reporterContactFor } from '../identity/identity.service.js';
 import type { Actor } from '../staff/actor.js';
 import {
   countByStatus, countQueue, findCaseByNumber, findLikelyDuplicates, listAssignments, listClocks, listCohandlers,
@@ -136,11 +138,13 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     closedAt: row.closed_at,
     reporter: row.pseudonym,
     anonymous: row.anonymous === 1,
+    /** Complaint only, lead department only: e.g. { name: '张*', phone: '138****8000' }; null otherwise. */
+    reporterContact: await reporterContactFor(deps, actor, row),
     due: clockViews,
     overdue: clockViews.some((c) => c.overdue),
     timeline: events.map(eventView),
     messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: m.body })),
-    attachments: [] as { id: string; type: string; size: number; url: string }[],
+    attachments: await attachmentViews(deps, row.id, row.case_number),
     reward: row.kind === 'report' ? { requested: row.reward_requested === 1 } : null,
     assignments: assignments.map((a) => ({
       department: a.department, dispatchedAt: a.dispatched_at, signDueAt: a.sign_due_at, signedAt: a.signed_at,

@@ -11,11 +11,12 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { normaliseReceipt, receiptHashCandidates } from '../identity/receipt.js';
+import { identityDisclosed } from '../identity/disclosure.repository.js';
 import { redact } from '../identity/redact.js';
 import { seal, unseal } from '../identity/seal.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
-  findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
+  deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
   insertMessageQueries, insertSatisfactionQuery, listSealedMessages,
 } from './followup.repository.js';
 import { publicStatus, PUBLIC_NOTE_EVENTS } from './public-status.js';
@@ -84,9 +85,13 @@ export async function followupView(deps: Deps, caseId: string) {
   };
 }
 
-/** Whether a custodian-approved disclosure of this reporter happened. */
-async function identityDisclosedFor(_deps: Deps, _caseId: string): Promise<boolean> {
-  return false; // wired to the disclosure requests in the next commit
+function identityDisclosedFor(deps: Deps, caseId: string): Promise<boolean> {
+  return identityDisclosed(deps.db, caseId);
+}
+
+/** Ends a follow-up session (sign-out). */
+export async function logoutFollowup(deps: Deps, token: string): Promise<void> {
+  await deleteFollowupSession(deps.db, await hashToken(token));
 }
 
 /** A message from the reporter: the department reads it redacted, the original stays sealed. */

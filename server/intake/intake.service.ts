@@ -1,6 +1,7 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
 import { nanoid } from 'nanoid';
 import type { CaseKind, Severity } from '../../db/schema.js';
+import { withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
@@ -52,8 +53,13 @@ function identityOf(s: Submission) {
   return { name: r.name, phone: r.phone, idNumber: r.idNumber, email: r.email, address: r.address };
 }
 
-/** Files a case; returns what the reporter is shown once, receipt included. */
-export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en' = 'zh'): Promise<SubmittedCase> {
+/**
+ * Files a case with its attachments (already checked by prepareAttachments); returns what the
+ * reporter is shown once, receipt included.
+ */
+export async function submitCase(
+  deps: Deps, s: Submission, language: 'zh' | 'en' = 'zh', attachments: PreparedAttachment[] = [],
+): Promise<SubmittedCase> {
   await checkAgainstDirectory(deps, s);
   const now = deps.clock.now();
   const at = toShanghaiIso(now);
@@ -127,9 +133,12 @@ export async function submitCase(deps: Deps, s: Submission, language: 'zh' | 'en
       ...(identity?.email ? [outboxRow('case_received_reporter', 'reporter', caseId)] : []),
     ],
   });
-  const results = await commitWithAudit(deps, queries, [
-    { actor: 'public', action: 'case.submitted', caseId, detail: { kind: s.kind, department: decision.department } },
-  ]);
+  // The attachment rows join the case's batch; their bytes are stored first and removed if it fails.
+  const results = await withStoredAttachments(deps, { caseId, at, reporterNames: names }, attachments, (attachmentQueries) =>
+    commitWithAudit(deps, [...queries, ...attachmentQueries], [{
+      actor: 'public', action: 'case.submitted', caseId,
+      detail: { kind: s.kind, department: decision.department, attachments: attachments.length },
+    }]));
   const caseNumber = (results[1]?.rows[0] as { case_number: string } | undefined)?.case_number;
   if (!caseNumber) throw new AppError('internal', 'The case could not be numbered.');
 

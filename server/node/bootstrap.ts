@@ -10,7 +10,8 @@ import { systemClock, type Clock, type Deps } from '../deps.js';
 import { createKeyring, importMasterKey, masterKeyFromBase64, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
 import { toBase64 } from '../lib/encoding.js';
 import { seedDemoStaff } from '../staff/demo.js';
-import { fileMailer, smtpMailer } from './mailer.js';
+import { loadPreviousKeys } from './keyfiles.js';
+import { mailerFor } from './mailer.js';
 import { diskStorage, memoryStorage } from './storage.js';
 import { openStore, type NodeStore } from './sqlite.js';
 
@@ -69,19 +70,19 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
   const masterKey = options.masterKey ?? (await loadMasterKey(config, notes));
-  const mailDir = join(resolve(config.INTAKE_DATA_DIR), 'mail');
+  const mail = mailerFor(config, join(resolve(config.INTAKE_DATA_DIR), 'mail'));
   const deps: Deps = {
     db: store.db,
     batch: store.batch,
     clock,
     config,
-    keys: createKeyring([masterKey]),
-    mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL) : fileMailer(mailDir),
+    keys: createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]),
+    mailer: mail.mailer,
     storage: filename === ':memory:' ? memoryStorage() : diskStorage(join(resolve(config.INTAKE_DATA_DIR), 'attachments')),
     calendar: createCalendarCache(store.db),
     log: options.log ?? ((line) => console.log(line)),
   };
-  if (!config.SMTP_URL) notes.push(`No SMTP_URL: mail is written as .eml files to ${mailDir}`);
+  notes.push(mail.note);
   // Demo accounts only in development: a test makes its own, production must start with none.
   if (config.NODE_ENV === 'development') notes.push(...(await seedDemoStaff(deps)));
   return { deps, store, notes };

@@ -1,5 +1,6 @@
 /** Staff login, sessions and logout. Routes map the outcomes to HTTP; nothing here sees Hono. */
 import type { UserRow } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { actorOf, type Actor } from './actor.js';
@@ -69,8 +70,27 @@ async function openSession(deps: Deps, user: UserRow) {
   return { token, csrfToken, expiresAt, actor: actorOf(user) };
 }
 
-/** Signs a staff member in; the token in a successful result is shown once and stored only hashed. */
+/**
+ * Signs a staff member in; the token in a successful result is shown once and stored only hashed.
+ * Successes and failures go into the audit log (never the password); throttled attempts do not,
+ * as no credential was tried.
+ */
 export async function login(deps: Deps, throttle: LoginThrottle, attempt: LoginAttempt): Promise<LoginResult> {
+  const result = await attemptLogin(deps, throttle, attempt);
+  if (result.ok || result.reason !== 'throttled') await auditLogin(deps, attempt.username, result);
+  return result;
+}
+
+async function auditLogin(deps: Deps, typed: string, result: LoginResult): Promise<void> {
+  const username = typed.trim().toLowerCase();
+  // A name that is no account is recorded as 'unknown': people type passwords into the name field.
+  const actor = result.ok ? result.actor.username : (await findUserByUsername(deps.db, username)) ? username : 'unknown';
+  await recordAudit(deps, [result.ok
+    ? { actor, action: 'staff.login.success' }
+    : { actor, action: 'staff.login.failure', detail: { reason: result.reason } }]);
+}
+
+async function attemptLogin(deps: Deps, throttle: LoginThrottle, attempt: LoginAttempt): Promise<LoginResult> {
   const nowMs = deps.clock.now().getTime();
   const username = attempt.username.trim().toLowerCase();
   const keys: [Throttle, string][] = [[throttle.users, username]];

@@ -10,7 +10,7 @@ export const checkboxFields = ['reward', 'reporter.anonymous'] as const;
 
 /** The order fields appear in on the page, which the error summary follows. */
 export const formOrder: readonly string[] = [
-  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward',
+  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward', 'attachments',
   'subject.name', 'subject.creditCode', 'subject.address',
   'reporter.anonymous', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
 ];
@@ -43,6 +43,12 @@ export function readForm(body: FormBody): FormValues {
   for (const name of textFields) values[name] = text(body, name);
   for (const name of checkboxFields) values[name] = text(body, name) !== '';
   return values;
+}
+
+/** The `attachments` parts of a multipart form post (none for a urlencoded one). */
+export function attachmentParts(body: FormBody): (string | File)[] {
+  const value = body.attachments;
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value);

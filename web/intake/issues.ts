@@ -37,6 +37,8 @@ function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: La
     case 'claim': return values.kind === 'complaint' ? e.tooLong(2000) : e.claimNotComplaint;
     case 'severity': return values.kind === 'injury' ? e.severityMissing : e.severityNotInjury;
     case 'reward': return e.rewardNotReport;
+    // The message of an attachments issue is the refusal reason (web/intake/submit.ts).
+    case 'attachments': return e.attachments[issue.message as keyof typeof e.attachments] ?? e.other;
     case 'reporter.anonymous': return e.anonymousComplaint;
     case 'reporter.name': return e.name;
     case 'reporter.phone': return e.phone;

@@ -46,6 +46,7 @@ export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: La
         ))}
       </dl>
       <p>{c.next}</p>
+      <p class="followup-link"><a href="/followup">{t.followup.confirmationLink}</a></p>
     </Layout>
   );
 }

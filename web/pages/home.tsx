@@ -18,6 +18,7 @@ export function HomePage({ t, switchHref }: { t: Messages; switchHref: string })
           </li>
         ))}
       </ul>
+      <p class="followup-link"><a href="/followup">{t.followup.homeLink}</a></p>
       <h2>{t.home.knowHeading}</h2>
       <ul class="list">
         {t.home.know.map((line) => <li>{line}</li>)}

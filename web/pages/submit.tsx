@@ -1,5 +1,6 @@
 /** The submission form: one page, every field visible, notes on the fields that apply to one kind. */
 import type { CaseKind } from '../../db/schema.js';
+import { AttachmentsField } from '../components/attachments-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Checkbox, Input, Option, Select, TextArea, type FormView } from '../components/fields.js';
 import { CategorySelect, KindFieldset, RegionSelect } from '../components/intake-fields.js';
@@ -75,9 +76,10 @@ export function SubmitPage({ f, choices, onlyKind, switchHref }: SubmitPageProps
       <h1>{t.form.title}</h1>
       {f.errors.size > 0 && <ErrorSummary f={f} />}
       <p class="lead">{t.form.intro}</p>
-      <form class="intake-form" method="post" action={`/submit?lang=${f.lang}`}>
+      <form class="intake-form" method="post" action={`/submit?lang=${f.lang}`} enctype="multipart/form-data">
         <KindFieldset f={f} />
         <MatterFields f={f} choices={choices} onlyKind={onlyKind} />
+        <AttachmentsField f={f} />
         <SubjectFields f={f} />
         <ReporterFields f={f} />
         <p class="hint">{t.form.beforeSubmit}</p>

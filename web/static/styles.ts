@@ -88,4 +88,96 @@ main:focus { outline: none; box-shadow: none; }
   .receipt { border-color: #000; }
   a { color: #000; }
 }
+/* staff workspace */
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.wrap-wide { max-width: 80rem; }
+.staff-user { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; }
+.staff-user p { margin: 0; }
+.inline-form { display: inline; margin: 0; }
+.link-button { background: none; border: 0; padding: 0; color: inherit; font: inherit; text-decoration: underline; cursor: pointer; }
+.staff-nav { background: #e8eef7; border-bottom: 1px solid #b1b4b6; }
+.staff-nav a { display: inline-block; padding: .5rem .75rem; }
+.staff-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; border-bottom: 4px solid #0b3a78; }
+.subtitle { display: block; font-size: 1rem; font-weight: 400; color: #484949; }
+.notice { background: #eef3fb; border-left: 6px solid #1a4fa0; padding: .75rem 1rem; margin: 1rem 0; }
+.notice p { margin: 0 0 .25rem; }
+.notice-success { background: #e6f4ec; border-left-color: #00703c; }
+.filters { margin: .5rem 0; }
+.filter-list { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.filter-link { display: inline-block; padding: .2rem .6rem; border: 1px solid #b1b4b6; text-decoration: none; }
+.filter-active, .filter-active:hover { background: #0b3a78; color: #fff; border-color: #0b3a78; }
+.count { display: inline-block; min-width: 1.5rem; text-align: center; font-weight: 700; }
+.filter-form { background: #f3f3f3; padding: 1rem; margin: 1rem 0; }
+.filter-form .fieldset { margin: 0; }
+.filter-grid { display: grid; gap: .75rem; }
+.filter-checks { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .75rem 0; }
+.table-scroll { overflow-x: auto; margin: 1rem 0; }
+.table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+.table th, .table td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #b1b4b6; }
+.table thead th { border-bottom: 2px solid #1b1b1b; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.due-date { display: block; }
+.badge { display: inline-block; padding: .05rem .5rem; border: 2px solid; font-size: .9rem; white-space: nowrap; }
+.badge-overdue { background: #fbe9e7; color: #8a1c12; border-color: #b3261e; }
+.badge-soon { background: #fff4cc; color: #5c4300; border-color: #b88600; }
+.badge-ok { background: #e6f4ec; color: #004d29; border-color: #00703c; }
+.badge-none { background: #f3f3f3; color: #383838; border-color: #b1b4b6; }
+.flags { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.flag { display: inline-block; padding: 0 .4rem; font-size: .85rem; font-weight: 700; border: 1px solid; }
+.flag-urgent, .flag-escalated { background: #b3261e; color: #fff; border-color: #b3261e; }
+.flag-urged { background: #fff4cc; color: #5c4300; border-color: #b88600; }
+.flag-warning { background: #fff4cc; color: #8a1c12; border-color: #b3261e; }
+.flag-hold { background: #e8e8e8; color: #1b1b1b; border-color: #929191; }
+.pager { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; }
+.breadcrumb { margin: 1rem 0 0; }
+.panel { margin-bottom: 1.5rem; }
+.case-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f8f8f8; padding: .75rem; border-left: 4px solid #b1b4b6; }
+.mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid #0b3a78; }
+.timeline-entry { padding: .25rem 0 .75rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: baseline; }
+.timeline-entry time, .timeline-actor, .timeline-detail { color: #484949; font-size: .9rem; }
+.timeline-status { background: #eef3fb; padding: 0 .4rem; font-size: .9rem; }
+.timeline-note { flex-basis: 100%; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.messages { list-style: none; padding: 0; }
+.message { border: 1px solid #b1b4b6; padding: .5rem .75rem; margin-bottom: .5rem; }
+.message-department { border-left: 4px solid #0b3a78; }
+.message-meta { margin: 0 0 .25rem; font-size: .9rem; }
+.actions { border: 2px solid #0b3a78; padding: 1rem; }
+.actions h2 { margin-top: 0; }
+.quick-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
+.action-form { margin: 0; }
+.action-details { border-top: 1px solid #b1b4b6; padding: .5rem 0; }
+.action-details summary { cursor: pointer; font-weight: 700; color: #1a4fa0; padding: .25rem 0; }
+.action-details[open] summary { margin-bottom: .5rem; }
+.button-small { padding: .25rem .6rem; font-size: .9rem; }
+.duplicates { padding-left: 1.25rem; }
+.duplicates li { margin-bottom: .75rem; }
+.duplicates .inline-form { display: block; margin-top: .25rem; }
+.period-form { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
+@media (min-width: 40rem) { .filter-grid { grid-template-columns: repeat(3, 1fr); } }
+@media (min-width: 64rem) {
+  .case-grid { display: grid; grid-template-columns: minmax(0, 2fr) minmax(18rem, 1fr); gap: 2rem; align-items: start; }
+}
+@media print { .staff-nav, .actions, .staff-user { display: none !important; } }
+/* follow-up with the receipt */
+.followup-link { font-weight: 700; margin: 1.5rem 0; }
+.followup-privacy { background: #eef3fb; border-left: 6px solid #1a4fa0; padding: .75rem 1rem; }
+.followup-login { margin: 1.5rem 0; }
+.input-receipt {
+  max-width: 20rem; font-size: 1.3rem; letter-spacing: .08em;
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+}
+.case-number-inline { font-weight: 700; letter-spacing: .05em; overflow-wrap: anywhere; }
+.public-status { display: inline-block; background: #0b3a78; color: #fff; padding: .05rem .6rem; }
+.public-status[data-status="closed"] { background: #00703c; }
+.public-status[data-status="not_accepted"], .public-status[data-status="merged"] { background: #484949; }
+.clock-paused { color: #5c4300; font-weight: 700; }
+.notice-error { background: #fbe9e7; border-left-color: #b3261e; }
+.notice-disclosed { background: #fff4cc; border-left-color: #b3261e; }
+.notice-title { font-size: 1.1rem; margin: 0 0 .25rem; }
+.message-reporter { border-left: 4px solid #00703c; }
+.followup-form { margin: 1rem 0 1.5rem; }
+.followup-rate { border: 2px solid #0b3a78; padding: 0 1rem 1rem; margin: 2rem 0; }
+.followup-signout { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; }
+@media print { .followup-form, .followup-signout { display: none !important; } }
 `;

@@ -1,0 +1,116 @@
+/**
+ * Attachments of a case: checked and stripped on submission, stored behind the storage port under
+ * random keys in the same batch as the case itself. Downloads: download.service.ts.
+ */
+import type { CompiledQuery } from 'kysely';
+import { nanoid } from 'nanoid';
+import type { NewAttachment } from '../../db/schema.js';
+import type { Deps } from '../deps.js';
+import { redact } from '../identity/redact.js';
+import { toHex } from '../lib/encoding.js';
+import { insertAttachmentQueries, listAttachments } from './attachments.repository.js';
+import { displayName } from './display-name.js';
+import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './limits.js';
+import { sniffType, type AttachmentMime } from './sniff.js';
+import { MalformedFile, stripMetadata } from './strip.js';
+
+/** A file ready to store: type from its bytes, images already without metadata. */
+export interface PreparedAttachment {
+  type: AttachmentMime;
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  /** Sanitised, not yet redacted (the reporter's name is known only to the submission). */
+  name: string | null;
+  metadataRemoved: boolean;
+}
+
+/** A browser sends an untouched file input as an empty part without a name: that is no file. */
+const isUnchosen = (part: string | File) => typeof part !== 'string' && part.size === 0 && part.name === '';
+
+/** Counts and sizes are checked before any bytes are read. */
+function checkParts(parts: (string | File)[]): File[] {
+  const files = parts.filter((p) => !isUnchosen(p));
+  if (files.length > MAX_ATTACHMENTS) {
+    throw new AttachmentRefusal('too_many', `At most ${MAX_ATTACHMENTS} attachments may be sent; there were ${files.length}.`);
+  }
+  return files.map((file, i) => {
+    if (typeof file === 'string') throw new AttachmentRefusal('not_a_file', `Attachment ${i + 1} is text, not a file.`, i);
+    if (file.size === 0) throw new AttachmentRefusal('empty', `Attachment ${i + 1} is empty.`, i);
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      throw new AttachmentRefusal('too_large', `Attachment ${i + 1} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, i);
+    }
+    return file;
+  });
+}
+
+async function prepareOne(file: File, i: number): Promise<PreparedAttachment> {
+  const sent = new Uint8Array(await file.arrayBuffer());
+  const type = sniffType(sent);
+  if (!type) {
+    throw new AttachmentRefusal('unsupported', `Attachment ${i + 1} is not a JPEG, PNG, WebP, PDF or MP4 file.`, i);
+  }
+  try {
+    const { bytes, metadataRemoved } = stripMetadata(type, sent);
+    const sha256 = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+    return { type, bytes, sha256, name: displayName(file.name, type), metadataRemoved };
+  } catch (err) {
+    if (err instanceof MalformedFile) throw new AttachmentRefusal('damaged', `Attachment ${i + 1} is ${err.message}.`, i);
+    throw err;
+  }
+}
+
+/** Checks the `attachments` parts of a submission and prepares them; throws AttachmentRefusal. */
+export async function prepareAttachments(parts: (string | File)[]): Promise<PreparedAttachment[]> {
+  const files = checkParts(parts);
+  const prepared: PreparedAttachment[] = [];
+  for (const [i, file] of files.entries()) prepared.push(await prepareOne(file, i));
+  return prepared;
+}
+
+async function deleteStored(deps: Deps, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    // A leftover file is unreachable without its row; the key says nothing about the reporter.
+    await deps.storage.delete(key).catch((err: unknown) => deps.log(`could not delete attachment ${key}: ${String(err)}`));
+  }
+}
+
+export interface AttachmentOwner { caseId: string; at: string; reporterNames: readonly string[] }
+
+/**
+ * Stores the bytes first, then runs `commit` with the attachment rows' queries so they land in the
+ * case's own batch; if that fails, the stored bytes are deleted again.
+ */
+export async function withStoredAttachments<T>(
+  deps: Deps, owner: AttachmentOwner, attachments: PreparedAttachment[], commit: (queries: CompiledQuery[]) => Promise<T>,
+): Promise<T> {
+  const rows: NewAttachment[] = [];
+  try {
+    for (const a of attachments) {
+      const row = attachmentRow(owner, a);
+      rows.push(row);
+      await deps.storage.put(row.storage_key, a.bytes, a.type);
+    }
+    return await commit(insertAttachmentQueries(deps.db, rows));
+  } catch (err) {
+    await deleteStored(deps, rows.map((r) => r.storage_key));
+    throw err;
+  }
+}
+
+function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttachment {
+  return {
+    id: nanoid(), case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
+    display_name: a.name === null ? null : redact(a.name, owner.reporterNames),
+    metadata_removed: a.metadataRemoved ? 1 : 0, created_at: owner.at,
+  };
+}
+
+export const attachmentUrl = (caseNumber: string, id: string) => `/api/v1/staff/cases/${caseNumber}/attachments/${id}`;
+
+/** The case page's list; `url` downloads for a member of the case's departments. */
+export async function attachmentViews(deps: Deps, caseId: string, caseNumber: string) {
+  return (await listAttachments(deps.db, caseId)).map((a) => ({
+    id: a.id, type: a.type, size: a.size, url: attachmentUrl(caseNumber, a.id),
+    name: a.display_name, metadataRemoved: a.metadata_removed === 1, sha256: a.sha256,
+  }));
+}

@@ -1,0 +1,36 @@
+/** How many attachments a case may carry and how large, and the refusal that names what was wrong. */
+import type { Config } from '../config.js';
+import { AppError, type ErrorCode } from '../errors.js';
+
+export const MAX_ATTACHMENTS = 10;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export type RefusalReason = 'too_many' | 'too_large' | 'empty' | 'unsupported' | 'damaged' | 'not_a_file';
+
+const codes: Record<RefusalReason, ErrorCode> = {
+  too_many: 'validation_failed',
+  too_large: 'payload_too_large',
+  empty: 'validation_failed',
+  unsupported: 'unsupported_media_type',
+  damaged: 'validation_failed',
+  not_a_file: 'validation_failed',
+};
+
+/** An AppError (so the API answers with its status) that the public form can also localise by `reason`. */
+export class AttachmentRefusal extends AppError {
+  constructor(readonly reason: RefusalReason, message: string, index?: number) {
+    super(codes[reason], message, [{ path: index === undefined ? 'attachments' : `attachments.${index}`, message }]);
+  }
+}
+
+/** The largest multipart body of a case submission: every attachment at its limit plus the case JSON. */
+export function uploadBodyLimit(config: Pick<Config, 'INTAKE_MAX_BODY_BYTES'>): number {
+  return MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + config.INTAKE_MAX_BODY_BYTES;
+}
+
+const UPLOAD_PATHS = new Set(['/api/v1/cases', '/submit']);
+
+/** Only a multipart case submission may be larger than the ordinary body limit. */
+export function isUploadRequest(method: string, path: string, contentType: string | undefined): boolean {
+  return method === 'POST' && UPLOAD_PATHS.has(path) && /^multipart\/form-data\b/i.test(contentType ?? '');
+}

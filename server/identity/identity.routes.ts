@@ -1,0 +1,60 @@
+/**
+ * Staff endpoints that reach a reporter's identity (DESIGN §4), mounted at /api/v1/staff:
+ * opening a complainant's contact, and the disclosure requests of sealed identities.
+ */
+import { Hono } from 'hono';
+import { caseNumberSchema } from '../cases/cases.schema.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { readJsonBody } from '../lib/body.js';
+import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
+import { openContact } from './contact.service.js';
+import {
+  decideDisclosure, listPendingDisclosures, requestDisclosure, viewDisclosure, type Decision,
+} from './disclosure.service.js';
+import { decisionSchema, disclosureRequestSchema, openContactSchema, requestIdSchema } from './identity.schema.js';
+
+// Identity never belongs in a cache, a proxy's or the browser's.
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+function caseNumberParam(value: string): string {
+  const parsed = caseNumberSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
+  return parsed.data;
+}
+
+function requestIdParam(value: string): string {
+  const parsed = requestIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', `No disclosure request ${value.slice(0, 40)}.`);
+  return parsed.data;
+}
+
+export function identityRoutes(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+  const leadStaff = requireStaff(deps, 'handler', 'supervisor');
+  const custodian = requireStaff(deps, 'custodian');
+
+  app.post('/cases/:caseNumber/identity/open', leadStaff, requireCsrf, async (c) => {
+    const { reason } = openContactSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await openContact(deps, c.get('actor'), caseNumberParam(c.req.param('caseNumber')), reason), 200, NO_STORE);
+  });
+
+  app.post('/cases/:caseNumber/disclosure-requests', leadStaff, requireCsrf, async (c) => {
+    const { legalReason } = disclosureRequestSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await requestDisclosure(deps, c.get('actor'), caseNumberParam(c.req.param('caseNumber')), legalReason), 201, NO_STORE);
+  });
+
+  app.get('/disclosure-requests', custodian, async (c) => c.json(await listPendingDisclosures(deps, c.get('actor')), 200, NO_STORE));
+
+  for (const decision of ['approve', 'deny'] as const satisfies readonly Decision[]) {
+    app.post(`/disclosure-requests/:id/${decision}`, custodian, requireCsrf, async (c) => {
+      const { note } = decisionSchema.parse(await readJsonBody(c.req.raw));
+      return c.json(await decideDisclosure(deps, c.get('actor'), requestIdParam(c.req.param('id')), decision, note), 200, NO_STORE);
+    });
+  }
+
+  app.post('/disclosure-requests/:id/view', leadStaff, requireCsrf, async (c) =>
+    c.json(await viewDisclosure(deps, c.get('actor'), requestIdParam(c.req.param('id'))), 200, NO_STORE));
+
+  return app;
+}

@@ -1,0 +1,45 @@
+/**
+ * Master keys on disk and in settings for the Node runtime: the development key file, the files
+ * `keys rotate` keeps old development keys in, and INTAKE_PREVIOUS_MASTER_KEYS.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { masterKeyFromBase64, type MasterKey } from '../identity/keys.js';
+import { parsePreviousMasterKeys } from '../identity/rotation.service.js';
+
+const OLD_PREFIX = 'master.key.old-';
+
+export function devKeyFile(config: Config): string {
+  return join(resolve(config.INTAKE_DATA_DIR), 'master.key');
+}
+
+/**
+ * Keys kept after a rotation: from INTAKE_PREVIOUS_MASTER_KEYS and <data dir>/master.key.old-*.
+ * They open boxes not yet re-wrapped and, above all, match receipts hashed under them, which
+ * can never be re-hashed (the receipt itself is not stored).
+ */
+export async function loadPreviousKeys(config: Config, current: MasterKey): Promise<MasterKey[]> {
+  const texts = [config.INTAKE_PREVIOUS_MASTER_KEYS ?? ''];
+  const dir = resolve(config.INTAKE_DATA_DIR);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).filter((n) => n.startsWith(OLD_PREFIX)).sort()) texts.push(readFileSync(join(dir, name), 'utf8'));
+  }
+  return parsePreviousMasterKeys(texts, current);
+}
+
+/**
+ * Development rotation on disk: the old key goes to master.key.old-<id> first, then the new one
+ * replaces master.key (write and rename, so a crash leaves one whole file). At every step both keys
+ * stay loadable, so a crash before or during re-wrapping loses nothing.
+ */
+export async function storeRotatedDevKey(config: Config, oldKey: MasterKey, newKeyBase64: string): Promise<{ keyFile: string; oldFile: string }> {
+  const keyFile = devKeyFile(config);
+  const oldText = readFileSync(keyFile, 'utf8');
+  if ((await masterKeyFromBase64(oldText)).id !== oldKey.id) throw new Error(`${keyFile} does not hold the key in use (${oldKey.id}); nothing was changed.`);
+  const oldFile = join(resolve(config.INTAKE_DATA_DIR), `${OLD_PREFIX}${oldKey.id}`);
+  if (!existsSync(oldFile)) writeFileSync(oldFile, oldText, { mode: 0o600 });
+  writeFileSync(`${keyFile}.new`, newKeyBase64 + '\n', { mode: 0o600 });
+  renameSync(`${keyFile}.new`, keyFile);
+  return { keyFile, oldFile };
+}

@@ -1,0 +1,71 @@
+/**
+ * Every e-mail the service sends: who it goes to and the only values its template may use.
+ * Department mail gets the case number, category, due date and a link; reporter mail the case
+ * number and the follow-up address — never identity or narrative (DESIGN §4, §6).
+ */
+export const TEMPLATES = {
+  case_received_reporter: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
+  department_replied: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
+  case_new_department: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
+  case_triage: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
+  clock_due_soon: { to: 'department', params: ['caseNumber', 'category', 'clock', 'dueAt', 'link'] },
+  clock_overdue: { to: 'department', params: ['caseNumber', 'category', 'clock', 'dueAt', 'link'] },
+  escalation: { to: 'department', params: ['caseNumber', 'category', 'reason', 'department', 'dueAt', 'link'] },
+  urge: { to: 'department', params: ['caseNumber', 'category', 'dueAt', 'link'] },
+  reporter_message: { to: 'department', params: ['caseNumber', 'category', 'link'] },
+  department_digest: {
+    to: 'department',
+    params: ['day', 'department', 'newCount', 'newCases', 'dueSoonCount', 'dueSoonCases', 'overdueCount', 'overdueCases', 'queueUrl'],
+  },
+} as const satisfies Record<string, { to: 'reporter' | 'department'; params: readonly string[] }>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+export type MailLang = 'zh-CN' | 'en';
+export const MAIL_LANGS: readonly MailLang[] = ['zh-CN', 'en'];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}
+
+/** The mail language of a case's reporter (cases.language is 'zh' or 'en'). */
+export function mailLangOf(language: string): MailLang {
+  return language === 'en' ? 'en' : 'zh-CN';
+}
+
+type Phrases = Record<MailLang, Record<string, string>>;
+
+const KINDS: Phrases = {
+  'zh-CN': { complaint: '投诉', report: '举报', injury: '产品伤害或质量事故报告' },
+  en: { complaint: 'complaint', report: 'report', injury: 'injury or quality accident report' },
+};
+
+// Names as in GLOSSARY.md and the staff workspace.
+const CLOCKS: Phrases = {
+  'zh-CN': {
+    accept_decision: '决定是否受理', mediation: '调解终结', open_decision: '决定是否立案',
+    reporter_notice: '告知举报人立案结果', triage: '分诊', claim_window: '奖励申领期限',
+  },
+  en: {
+    accept_decision: 'decision on acceptance', mediation: 'end of mediation', open_decision: 'decision on opening a case',
+    reporter_notice: 'notice to the reporter', triage: 'triage', claim_window: 'reward claim window',
+  },
+};
+
+export function kindPhrase(lang: MailLang, kind: string): string {
+  return KINDS[lang][kind] ?? kind;
+}
+
+export function clockPhrase(lang: MailLang, clock: unknown): string {
+  return typeof clock === 'string' ? (CLOCKS[lang][clock] ?? clock) : '—';
+}
+
+/** Why a case was escalated: overdue (the sweeper) or returned too often (cases/effects.ts). */
+export function escalationReason(lang: MailLang, params: Record<string, unknown>): string {
+  const clock = clockPhrase(lang, params.clock);
+  if (params.reason === 'transfers') {
+    const n = Number(params.transfers) || 3;
+    return lang === 'en' ? `returned to the intake centre ${n} times` : `已被退回受理中心 ${n} 次`;
+  }
+  if (params.reason === 'overdue') return lang === 'en' ? `overdue: ${clock}` : `逾期未办理：${clock}`;
+  return lang === 'en' ? 'needs supervision' : '需要督办';
+}

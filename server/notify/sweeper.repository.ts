@@ -1,0 +1,100 @@
+/** Queries of the clock sweeper and the digest: running clocks near their due time, new cases. */
+import { nanoid } from 'nanoid';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export type ClockMarker = 'due_soon_notified_at' | 'overdue_notified_at' | 'escalated_at';
+
+/**
+ * Running clocks of open cases due by `horizon`. Given `owedAt` (now), only those still owed a
+ * notice: a "due soon" is no longer owed once the clock is overdue.
+ */
+export function listWatchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string) {
+  let q = db.selectFrom('clocks').innerJoin('cases', 'cases.id', 'clocks.case_id')
+    .select([
+      'clocks.id', 'clocks.case_id', 'clocks.clock', 'clocks.due_at', 'clocks.due_soon_notified_at', 'clocks.overdue_notified_at',
+      'clocks.escalated_at', 'cases.case_number', 'cases.department', 'cases.category', 'cases.urgent',
+    ])
+    .where('clocks.status', '=', 'running')
+    .where('clocks.due_at', '<=', horizon)
+    .where('cases.status', 'not in', ['closed', 'merged']);
+  if (owedAt !== undefined) {
+    q = q.where((eb) => eb.or([
+      eb.and([eb('clocks.due_soon_notified_at', 'is', null), eb('clocks.due_at', '>=', owedAt)]),
+      eb('clocks.overdue_notified_at', 'is', null),
+      eb('clocks.escalated_at', 'is', null),
+    ]));
+  }
+  return q.orderBy('clocks.due_at').execute();
+}
+
+export type WatchedClockRow = Awaited<ReturnType<typeof listWatchedClocks>>[number];
+
+export interface NoticeMail {
+  caseId: string;
+  template: string;
+  department: string;
+  params: Record<string, unknown>;
+  at: string;
+}
+
+/**
+ * An outbox row inserted only while the clock's marker is still empty. Put before the marker's
+ * update in one batch, two sweepers racing over the same clock enqueue the mail once.
+ */
+export function guardedOutboxInsert(db: Kysely<Database>, clockId: string, marker: ClockMarker, m: NoticeMail): CompiledQuery {
+  return db.insertInto('outbox')
+    .columns(['id', 'case_id', 'template', 'recipient_type', 'recipient_ref', 'params', 'next_attempt_at', 'message_id', 'created_at'])
+    .expression(db.selectFrom('clocks').select((eb) => [
+      eb.val(nanoid()).as('id'), eb.val(m.caseId).as('case_id'), eb.val(m.template).as('template'),
+      eb.val('department').as('recipient_type'), eb.val(m.department).as('recipient_ref'),
+      eb.val(JSON.stringify(m.params)).as('params'), eb.val(m.at).as('next_attempt_at'),
+      eb.val(`<${nanoid()}@intake>`).as('message_id'), eb.val(m.at).as('created_at'),
+    ]).where('id', '=', clockId).where(marker, 'is', null))
+    .compile();
+}
+
+/** The escalation's timeline entry, under the same guard. */
+export function guardedEscalationEvent(
+  db: Kysely<Database>, clockId: string, e: { caseId: string; note: string; data: Record<string, unknown>; at: string },
+): CompiledQuery {
+  return db.insertInto('case_events')
+    .columns(['id', 'case_id', 'at', 'event', 'actor', 'note', 'data', 'public'])
+    .expression(db.selectFrom('clocks').select((eb) => [
+      eb.val(nanoid()).as('id'), eb.val(e.caseId).as('case_id'), eb.val(e.at).as('at'), eb.val('escalated').as('event'),
+      eb.val('system').as('actor'), eb.val(e.note).as('note'), eb.val(JSON.stringify(e.data)).as('data'),
+      eb.val(0).as('public'),
+    ]).where('id', '=', clockId).where('escalated_at', 'is', null))
+    .compile();
+}
+
+export function setClockMarkerQuery(db: Kysely<Database>, clockId: string, marker: ClockMarker, at: string): CompiledQuery {
+  return db.updateTable('clocks').set({ [marker]: at }).where('id', '=', clockId).where(marker, 'is', null).compile();
+}
+
+export function markCaseEscalatedQuery(db: Kysely<Database>, caseId: string, at: string): CompiledQuery {
+  return db.updateTable('cases').set({ escalated: 1, updated_at: at }).where('id', '=', caseId).compile();
+}
+
+/** Cases received in [from, to), with their lead department (null: triage). */
+export function listCasesReceivedBetween(db: Kysely<Database>, from: string, to: string) {
+  return db.selectFrom('cases').select(['case_number', 'department'])
+    .where('received_at', '>=', from).where('received_at', '<', to)
+    .orderBy('case_number').execute();
+}
+
+/** The departments whose digest of `day` is already in the outbox. */
+export async function listDigestedDepartments(db: Kysely<Database>, day: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('outbox').select('recipient_ref')
+    .where('template', '=', 'department_digest').where('id', 'like', `digest-%-${day}`).execute();
+  return new Set(rows.map((r) => r.recipient_ref));
+}
+
+/** A department's digest of `day`; its id makes a second one for the same day a no-op. */
+export function digestInsertQuery(db: Kysely<Database>, department: string, day: string, params: Record<string, unknown>, at: string): CompiledQuery {
+  const id = `digest-${department}-${day}`;
+  return db.insertInto('outbox').values({
+    id, case_id: null, template: 'department_digest', recipient_type: 'department', recipient_ref: department,
+    params: JSON.stringify(params), next_attempt_at: at, message_id: `<${id}@intake>`, created_at: at,
+  }).onConflict((oc) => oc.column('id').doNothing()).compile();
+}

@@ -1,0 +1,75 @@
+/**
+ * The clock sweeper, run on an interval: tells departments what falls due soon and what is
+ * overdue, escalates what stays overdue, and queues the daily digests. Each notice is sent once
+ * per clock: its marker is set in the same atomic batch as its outbox row, and the row is only
+ * inserted while the marker is empty, so repeated or concurrent sweeps add nothing.
+ */
+import { commitWithAudit } from '../audit/audit.service.js';
+import type { CalendarData } from '../clocks/calendar.js';
+import { toShanghaiIso } from '../clocks/clocks.js';
+import type { Deps } from '../deps.js';
+import { enqueueDigests } from './digest.service.js';
+import { intakeCentreCode, noticesFor, watchHorizon, type ClockNotice } from './sweep-rules.js';
+import {
+  guardedEscalationEvent, guardedOutboxInsert, listWatchedClocks, markCaseEscalatedQuery, setClockMarkerQuery,
+  type WatchedClockRow,
+} from './sweeper.repository.js';
+
+export interface SweepSummary {
+  dueSoon: number;
+  overdue: number;
+  escalated: number;
+  digests: number;
+}
+
+const intakeCentre = (deps: Deps) => intakeCentreCode(deps.config.INTAKE_PROVINCE);
+
+const changed = (result: { numAffectedRows?: bigint } | undefined) => Number(result?.numAffectedRows ?? 0) === 1;
+
+async function notifyDepartment(deps: Deps, c: WatchedClockRow, notice: 'due_soon' | 'overdue', at: string): Promise<boolean> {
+  const marker = notice === 'due_soon' ? 'due_soon_notified_at' : 'overdue_notified_at';
+  const results = await deps.batch([
+    guardedOutboxInsert(deps.db, c.id, marker, {
+      caseId: c.case_id, template: notice === 'due_soon' ? 'clock_due_soon' : 'clock_overdue',
+      // A case waiting for triage has no department yet: the intake centre owns its clock.
+      department: c.department ?? intakeCentre(deps),
+      params: { category: c.category, dueAt: c.due_at, clock: c.clock }, at,
+    }),
+    setClockMarkerQuery(deps.db, c.id, marker, at),
+  ]);
+  return changed(results[1]);
+}
+
+async function escalate(deps: Deps, c: WatchedClockRow, at: string): Promise<boolean> {
+  const note = `overdue since ${c.due_at} (${c.clock}): escalated to the intake centre supervisor`;
+  const results = await commitWithAudit(deps, [
+    guardedOutboxInsert(deps.db, c.id, 'escalated_at', {
+      caseId: c.case_id, template: 'escalation', department: intakeCentre(deps), at,
+      params: { category: c.category, dueAt: c.due_at, clock: c.clock, reason: 'overdue', department: c.department },
+    }),
+    guardedEscalationEvent(deps.db, c.id, { caseId: c.case_id, note, data: { reason: 'overdue', clock: c.clock, dueAt: c.due_at }, at }),
+    markCaseEscalatedQuery(deps.db, c.case_id, at),
+    setClockMarkerQuery(deps.db, c.id, 'escalated_at', at),
+  ], [{ actor: 'system', action: 'case.escalated', caseId: c.case_id, detail: { reason: 'overdue', clock: c.clock } }]);
+  return changed(results[3]);
+}
+
+async function applyNotice(deps: Deps, c: WatchedClockRow, notice: ClockNotice, at: string): Promise<boolean> {
+  return notice === 'escalate' ? escalate(deps, c, at) : notifyDepartment(deps, c, notice, at);
+}
+
+/** Sends what the clocks are owed now; returns how many notices of each kind were queued. */
+export async function sweepClocks(deps: Deps, calendar?: CalendarData): Promise<SweepSummary> {
+  const now = deps.clock.now();
+  const at = toShanghaiIso(now);
+  const cal = calendar ?? (await deps.calendar.get());
+  const summary: SweepSummary = { dueSoon: 0, overdue: 0, escalated: 0, digests: 0 };
+  const key = { due_soon: 'dueSoon', overdue: 'overdue', escalate: 'escalated' } as const;
+  for (const c of await listWatchedClocks(deps.db, toShanghaiIso(watchHorizon(now, cal)), at)) {
+    for (const notice of noticesFor(c, now, cal)) {
+      if (await applyNotice(deps, c, notice, at)) summary[key[notice]] += 1;
+    }
+  }
+  summary.digests = await enqueueDigests(deps, now, cal);
+  return summary;
+}

@@ -1,0 +1,47 @@
+/** Browser-test plumbing: the app on a real Node HTTP server, and Debian's chromium driven by playwright-core. */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestApp } from './app.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the app on 127.0.0.1 at a port the OS picks. */
+export function startServer(app: TestApp['app']): Promise<RunningServer> {
+  return new Promise((done, fail) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+      done({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise((closed) => {
+          server.close(() => closed());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+      });
+    });
+    server.once('error', fail);
+  });
+}
+
+const RESULTS = resolve('test-results');
+
+/** Saves a full-page screenshot as test-results/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  await page.screenshot({ path: resolve(RESULTS, `${name}.png`), fullPage: true });
+}

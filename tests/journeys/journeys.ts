@@ -1,0 +1,154 @@
+/**
+ * The core journeys over HTTP, one definition for both runtimes (node.test.ts, worker.test.ts): what
+ * a reporter, a hotline app and a department do, so Node and Workers keep one behaviour. Tests in a
+ * file run in order and share the cases the first ones file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTsv } from '../../db/seed/directory.js';
+import { readDirectoryFiles } from '../../db/seed/files.js';
+import { DEMO_PASSWORD } from '../../server/staff/demo.js';
+import { complaint, injury, report } from '../helpers/bodies.js';
+import { bearer, client } from './http.js';
+import type { RunningRuntime } from './runtimes.js';
+
+/** A 1×1 PNG without metadata chunks: stored as sent. */
+export const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+/**
+ * Declares the journeys for one runtime; `more` adds tests of that runtime alone, run while it is
+ * still up (after the journeys).
+ */
+export function describeJourneys(
+  label: string, start: () => Promise<RunningRuntime>, startTimeoutMs: number, more?: (runtime: () => RunningRuntime) => void,
+): void {
+  let rt: RunningRuntime;
+  let api: ReturnType<typeof client>;
+  const filed: Record<string, { caseNumber: string; receipt: string; department: { code: string } | null }> = {};
+  let handler: Record<string, string>;
+
+  describe(`${label}: core journeys over HTTP`, () => {
+    beforeAll(async () => {
+      rt = await start();
+      api = client(rt.url);
+      console.log(`${label}: healthy after ${rt.startSeconds.toFixed(1)} s`);
+    }, startTimeoutMs);
+    afterAll(async () => { await rt?.stop(); }, 30_000);
+
+    it('serves the whole directory from the seed files', async () => {
+      const files = readDirectoryFiles();
+      const categories = await api.call('GET', '/api/v1/categories');
+      const departments = await api.call('GET', '/api/v1/departments');
+      expect(categories.status).toBe(200);
+      expect(categories.body.items).toHaveLength(parseTsv(files.categories).length);
+      expect(departments.body.items).toHaveLength(parseTsv(files.departments).length);
+      expect(departments.body.items).toContainEqual(expect.objectContaining({ code: 'samr-440106', agency: 'samr', region: '440106' }));
+    });
+
+    it.each([
+      ['complaint', complaint()],
+      ['report', report()],
+      ['injury', injury()],
+    ])('files a %s: 201 with a case number, a receipt shown once, a department and clocks', async (kind, body) => {
+      const res = await api.call('POST', '/api/v1/cases', body);
+      expect(res.status, res.text).toBe(201);
+      expect(res.body).toMatchObject({ kind, status: 'received' });
+      expect(res.body.caseNumber).toMatch(/^GD\d{8}\d{5}$/);
+      expect(res.body.receipt).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+      expect(res.body.department?.code).toMatch(/^samr-44\d{4}$/);
+      expect(res.body.due.length).toBeGreaterThan(0);
+      filed[kind] = res.body;
+    });
+
+    it('lets the reporter come back with the receipt, read the status and write to the department', async () => {
+      const { caseNumber, receipt } = filed.report!;
+      const login = await api.call('POST', '/api/v1/followup/login', { receipt: receipt.replaceAll(' ', '') });
+      expect(login.status, login.text).toBe(200);
+      const reporter = bearer(login.body.token);
+      const view = await api.call('GET', '/api/v1/followup', undefined, reporter);
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({ caseNumber, kind: 'report', status: 'received', identityDisclosed: false });
+      expect(view.body.timeline.length).toBeGreaterThan(0);
+      const sent = await api.call('POST', '/api/v1/followup/messages', { body: '仓库在厂区后门，晚上十点后出货。' }, reporter);
+      expect(sent.status, sent.text).toBe(201);
+      const wrong = await api.call('POST', '/api/v1/followup/login', { receipt: '0000000000000000' });
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error.code).toBe('unauthenticated');
+    });
+
+    it('signs a department handler in', async () => {
+      const login = await api.call('POST', '/api/v1/staff/login', { username: 'tianhe.handler', password: DEMO_PASSWORD });
+      expect(login.status, login.text).toBe(200);
+      handler = bearer(login.body.token);
+      const me = await api.call('GET', '/api/v1/staff/me', undefined, handler);
+      expect(me.status).toBe(200);
+      expect(JSON.stringify(me.body)).toContain('tianhe.handler');
+      const wrong = await api.call('POST', '/api/v1/staff/login', { username: 'tianhe.handler', password: 'not-the-password' });
+      expect(wrong.status).toBe(401);
+    });
+
+    it('shows the handler the queue and moves a complaint from received to accepted', async () => {
+      const { caseNumber } = filed.complaint!;
+      const queue = await api.call('GET', '/api/v1/staff/cases', undefined, handler);
+      expect(queue.status).toBe(200);
+      expect(queue.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(expect.arrayContaining([caseNumber, filed.report!.caseNumber]));
+      const illegal = await api.call('POST', `/api/v1/staff/cases/${caseNumber}/actions`, { action: 'close' }, handler);
+      expect(illegal.status).toBe(409);
+      expect(illegal.body.error.code).toBe('conflict');
+      const accepted = await api.call('POST', `/api/v1/staff/cases/${caseNumber}/actions`, { action: 'accept' }, handler);
+      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.body.status).toBe('accepted');
+      const view = await api.call('GET', `/api/v1/staff/cases/${caseNumber}`, undefined, handler);
+      expect(view.body.status).toBe('accepted');
+      expect(view.body.allowedActions).toContain('start_mediation');
+    });
+
+    it('carries messages between the department and the reporter, who stays a pseudonym', async () => {
+      const { caseNumber, receipt } = filed.report!;
+      const sent = await api.call('POST', `/api/v1/staff/cases/${caseNumber}/messages`, { body: '请问货车车牌号是多少？' }, handler);
+      expect(sent.status, sent.text).toBeLessThan(300);
+      const staffView = await api.call('GET', `/api/v1/staff/cases/${caseNumber}`, undefined, handler);
+      expect(staffView.body.messages).toEqual(expect.arrayContaining([
+        expect.objectContaining({ from: 'reporter', body: '仓库在厂区后门，晚上十点后出货。' }),
+        expect.objectContaining({ from: 'department', body: '请问货车车牌号是多少？' }),
+      ]));
+      const login = await api.call('POST', '/api/v1/followup/login', { receipt });
+      const view = await api.call('GET', '/api/v1/followup', undefined, bearer(login.body.token));
+      expect(view.body.messages).toContainEqual(expect.objectContaining({ from: 'department', body: '请问货车车牌号是多少？' }));
+    });
+
+    it('stores an attachment with the case and lets the department download the same bytes', async () => {
+      const form = new FormData();
+      form.append('case', JSON.stringify(report({ description: '仓库照片见附件，过期原料堆在门口。' })));
+      form.append('attachments', new Blob([PNG], { type: 'image/png' }), 'warehouse.png');
+      const filedWith = await api.call('POST', '/api/v1/cases', form);
+      expect(filedWith.status, filedWith.text).toBe(201);
+      const view = await api.call('GET', `/api/v1/staff/cases/${filedWith.body.caseNumber}`, undefined, handler);
+      expect(view.body.attachments).toHaveLength(1);
+      const [attachment] = view.body.attachments;
+      expect(attachment).toMatchObject({ type: 'image/png', size: PNG.length });
+      const download = await api.bytes(attachment.url, handler);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('image/png');
+      expect(download.bytes).toEqual(PNG);
+      const anonymous = await api.bytes(attachment.url);
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('answers errors in the shape API.md promises', async () => {
+      const missing = await api.call('GET', '/api/v1/no-such-thing');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.code).toBe('not_found');
+      const invalid = await api.call('POST', '/api/v1/cases', { kind: 'complaint' });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error).toMatchObject({ code: 'validation_failed' });
+      expect(invalid.body.error.issues.length).toBeGreaterThan(0);
+      const unauthenticated = await api.call('GET', '/api/v1/staff/cases');
+      expect(unauthenticated.status).toBe(401);
+      // The injury happened in Shenzhen: a Tianhe handler learns nothing, not even that it exists.
+      const otherDepartment = await api.call('GET', `/api/v1/staff/cases/${filed.injury!.caseNumber}`, undefined, handler);
+      expect(otherDepartment.status).toBe(404);
+    });
+
+    more?.(() => rt);
+  });
+}

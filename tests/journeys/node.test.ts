@@ -1,0 +1,5 @@
+/** The journeys against the Node server (`server/node.ts`, as `npm start` runs it). */
+import { describeJourneys } from './journeys.js';
+import { startNode } from './runtimes.js';
+
+describeJourneys('node', startNode, 90_000);

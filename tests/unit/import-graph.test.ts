@@ -1,0 +1,111 @@
+/**
+ * The app core runs on Workers, so it may use Web APIs only (DESIGN.md §9): node:* modules,
+ * better-sqlite3 and nodemailer stay in the Node entries and their adapters. Read from the source
+ * with TypeScript's own import scanner, type-only imports included.
+ */
+import { builtinModules } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The Node entries (server, operator CLI) and the Node adapters: the only server modules allowed Node. */
+const NODE_ONLY = [/^server\/node\.ts$/, /^server\/cli\.ts$/, /^server\/node\//];
+const NODE_PACKAGES = new Set(['better-sqlite3', 'nodemailer', '@hono/node-server']);
+const builtins = new Set(builtinModules);
+
+const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
+const isNodeOnly = (file: string) => NODE_ONLY.some((re) => re.test(rel(file)));
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Why a specifier is Node-only, or null. */
+function nodeOnlyReason(specifier: string): string | null {
+  if (specifier.startsWith('node:')) return 'a node: module';
+  if (builtins.has(specifier) || builtins.has(packageName(specifier))) return 'a Node built-in';
+  if (NODE_PACKAGES.has(packageName(specifier))) return 'a Node-only package';
+  return null;
+}
+
+function importsOf(file: string): string[] {
+  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** A relative specifier as the file it names ('./x.js' is x.ts or x.tsx in the source). */
+function resolveRelative(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(js|jsx|ts|tsx|mjs)$/, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every file reachable from an entry through relative imports, with the path that reached it. */
+function closure(entry: string): Map<string, string[]> {
+  const reached = new Map<string, string[]>([[entry, [rel(entry)]]]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const specifier of importsOf(file)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = resolveRelative(file, specifier);
+      if (!target || !/\.tsx?$/.test(target) || reached.has(target)) continue;
+      reached.set(target, [...reached.get(file)!, rel(target)]);
+      queue.push(target);
+    }
+  }
+  return reached;
+}
+
+function violationsFrom(entry: string): string[] {
+  const found: string[] = [];
+  for (const [file, path] of closure(join(ROOT, entry))) {
+    if (isNodeOnly(file)) found.push(`${path.join(' → ')} (a Node-only module)`);
+    for (const specifier of importsOf(file)) {
+      const reason = nodeOnlyReason(specifier);
+      if (reason) found.push(`${path.join(' → ')} imports ${specifier} (${reason})`);
+    }
+  }
+  return found;
+}
+
+describe('import graph', () => {
+  it('keeps node:*, better-sqlite3 and nodemailer out of every server module but the Node entries and adapters', () => {
+    const offenders = sourceFiles(join(ROOT, 'server'))
+      .filter((file) => !isNodeOnly(file))
+      .flatMap((file) => importsOf(file).filter((s) => nodeOnlyReason(s)).map((s) => `${rel(file)} imports ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('reaches no Node-only module from the Workers entry, through db/ and web/ as well', () => {
+    expect(violationsFrom('server/worker.ts')).toEqual([]);
+  });
+
+  it('reaches no Node-only module from the app core (createApp)', () => {
+    expect(violationsFrom('server/app.ts')).toEqual([]);
+  });
+
+  it('would notice: the Node adapters do import what the core must not', () => {
+    expect(importsOf(join(ROOT, 'server/node/sqlite.ts'))).toContain('better-sqlite3');
+    expect(nodeOnlyReason('node:fs')).not.toBeNull();
+    expect(nodeOnlyReason('fs/promises')).not.toBeNull();
+    expect(nodeOnlyReason('nodemailer/lib/smtp-transport/index.js')).not.toBeNull();
+    expect(nodeOnlyReason('hono')).toBeNull();
+    expect(violationsFrom('server/node.ts').length).toBeGreaterThan(0);
+  });
+});

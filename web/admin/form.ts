@@ -1,0 +1,59 @@
+/** Reading admin forms, and turning a refused change into messages for the re-shown form. */
+import type { Context } from 'hono';
+import { ZodError } from 'zod';
+import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+export async function readForm(c: Context): Promise<FormBody> {
+  // all: a field sent more than once (the kinds checkboxes) arrives as a list.
+  return c.req.parseBody({ all: true });
+}
+
+/** The field's first value as text; '' when absent. */
+export function text(form: FormBody, name: string): string {
+  const value = form[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+export function texts(form: FormBody, name: string): string[] {
+  const value = form[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+export const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+export const checked = (form: FormBody, name: string): boolean => text(form, name) === 'on';
+
+/** Which form on the page failed, and why: shown beside its fields and in a summary. */
+export interface Failure {
+  form: string;
+  status: 400 | 409;
+  issues: ErrorIssue[];
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+/**
+ * Runs a change for a form. A validation error or a conflict is the user's to fix, so it comes back
+ * as a Failure for the re-shown form; anything else (not found, forbidden, internal) goes to onError.
+ */
+export async function attempt<T>(form: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    if (err instanceof ZodError) return { ok: false, failure: { form, status: 400, issues: zodIssues(err) } };
+    if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
+      const issues = err.issues && err.issues.length > 0 ? err.issues : [{ path: '', message: err.message }];
+      return { ok: false, failure: { form, status: err.code === 'conflict' ? 409 : 400, issues } };
+    }
+    throw err;
+  }
+}
+
+/** Field path → message, for the fields of the failed form only. */
+export function errorsFor(failure: Failure | undefined, form: string): Map<string, string> {
+  if (!failure || failure.form !== form) return new Map();
+  // 'jurisdiction.1' belongs to the jurisdiction field.
+  return new Map(failure.issues.map((i) => [i.path.split('.')[0] ?? '', i.message]));
+}

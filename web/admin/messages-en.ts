@@ -1,0 +1,92 @@
+/** Admin pages text in English. */
+import type { AdminMessages } from './messages-zh.js';
+
+export const adminEn: AdminMessages = {
+  title: 'Administration',
+  workspace: 'Workspace',
+  signOut: 'Sign out',
+  nav: {
+    label: 'Administration', home: 'Overview', users: 'Accounts', departments: 'Departments', routing: 'Routing rules and categories',
+    preview: 'Route preview', changes: 'Change log',
+  },
+  roles: {
+    intake: 'Intake dispatcher', handler: 'Handler', supervisor: 'Supervisor', reward_officer: 'Reward officer',
+    reward_approver: 'Reward approver', custodian: 'Identity custodian', auditor: 'Auditor', admin: 'Administrator',
+  },
+  kinds: { complaint: 'Complaint', report: 'Report', injury: 'Injury or accident' },
+  severities: { minor: 'Minor', serious: 'Serious', fatal: 'Fatal' },
+  common: {
+    yes: 'Yes', no: 'No', active: 'Active', inactive: 'Inactive', any: 'Any kind', none: 'None', choose: 'Choose…',
+    edit: 'Edit', save: 'Save', optional: 'optional', noDepartment: 'No department',
+  },
+  done: {
+    created: 'The account was created.', disabled: 'The account was disabled and all its sessions ended.',
+    enabled: 'The account was enabled.', password: 'The password was reset and all the user\'s sessions ended.',
+    role: 'The role was changed.', department: 'The department was saved.', ruleCreated: 'The routing rule was added.',
+    ruleSaved: 'The routing rule was saved.', ruleDeactivated: 'The routing rule was deactivated.', category: 'The category was saved.',
+  },
+  errors: {
+    summary: 'Nothing was saved: there is a problem',
+    forbiddenTitle: 'Not allowed', forbidden: 'Only administrators may use the administration pages.',
+    csrfTitle: 'Request refused', csrf: 'The form is out of date or did not come from this site. Reload the page and try again.',
+    notFoundTitle: 'Not found', notFound: 'There is no such item; it may have been changed.',
+    genericTitle: 'Something went wrong', generic: 'The service had a problem. Please try again later.',
+    back: 'Back to the administration overview',
+  },
+  home: {
+    intro: 'Manage staff accounts, departments and their jurisdiction, routing rules and categories. Every change goes into the tamper-evident audit log.',
+    recent: 'Recent changes', allChanges: 'All changes',
+  },
+  users: {
+    title: 'Accounts', username: 'Username', usernameHint: '3 to 64 characters: lower-case letters, digits, dot, dash, underscore.',
+    displayName: 'Display name', role: 'Role', department: 'Department', status: 'Status', enabled: 'Active', disabled: 'Disabled',
+    totp: 'One-time codes', totpOn: 'On', totpOff: 'Off', createdAt: 'Created', passwordChangedAt: 'Password changed',
+    createHeading: 'New account', password: 'Initial password', newPassword: 'New password',
+    passwordHint: 'At least 12 characters. Give it to the person over a safe channel.',
+    departmentHint: 'Handlers and supervisors need a department; other roles have none or the intake centre.', create: 'Create account',
+    statusHeading: 'Account status', disable: 'Disable account', disableHint: 'Ends all the user\'s sessions at once; they can no longer sign in.',
+    enable: 'Enable account',
+    resetHeading: 'Reset password', resetHint: 'All the user\'s sessions end at once; they sign in again with the new password.',
+    reset: 'Reset password',
+    roleHeading: 'Change role and department',
+    roleHint: 'Custodians and reward approvers also need a one-time code to sign in; an account without a code secret gets one.',
+    changeRole: 'Change role', self: 'This is your own account: you cannot disable it or change its role; ask another administrator.',
+    secretHeading: 'One-time code secret (shown only this once)',
+    secretText: 'Give this secret to the person in person or over a safe channel, for their authenticator app. It is not shown again after you leave this page.',
+    secretUri: 'Authenticator import address',
+  },
+  departments: {
+    title: 'Departments', filter: 'Filter by agency', allAgencies: 'All agencies', apply: 'Filter', code: 'Code', name: 'Name',
+    agency: 'Agency', region: 'Region', email: 'E-mail', active: 'Status', jurisdiction: 'Jurisdiction',
+    nameZh: 'Name (Chinese)', nameEn: 'Name (English)', emailHint: 'Where dispatch and urging notices go; leave empty to send none.',
+    activeLabel: 'Active (takes automatically routed cases)', activeHint: 'An inactive department gets no new cases; its existing cases stay.',
+    jurisdictionHint: 'Region codes separated by spaces or commas; a region includes everything below it.',
+    save: 'Save department', count: (n: number) => `${n} departments`, regions: 'Region codes',
+  },
+  routing: {
+    title: 'Routing rules and categories', rulesHeading: 'Routing rules',
+    rulesIntro: 'A rule names the agency that handles a category; the case then goes to that agency\'s most specific department covering the region (district, city, province). Among several rules for a category, one for the case\'s kind wins, then the higher priority.',
+    id: 'Id', category: 'Category', kind: 'Case kind', kindHint: 'Leave empty to apply to every kind the category takes.', agency: 'Agency',
+    priority: 'Priority', priorityHint: 'A whole number from -1000 to 1000; higher wins.', note: 'Note', active: 'Status',
+    activeLabel: 'Active', addHeading: 'Add a rule', add: 'Add rule', save: 'Save rule',
+    deactivateHeading: 'Deactivate the rule', deactivateHint: 'Routing stops using it; cases it routed still record it.', deactivate: 'Deactivate rule',
+    categoriesHeading: 'Categories', code: 'Code', domain: 'Domain', kinds: 'Takes', nameZh: 'Name (Chinese)', nameEn: 'Name (English)',
+    categoryAgencyHint: 'The agency on a category is for display; routing follows the routing rules.', saveCategory: 'Save category',
+  },
+  preview: {
+    title: 'Where would this go?', intro: 'Worked out with the same routing rules a submission uses; no case is created.',
+    category: 'Category', region: 'Region', kind: 'Case kind', kindHint: 'Empty: the first kind the category takes.',
+    severity: 'Severity', severityHint: 'Injury reports only.', submit: 'Show the route',
+    result: 'Result', department: 'Department', triage: 'The rules cannot place it: it goes to the provincial intake centre\'s triage queue for a dispatcher.',
+    rule: 'Rule that decided', noRule: 'None', reason: 'Reasoning', urgent: 'Urgent', cohandlers: 'Co-handling departments',
+  },
+  changes: {
+    title: 'Admin change log', at: 'When', actor: 'Who', action: 'What', detail: 'Details', empty: 'No admin changes yet.', older: 'Older changes',
+    actions: {
+      'admin.user.create': 'Account created', 'admin.user.disable': 'Account disabled', 'admin.user.enable': 'Account enabled',
+      'admin.user.password_reset': 'Password reset', 'admin.user.role': 'Role changed', 'admin.department.update': 'Department changed',
+      'admin.rule.create': 'Routing rule added', 'admin.rule.update': 'Routing rule changed', 'admin.rule.deactivate': 'Routing rule deactivated',
+      'admin.category.update': 'Category changed',
+    },
+  },
+};

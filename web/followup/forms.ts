@@ -1,0 +1,81 @@
+/** Reads the follow-up forms and turns the service's refusals into outcomes a page can show. */
+import type { Context } from 'hono';
+import type { Deps } from '../../server/deps.js';
+import { AppError } from '../../server/errors.js';
+import { messageSchema, satisfactionSchema } from '../../server/followup/followup.schema.js';
+import { loginWithReceipt } from '../../server/followup/followup.service.js';
+import { guardReceipt, type ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
+import { normaliseReceipt } from '../../server/identity/receipt.js';
+import type { Messages } from '../i18n.js';
+
+type Form = Record<string, unknown>;
+const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name] : '');
+
+export type ReceiptOutcome =
+  | { ok: true; token: string }
+  | { ok: false; status: 400; problem: 'missing' | 'format' }
+  | { ok: false; status: 401 }
+  | { ok: false; status: 429; retryAfter: number };
+
+/**
+ * Exchanges the typed receipt for a session through the same guard as the API. A blank or
+ * malformed entry is answered at once: it cannot match any case, so it is no guess worth counting.
+ */
+export async function enterReceipt(c: Context, deps: Deps, throttle: ReceiptThrottle, form: Form): Promise<ReceiptOutcome> {
+  const typed = text(form, 'receipt');
+  if (typed.trim() === '') return { ok: false, status: 400, problem: 'missing' };
+  if (typed.length > 64 || normaliseReceipt(typed) === null) return { ok: false, status: 400, problem: 'format' };
+  const session = await guardReceipt(c, throttle, deps.clock.now().getTime(), () => loginWithReceipt(deps, typed))
+    .catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'unauthenticated') return { status: 401 as const };
+      if (err instanceof AppError && err.code === 'rate_limited') {
+        return { status: 429 as const, retryAfter: Number(err.headers?.['Retry-After'] ?? 60) };
+      }
+      throw err;
+    });
+  if ('token' in session) return { ok: true, token: session.token };
+  return { ok: false, ...session };
+}
+
+export type MessageForm = { ok: true; body: string } | { ok: false; body: string; error: string };
+
+/** The message form, checked by the API's own schema (1–5000 characters after trimming). */
+export function readMessage(form: Form, t: Messages): MessageForm {
+  const body = text(form, 'body');
+  const parsed = messageSchema.safeParse({ body });
+  if (parsed.success) return { ok: true, body: parsed.data.body };
+  return { ok: false, body, error: body.trim() === '' ? t.followup.case.messageEmpty : t.followup.case.messageTooLong };
+}
+
+export interface RatingValues { rating: string; resolved: string; comment: string }
+export type RatingForm =
+  | { ok: true; input: { rating: number; resolved: boolean; comment?: string } }
+  | { ok: false; values: RatingValues; errors: Map<string, string> };
+
+/** The satisfaction form: a rating 1–5, resolved yes/no, an optional comment. */
+export function readRating(form: Form, t: Messages): RatingForm {
+  const values = { rating: text(form, 'rating'), resolved: text(form, 'resolved'), comment: text(form, 'comment') };
+  const comment = values.comment.trim();
+  const parsed = satisfactionSchema.safeParse({
+    rating: /^[1-5]$/.test(values.rating) ? Number(values.rating) : undefined,
+    resolved: values.resolved === 'yes' ? true : values.resolved === 'no' ? false : undefined,
+    ...(comment ? { comment } : {}),
+  });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const s = t.followup.satisfaction;
+  const wording: Record<string, string> = { rating: s.ratingMissing, resolved: s.resolvedMissing, comment: s.commentTooLong };
+  const errors = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0]);
+    if (!errors.has(field)) errors.set(field, wording[field] ?? s.ratingMissing);
+  }
+  return { ok: false, values, errors };
+}
+
+/** Runs a reporter action; a 409 from the service (closed, merged, already rated) becomes a value. */
+export async function refusedAsConflict(run: () => Promise<unknown>): Promise<AppError | null> {
+  return run().then(() => null, (err: unknown) => {
+    if (err instanceof AppError && err.code === 'conflict') return err;
+    throw err;
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * /followup: the reporter's pages behind the receipt (DESIGN §4). The receipt is posted once and
+ * never echoed, stored or put in a URL; the session token lives only in the HttpOnly cookie.
+ */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Deps } from '../../server/deps.js';
+import { AppError, errorStatus } from '../../server/errors.js';
+import { followupView, postReporterMessage, rateCase } from '../../server/followup/followup.service.js';
+import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
+import { resolveLang } from '../lang.js';
+import { FollowupLoginPage } from '../pages/followup.js';
+import { FollowupCasePage, type FollowupCaseProps } from '../pages/followup-case.js';
+import { FollowupErrorPage } from '../pages/followup-error.js';
+import { renderPage } from '../render.js';
+import { enterReceipt, readMessage, readRating, refusedAsConflict } from './forms.js';
+import { retryTime } from './format.js';
+import { clearFollowupCookie, endFollowupSession, followupToken, sessionCase, setFollowupCookie } from './session.js';
+
+type CaseExtras = Omit<FollowupCaseProps, 't' | 'lang' | 'view'>;
+
+export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
+  const app = new Hono();
+  // Same-origin form posts only (Origin or Sec-Fetch-Site); PUBLIC_URL covers a reverse proxy.
+  const sameOrigin = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.publicUrl).origin });
+
+  // Every answer here is one reporter's own: never kept by a browser or a shared cache.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  const showLogin = (c: Context, status: 200 | 400 | 401 | 429, props: { error?: string; notice?: string } = {}) => {
+    const { lang, t } = resolveLang(c);
+    return renderPage(c, <FollowupLoginPage t={t} lang={lang} {...props} />, status);
+  };
+
+  /** The case page for this request's session, or the way back to the receipt form. */
+  const withCase = async (c: Context, show: (caseId: string) => Promise<Response>) => {
+    const session = await sessionCase(c, deps);
+    if (session.caseId !== null) return show(session.caseId);
+    if (!session.ended) return c.redirect('/followup', 303);
+    clearFollowupCookie(c, deps.config);
+    return c.redirect('/followup?ended=1', 303);
+  };
+
+  const showCase = async (c: Context, caseId: string, status: 200 | 400 | 409, extras: CaseExtras = {}) => {
+    const { lang, t } = resolveLang(c);
+    const view = await followupView(deps, caseId);
+    return renderPage(c, <FollowupCasePage t={t} lang={lang} view={view} {...extras} />, status);
+  };
+
+  app.get('/', (c) => {
+    const { t } = resolveLang(c);
+    const notice = c.req.query('ended') ? t.followup.login.expired : c.req.query('out') ? t.followup.login.signedOut : undefined;
+    return showLogin(c, 200, notice ? { notice } : {});
+  });
+
+  app.post('/', sameOrigin, async (c) => {
+    const { lang, t } = resolveLang(c);
+    const outcome = await enterReceipt(c, deps, throttle, await c.req.parseBody());
+    const l = t.followup.login;
+    if (outcome.ok) {
+      setFollowupCookie(c, deps.config, outcome.token);
+      return c.redirect('/followup/case', 303);
+    }
+    if (outcome.status === 400) return showLogin(c, 400, { error: outcome.problem === 'missing' ? l.missing : l.format });
+    if (outcome.status === 401) return showLogin(c, 401, { error: l.wrong });
+    c.header('Retry-After', String(outcome.retryAfter));
+    const when = retryTime(deps.clock.now(), outcome.retryAfter, lang);
+    return showLogin(c, 429, { error: l.blocked(when.at, when.minutes) });
+  });
+
+  app.get('/case', (c) => withCase(c, (caseId) => {
+    const { t } = resolveLang(c);
+    const sent = c.req.query('sent');
+    const notice = sent === 'message' ? t.followup.case.sent : sent === 'rating' ? t.followup.satisfaction.thanks : undefined;
+    return showCase(c, caseId, 200, { notice });
+  }));
+
+  app.post('/case/messages', sameOrigin, (c) => withCase(c, async (caseId) => {
+    const { t } = resolveLang(c);
+    const form = readMessage(await c.req.parseBody(), t);
+    if (!form.ok) return showCase(c, caseId, 400, { message: { body: form.body, error: form.error } });
+    const refused = await refusedAsConflict(() => postReporterMessage(deps, caseId, form.body));
+    if (refused) return showCase(c, caseId, 409, { refused: t.followup.case.messageMerged });
+    return c.redirect('/followup/case?sent=message#messages-title', 303);
+  }));
+
+  app.post('/case/satisfaction', sameOrigin, (c) => withCase(c, async (caseId) => {
+    const { t } = resolveLang(c);
+    const form = readRating(await c.req.parseBody(), t);
+    if (!form.ok) return showCase(c, caseId, 400, { rating: { values: form.values, errors: form.errors } });
+    const refused = await refusedAsConflict(() => rateCase(deps, caseId, form.input));
+    if (refused) {
+      const s = t.followup.satisfaction;
+      const rated = (await followupView(deps, caseId)).satisfaction !== null;
+      return showCase(c, caseId, 409, { refused: rated ? s.already : s.notClosed });
+    }
+    return c.redirect('/followup/case?sent=rating#satisfaction-title', 303);
+  }));
+
+  app.post('/logout', sameOrigin, async (c) => {
+    await endFollowupSession(deps, followupToken(c));
+    clearFollowupCookie(c, deps.config);
+    return c.redirect('/followup?out=1', 303);
+  });
+
+  app.onError((err, c) => followupError(err, c, deps));
+  return app;
+}
+
+function statusOf(err: Error): 400 | 403 | 413 | 500 {
+  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
+  return status === 400 || status === 403 || status === 413 ? status : 500;
+}
+
+/** Errors answer as pages; only the error's name and message are logged, never a form or a receipt. */
+function followupError(err: Error, c: Context, deps: Deps) {
+  const { t } = resolveLang(c);
+  const status = statusOf(err);
+  if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+  const e = t.errorPage;
+  const text = status === 403 ? { title: e.forbiddenTitle, body: e.forbidden }
+    : status === 413 ? { title: e.tooLargeTitle, body: e.tooLarge }
+      : { title: e.genericTitle, body: e.generic };
+  return renderPage(c, <FollowupErrorPage t={t} {...text} />, status);
+}

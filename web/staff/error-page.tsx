@@ -1,0 +1,36 @@
+/** Staff error pages: a case the caller may not see is "not found", like the API. */
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { AppError, errorStatus } from '../../server/errors.js';
+import type { StaffView } from './context.js';
+import { StaffLayout } from './layout.js';
+
+export type ErrorStatus = 400 | 403 | 404 | 500;
+
+export function statusOf(err: Error): ErrorStatus {
+  if (err instanceof ZodError) return 400;
+  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
+  return status === 400 || status === 403 || status === 404 ? status : 500;
+}
+
+function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean) {
+  const e = v.t.staff.errorPages;
+  switch (status) {
+    case 404: return { title: e.notFoundTitle, body: e.notFound };
+    case 403: return { title: e.forbiddenTitle, body: formRefused ? e.csrf : e.forbidden };
+    case 400: return { title: e.invalidTitle, body: e.invalid };
+    default: return { title: e.genericTitle, body: e.generic };
+  }
+}
+
+/** formRefused: a post turned away before its handler ran, i.e. by the CSRF check. */
+export function StaffErrorPage({ v, status, formRefused }: { v: StaffView; status: ErrorStatus; formRefused: boolean }) {
+  const { title, body } = errorText(v, status, formRefused);
+  return (
+    <StaffLayout v={v} title={title}>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p><a href="/staff">{v.t.staff.errorPages.back}</a></p>
+    </StaffLayout>
+  );
+}

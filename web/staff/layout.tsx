@@ -1,0 +1,69 @@
+/** The staff page frame: who is signed in, their department, navigation, sign-out and language switch. */
+import type { Child } from 'hono/jsx';
+import { csrfField } from '../../server/staff/auth.middleware.js';
+import { departmentName, type StaffView } from './context.js';
+
+const OVERVIEW_ROLES = new Set(['intake', 'supervisor']);
+
+function SignedIn({ v }: { v: StaffView }) {
+  const { t, actor } = v;
+  if (!actor) return null;
+  const s = t.staff;
+  return (
+    <div class="staff-user">
+      <p>
+        <span class="visually-hidden">{s.header.user}: </span>
+        <strong>{actor.displayName || actor.username}</strong> ({s.roles[actor.role]})
+        {' · '}<span class="visually-hidden">{s.header.department}: </span>
+        {departmentName(v, actor.department) ?? s.header.noDepartment}
+      </p>
+      <form method="post" action={v.lang === 'en' ? '/staff/logout?lang=en' : '/staff/logout'} class="inline-form">
+        {csrfField(v.csrf)}
+        <button type="submit" class="link-button">{s.header.signOut}</button>
+      </form>
+    </div>
+  );
+}
+
+export function StaffLayout({ v, title, current, children }: {
+  v: StaffView; title: string; current?: 'queue' | 'overview'; children?: Child;
+}) {
+  const { t, actor } = v;
+  const s = t.staff;
+  return (
+    <html lang={t.htmlLang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} – ${s.workspace} – ${t.siteName}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="staff">
+        <a class="skip-link" href="#main">{t.skipLink}</a>
+        <header class="site-header">
+          <div class="wrap wrap-wide header-inner">
+            <a class="site-name" href="/staff">{`${t.siteName} · ${s.workspace}`}</a>
+            <nav class="lang-switch" aria-label="Language / 语言">
+              <a href={v.switchHref} lang={t.switchHtmlLang} hreflang={t.switchHtmlLang}>{t.switchLabel}</a>
+            </nav>
+            <SignedIn v={v} />
+          </div>
+        </header>
+        {actor && (
+          <nav class="staff-nav" aria-label={s.nav.label}>
+            <div class="wrap wrap-wide">
+              <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>
+              {OVERVIEW_ROLES.has(actor.role) && (
+                <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
+              )}
+            </div>
+          </nav>
+        )}
+        <main id="main" class="wrap wrap-wide" tabindex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,63 @@
+/** GET /staff/overview: per-department hotline KPIs for a period, and what is overdue or due soon now. */
+import type { departmentOverview } from '../../server/cases/kpi.service.js';
+import type { StaffView } from './context.js';
+import { StaffLayout } from './layout.js';
+
+type Overview = Awaited<ReturnType<typeof departmentOverview>>;
+type Row = Overview['departments'][number];
+
+function Rate({ rate, part, whole }: { rate: number | null; part: number; whole: number }) {
+  if (rate === null) return <>—</>;
+  return <>{`${(rate * 100).toFixed(1)}%`} <span class="hint">({part}/{whole})</span></>;
+}
+
+function OverviewRow({ v, row }: { v: StaffView; row: Row }) {
+  return (
+    <tr>
+      <th scope="row">{row.department.name[v.lang]}</th>
+      <td>{row.dispatched}</td>
+      <td><Rate rate={row.kpi.signRate} part={row.signedOnTime} whole={row.dispatched} /></td>
+      <td><Rate rate={row.kpi.onTimeRate} part={row.onTime} whole={row.due} /></td>
+      <td><Rate rate={row.kpi.returnRate} part={row.returned} whole={row.dispatched} /></td>
+      <td><Rate rate={row.kpi.rehandleRate} part={row.rehandled} whole={row.closed} /></td>
+      <td>{row.overdue > 0 ? <span class="badge badge-overdue">{row.overdue}</span> : 0}</td>
+      <td>{row.dueSoon > 0 ? <span class="badge badge-soon">{row.dueSoon}</span> : 0}</td>
+    </tr>
+  );
+}
+
+export function OverviewPage({ v, overview, invalid }: { v: StaffView; overview: Overview; invalid: boolean }) {
+  const o = v.t.staff.overview;
+  const { from, to } = overview.period;
+  return (
+    <StaffLayout v={v} title={o.title} current="overview">
+      <h1>{o.title}</h1>
+      {invalid && <p class="error-summary" role="alert">{o.invalid}</p>}
+      <form method="get" action="/staff/overview" class="filter-form period-form">
+        <label class="label" for="p-from">{o.from}
+          <input class="input" type="date" id="p-from" name="from" value={from} required />
+        </label>
+        <label class="label" for="p-to">{o.to}
+          <input class="input" type="date" id="p-to" name="to" value={to} required />
+        </label>
+        <button type="submit" class="button">{o.apply}</button>
+      </form>
+      <p>{o.period(from, to)}</p>
+      {overview.departments.length === 0 ? <p class="notice">{o.empty}</p> : (
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{o.department}</th><th scope="col">{o.dispatched}</th><th scope="col">{o.signRate}</th>
+                <th scope="col">{o.onTimeRate}</th><th scope="col">{o.returnRate}</th><th scope="col">{o.rehandleRate}</th>
+                <th scope="col">{o.overdue}</th><th scope="col">{o.dueSoon}</th>
+              </tr>
+            </thead>
+            <tbody>{overview.departments.map((row) => <OverviewRow v={v} row={row} />)}</tbody>
+          </table>
+        </div>
+      )}
+      <p class="hint">{o.note}</p>
+    </StaffLayout>
+  );
+}

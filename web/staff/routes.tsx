@@ -1,0 +1,90 @@
+/** The staff workspace pages under /staff: queue, case page with its action forms, department overview. */
+import { Hono } from 'hono';
+import { caseNumberSchema } from '../../server/cases/cases.schema.js';
+import { getCase, listQueue } from '../../server/cases/cases.service.js';
+import { departmentOverview } from '../../server/cases/kpi.service.js';
+import { knownActions } from '../../server/cases/lifecycle.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError, errorStatus } from '../../server/errors.js';
+import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
+import { CasePage } from './case-page.js';
+import { renderStaff, staffView, type StaffView } from './context.js';
+import { StaffErrorPage, statusOf } from './error-page.js';
+import { OverviewPage } from './overview-page.js';
+import { readPeriod } from './overview-period.js';
+import { QueuePage } from './queue-page.js';
+import { filtersOf, readQueueQuery } from './queue-query.js';
+
+function caseNumberParam(value: string): string {
+  const parsed = caseNumberSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
+  return parsed.data;
+}
+
+/** Roles without case work get a notice on the queue page, not an error. */
+function noQueue(err: unknown): null {
+  if (err instanceof AppError && err.code === 'forbidden') return null;
+  throw err;
+}
+
+function doneNotice(v: StaffView, done: string | undefined, caseNumber?: string): string | undefined {
+  if (!done || !knownActions.has(done)) return undefined;
+  const label = v.t.staff.actions[done] ?? done;
+  const away = caseNumber !== undefined && caseNumberSchema.safeParse(caseNumber).success;
+  return away ? v.t.staff.doneAway(label, caseNumber) : v.t.staff.done(label);
+}
+
+/** Whether the actor still sees the case after acting (a department that returned it does not). */
+function stillVisible(actor: Actor, after: { department: { code: string } | null; cohandlers: ({ code: string } | null)[] }) {
+  return actor.role === 'intake' || [after.department, ...after.cohandlers].some((d) => d?.code === actor.department);
+}
+
+export function staffPages(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+
+  app.get('/', requireStaffPage(deps), async (c) => {
+    const query = readQueueQuery(c.req.query());
+    const [v, queue] = await Promise.all([staffView(c, deps), listQueue(deps, c.get('actor'), query).catch(noQueue)]);
+    const notice = doneNotice(v, c.req.query('done'), c.req.query('case'));
+    return renderStaff(c, <QueuePage v={v} filters={filtersOf(query)} queue={queue} paged={Boolean(query.cursor)} notice={notice} />);
+  });
+
+  app.get('/cases/:caseNumber', requireStaffPage(deps), async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const [v, view] = await Promise.all([staffView(c, deps), getCase(deps, c.get('actor'), caseNumber)]);
+    return renderStaff(c, <CasePage v={v} c={view} notice={doneNotice(v, c.req.query('done'))} />);
+  });
+
+  app.post('/cases/:caseNumber/actions', requireStaffPage(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const actor = c.get('actor');
+    const attempt = readActionForm(await c.req.parseBody());
+    const outcome = await attemptAction(deps, actor, caseNumber, attempt);
+    if (outcome.ok) {
+      const done = encodeURIComponent(attempt.action);
+      return c.redirect(stillVisible(actor, outcome.case) ? `/staff/cases/${caseNumber}?done=${done}` : `/staff?done=${done}&case=${caseNumber}`, 303);
+    }
+    const [base, view] = await Promise.all([staffView(c, deps), getCase(deps, actor, caseNumber)]);
+    const v = { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };
+    const failure = { error: outcome.error, attempt, errors: fieldErrors(outcome.error, v.t) };
+    return renderStaff(c, <CasePage v={v} c={view} failure={failure} />, errorStatus[outcome.error.code] as 400 | 403 | 409);
+  });
+
+  app.get('/overview', requireStaffPage(deps, 'supervisor', 'intake'), async (c) => {
+    const { period, invalid } = readPeriod(c.req.query(), deps.clock.now());
+    const [v, overview] = await Promise.all([staffView(c, deps), departmentOverview(deps, c.get('actor'), period)]);
+    return renderStaff(c, <OverviewPage v={v} overview={overview} invalid={invalid} />, invalid ? 400 : 200);
+  });
+
+  // Only the error's name and message are logged: a form may carry what a reporter wrote.
+  app.onError(async (err, c) => {
+    const status = statusOf(err);
+    if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+    const base = await staffView(c, deps);
+    const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff?lang=${base.t.switchLang}` };
+    return renderStaff(c, <StaffErrorPage v={v} status={status} formRefused={status === 403 && c.req.method === 'POST'} />, status);
+  });
+
+  return app;
+}
