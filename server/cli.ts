@@ -10,9 +10,11 @@ import { purgeExpired, type PurgeReport } from './identity/retention.service.js'
 import { rotateMasterKey } from './identity/rotation.service.js';
 import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
+import { demoDataCommand } from './node/demo-data.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
-type Command = (runtime: NodeRuntime, args: string[]) => Promise<string>;
+/** args: the positionals after the command name; argv: everything given, flags included. */
+type Command = (runtime: NodeRuntime, args: string[], argv: string[]) => Promise<string>;
 
 /** A command's own failure: its message is printed as is and the exit code is 1. */
 class CommandFailed extends Error {}
@@ -102,6 +104,10 @@ const commands: Record<string, { help: string; run: Command }> = {
       return `Backed up ${store.sqlite.name} to ${file}.`;
     },
   },
+  'demo-data': {
+    help: 'demo-data --cases N         fill the database with N realistic demo cases (--seed S, --months M, --receipts FILE to keep receipts)',
+    run: (runtime, _args, argv) => demoDataCommand(runtime, argv),
+  },
 };
 
 function usage(): string {
@@ -126,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const runtime = await createNodeRuntime({ config: parseConfig(process.env), log: (l) => console.error(l) });
   try {
-    console.log(await commands[found.name]!.run(runtime, found.rest));
+    console.log(await commands[found.name]!.run(runtime, found.rest, argv));
     return 0;
   } finally {
     await runtime.store.close();

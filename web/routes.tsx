@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../server/deps.js';
 import { AppError, errorStatus } from '../server/errors.js';
+import { readFormBody } from '../server/lib/body.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
 import { attachmentParts, emptyForm, readForm } from './intake/form.js';
@@ -38,7 +39,7 @@ export function webRoutes(deps: Deps) {
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
   app.post('/submit', csrf(), async (c) => {
     const { lang, t } = resolveLang(c);
-    const body = await c.req.parseBody({ all: true });
+    const body = await readFormBody(c.req, { all: true });
     const values = readForm(body);
     const choices = await loadChoices(deps);
     const outcome = await submitForm(deps, values, lang, choices.categories, attachmentParts(body));

@@ -2,16 +2,15 @@
 import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
-import { findDepartment } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
 import { seal } from '../identity/seal.js';
 import type { Actor } from '../staff/actor.js';
 import { hashPassword } from '../staff/password.js';
-import { needsDepartment, needsTotp, type Role } from '../staff/roles.js';
+import { needsTotp } from '../staff/roles.js';
 import { newTotpSecret } from '../staff/totp.js';
 import { insertUserQuery } from '../staff/users.repository.js';
 import type { NewUserInput } from '../staff/users.schema.js';
-import { prepareUser } from '../staff/users.service.js';
+import { checkDepartment, prepareUser, totpContext } from '../staff/users.service.js';
 import {
   countSessions, deleteSessionsQuery, findAccount, listAccounts, updateAccountQuery, type AccountRow,
 } from './accounts.repository.js';
@@ -94,19 +93,6 @@ export async function resetAccountPassword(deps: Deps, actor: Actor, username: s
   return reread(deps, row.username);
 }
 
-/** Mirrors users.service's rule (private there): department roles need an active department, others none or the intake centre. */
-async function checkDepartment(deps: Deps, role: Role, department: string | null): Promise<void> {
-  const fail = (message: string) => new AppError('validation_failed', 'The account is not valid.', [{ path: 'department', message }]);
-  const intakeCentre = `intake-${deps.config.INTAKE_PROVINCE}`;
-  if (needsDepartment(role)) {
-    if (!department) throw fail(`a ${role} needs a department`);
-    const found = await findDepartment(deps.db, department);
-    if (!found || !found.active) throw fail(`no active department ${department}`);
-  } else if (department !== null && department !== intakeCentre) {
-    throw fail(`a ${role} belongs to no department or to ${intakeCentre}`);
-  }
-}
-
 /**
  * Changes role and department. A role that needs a second factor gets a fresh TOTP secret if the
  * account has none (returned once), because such a role cannot sign in without one.
@@ -117,8 +103,7 @@ export async function changeAccountRole(deps: Deps, actor: Actor, username: stri
   await checkDepartment(deps, input.role, input.department);
   if (row.role === input.role && row.department === input.department) return { user: accountView(row), totpSecret: null };
   const totpSecret = needsTotp(input.role) && row.totp_enabled !== 1 ? newTotpSecret() : null;
-  // The sealing context must match users.service's totpContext, or login could not unseal it.
-  const sealed = totpSecret ? JSON.stringify(await seal(deps.keys, totpSecret, `users/${row.id}/totp`)) : null;
+  const sealed = totpSecret ? JSON.stringify(await seal(deps.keys, totpSecret, totpContext(row.id))) : null;
   const set = {
     role: input.role, department: input.department, updated_at: toShanghaiIso(deps.clock.now()),
     ...(sealed ? { totp_secret: sealed, totp_enabled: 1, totp_last_step: null } : {}),

@@ -95,6 +95,9 @@ async function activeDepartment(ctx: EffectContext, code: string | undefined) {
   return department.code;
 }
 
+/** A moved due date is a new deadline: its due-soon and overdue notices go out again. */
+const RENOTIFY = { due_soon_notified_at: null, overdue_notified_at: null, escalated_at: null } as const;
+
 type Handler = (ctx: EffectContext) => void | Promise<void>;
 
 const handlers: Partial<Record<string, Handler>> = {
@@ -115,7 +118,7 @@ const handlers: Partial<Record<string, Handler>> = {
     const clock = ctx.clocks.find((c) => c.clock === 'open_decision' && c.status !== 'stopped')!;
     const rule = DEFAULT_CLOCK_RULES.open_decision_extension;
     const moved = extendDue(ctx.calendar, new Date(clock.due_at), 'workingDays' in rule ? rule.workingDays : 15);
-    updateClock(ctx, clock.id, { due_at: toShanghaiIso(moved.dueAt), extended: 1, provisional: moved.provisional || clock.provisional === 1 ? 1 : 0 });
+    updateClock(ctx, clock.id, { due_at: toShanghaiIso(moved.dueAt), extended: 1, provisional: moved.provisional || clock.provisional === 1 ? 1 : 0, ...RENOTIFY });
     ctx.eventData = { clock: clock.clock, from: clock.due_at, dueAt: toShanghaiIso(moved.dueAt) };
   },
   decide_penalty(ctx) {
@@ -140,7 +143,7 @@ const handlers: Partial<Record<string, Handler>> = {
       const due = days > 0 ? extendDue(ctx.calendar, new Date(c.due_at), days) : { dueAt: new Date(c.due_at), provisional: false };
       updateClock(ctx, c.id, {
         status: 'running', paused_at: null, due_at: toShanghaiIso(due.dueAt), paused_working_days: c.paused_working_days + days,
-        provisional: due.provisional || c.provisional === 1 ? 1 : 0,
+        provisional: due.provisional || c.provisional === 1 ? 1 : 0, ...(days > 0 ? RENOTIFY : {}),
       });
       moved[c.clock] = `${days} working days`;
     }

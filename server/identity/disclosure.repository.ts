@@ -74,3 +74,22 @@ export async function identityDisclosed(db: Kysely<Database>, caseId: string): P
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** One requester's requests on one case, newest first. */
+export function listRequestsOfRequester(db: Kysely<Database>, caseId: string, requestedBy: string) {
+  return requestsWithCase(db)
+    .where('disclosure_requests.case_id', '=', caseId)
+    .where('disclosure_requests.requested_by', '=', requestedBy)
+    .orderBy('disclosure_requests.requested_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The latest decisions, newest first. */
+export function listDecidedRequests(db: Kysely<Database>, limit: number) {
+  return requestsWithCase(db)
+    .where('disclosure_requests.status', '!=', 'pending')
+    .orderBy('disclosure_requests.decided_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -13,10 +13,10 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
 import {
-  decideRequestQuery, findDisclosureRequest, findOpenRequest, insertDisclosureRequestQuery, listPendingRequests,
-  markViewedQuery, type DisclosureRequestRow,
+  decideRequestQuery, findDisclosureRequest, findOpenRequest, insertDisclosureRequestQuery, listDecidedRequests,
+  listPendingRequests, listRequestsOfRequester, markViewedQuery, type DisclosureRequestRow,
 } from './disclosure.repository.js';
-import { requireIdentity, requireLeadStaff } from './identity.service.js';
+import { isLeadStaff, requireIdentity, requireLeadStaff } from './identity.service.js';
 import type { ReporterIdentity } from './mask.js';
 
 export type Decision = 'approve' | 'deny';
@@ -62,6 +62,18 @@ export async function requestDisclosure(deps: Deps, actor: Actor, caseNumber: st
 /** The pending requests a custodian may decide (their own excluded). */
 export async function listPendingDisclosures(deps: Deps, actor: Actor): Promise<{ items: DisclosureView[] }> {
   return { items: (await listPendingRequests(deps.db, actor.userId)).map(disclosureView) };
+}
+
+/** The actor's own requests on a case they handle, newest first; null where the case offers no disclosure to them. */
+export async function listOwnDisclosures(deps: Deps, actor: Actor, caseNumber: string): Promise<DisclosureView[] | null> {
+  const { row } = await findVisibleCase(deps, actor, caseNumber);
+  if (row.kind === 'complaint' || row.anonymous === 1 || !isLeadStaff(actor, row)) return null;
+  return (await listRequestsOfRequester(deps.db, row.id, actor.userId)).map(disclosureView);
+}
+
+/** The latest decided requests, for custodians. */
+export async function listDecidedDisclosures(deps: Deps, limit = 50): Promise<DisclosureView[]> {
+  return (await listDecidedRequests(deps.db, limit)).map(disclosureView);
 }
 
 /** A custodian approves or denies; the requester may never decide their own request (403). */

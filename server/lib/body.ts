@@ -1,4 +1,5 @@
 /** Request body helpers that answer in the API.md error shape instead of throwing raw errors. */
+import type { HonoRequest } from 'hono';
 import { AppError } from '../errors.js';
 
 /** Parses a JSON body; wrong content type → 415, broken JSON → 400. */
@@ -12,5 +13,20 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError('validation_failed', 'The body is not valid JSON.', [{ path: '', message: 'malformed JSON' }]);
+  }
+}
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/**
+ * Parses a form post (urlencoded or multipart; any other type reads as an empty form). A multipart
+ * body that cannot be parsed is the client's mistake, a 400, not the TypeError fetch throws for it.
+ * `all`: a field sent more than once arrives as a list.
+ */
+export async function readFormBody(req: HonoRequest, options: { all?: boolean } = {}): Promise<FormBody> {
+  try {
+    return await req.parseBody({ all: options.all ?? false });
+  } catch {
+    throw new AppError('validation_failed', 'The form body could not be read.', [{ path: '', message: 'malformed form body' }]);
   }
 }

@@ -12,22 +12,30 @@
  * server/clocks/clocks.ts, so states, clocks and next_due_at agree with what actions would write.
  */
 import { createCipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
+import { parseArgs } from 'node:util';
 import type Sqlite from 'better-sqlite3';
 import { nanoid } from 'nanoid';
-import type { CaseKind, Severity } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { Kysely } from 'kysely';
+import type { CaseKind, Database, Severity } from '../../db/schema.js';
 import type { CalendarData } from '../clocks/calendar.js';
+import { loadCalendar } from '../clocks/calendar.repository.js';
 import {
   computeDue, DEFAULT_CLOCK_RULES, extendDue, firstClockRule, shanghaiDate, toShanghaiIso, type ClockRuleKey,
 } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { findTransition, NOT_ACCEPT_GROUNDS } from '../cases/lifecycle.js';
 import { SIGN_WINDOW } from '../intake/intake.service.js';
-import { newPseudonym } from '../identity/pseudonym.js';
+import { fromBase64 } from '../lib/encoding.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { loadRoutingFacts } from '../routing/routing.repository.js';
 import { demoStaff } from '../staff/demo.js';
+import type { NodeRuntime } from './bootstrap.js';
+import { devKeyFile } from './keyfiles.js';
+import { openStore } from './sqlite.js';
 
 export interface DemoDataOptions {
   cases: number;
@@ -54,7 +62,7 @@ export interface DemoDataSummary {
   seconds: number;
 }
 
-const CASES_PER_TRANSACTION = 2_000;
+const CASES_PER_TRANSACTION = 5_000;
 const MAX_PER_DAY = 99_999; // five sequence digits in a case number
 
 // ---------------------------------------------------------------------------------------------
@@ -108,6 +116,17 @@ export function sealSync(keys: DemoKeys, random: Random, value: unknown, context
 /** hashReceipt() of server/identity/receipt.ts. */
 export function hashReceiptSync(keys: DemoKeys, receipt: string): string {
   return createHmac('sha256', keys.receiptKey).update(`receipt:${receipt}`).digest('hex');
+}
+
+// The alphabet of server/identity/pseudonym.ts (no 0/O, 1/I/L, 5/S, 2/Z), drawn from the pool.
+const PSEUDONYM_ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';
+
+function pseudonym(random: Random): string {
+  let out = 'R-';
+  while (out.length < 6) {
+    for (const b of random(8)) if (b < 243 && out.length < 6) out += PSEUDONYM_ALPHABET[b % 27];
+  }
+  return out;
 }
 
 function newReceipt(random: Random): string {
@@ -188,7 +207,7 @@ const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
 
 interface Category { code: string; domain: string; kinds: CaseKind[] }
 
-const BUSINESS_WORDS: Record<string, readonly string[]> = {
+const BUSINESS_WORDS = {
   brand: [...'华美新永恒鑫泰盛达兴隆嘉信和安顺利祥宏丰汇源宝金佳康瑞正联创'],
   product: ['食品', '电器', '日用品', '科技', '玩具', '服饰', '五金', '建材', '化妆品', '医疗器械', '农资', '计量仪器'],
   engineering: ['建设工程', '房地产开发', '市政工程', '装饰工程', '水利工程'],
@@ -298,10 +317,10 @@ function creditCode(rng: Rng, region: string, rightCheck = true): string {
   return body + (rightCheck ? check : CREDIT_ALPHABET[(CREDIT_ALPHABET.indexOf(check) + 1) % 31]);
 }
 
-async function loadDirectory(deps: Deps, rng: Rng): Promise<Directory> {
-  const regions = new Map((await deps.db.selectFrom('regions').select(['code', 'name_zh']).execute()).map((r) => [r.code, r.name_zh]));
-  const departments = new Set((await deps.db.selectFrom('departments').select('code').where('active', '=', 1).execute()).map((d) => d.code));
-  const categories = (await deps.db.selectFrom('categories').select(['code', 'domain', 'kinds']).execute())
+async function loadDirectory(db: Kysely<Database>, province: string, rng: Rng): Promise<Directory> {
+  const regions = new Map((await db.selectFrom('regions').select(['code', 'name_zh']).execute()).map((r) => [r.code, r.name_zh]));
+  const departments = new Set((await db.selectFrom('departments').select('code').where('active', '=', 1).execute()).map((d) => d.code));
+  const categories = (await db.selectFrom('categories').select(['code', 'domain', 'kinds']).execute())
     .map((c) => ({ code: c.code, domain: c.domain, kinds: c.kinds.split(',') as CaseKind[] }));
   const pickCategory = weighted(categories.map((c) => [c, CATEGORY_WEIGHTS[c.code] ?? 1] as const));
 
@@ -325,7 +344,7 @@ async function loadDirectory(deps: Deps, rng: Rng): Promise<Directory> {
       const cityName = regions.get(`${region.slice(0, 4)}00`) ?? regions.get(region) ?? '';
       const checkFailed = chance(rng, 0.02);
       list.push({
-        name: `${cityName.replace(/市$/, '')}${pick(rng, BUSINESS_WORDS.brand)}${pick(rng, BUSINESS_WORDS.brand)}${pick(rng, BUSINESS_WORDS[c.domain] ?? BUSINESS_WORDS.other)}有限公司`,
+        name: `${cityName.replace(/市$/, '')}${pick(rng, BUSINESS_WORDS.brand)}${pick(rng, BUSINESS_WORDS.brand)}${pick(rng, (BUSINESS_WORDS as Record<string, readonly string[]>)[c.domain] ?? BUSINESS_WORDS.other)}有限公司`,
         creditCode: creditCode(rng, region, !checkFailed),
         address: `${cityName}${regions.get(region) ?? ''}${pick(rng, BUSINESS_WORDS.road)}${1 + Math.floor(rng() * 300)}号`,
         region,
@@ -338,10 +357,10 @@ async function loadDirectory(deps: Deps, rng: Rng): Promise<Directory> {
   const facts = new Map<string, ReturnType<typeof loadRoutingFacts>>();
   const route = async (kind: CaseKind, category: string, region: string, severity: Severity | null) => {
     const key = `${category}|${region}`;
-    if (!facts.has(key)) facts.set(key, loadRoutingFacts(deps.db, category, region, deps.config.INTAKE_PROVINCE));
+    if (!facts.has(key)) facts.set(key, loadRoutingFacts(db, category, region, province));
     return routeCase({ kind, category, region, severity }, await facts.get(key)!);
   };
-  return { regions, departments, categories, pickCategory, pickRegion, businesses, route, province: deps.config.INTAKE_PROVINCE };
+  return { regions, departments, categories, pickCategory, pickRegion, businesses, route, province };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,14 +379,14 @@ function casesPerDay(total: number, now: Date, months: number): { day: string; c
     const festival = /-(01-0[1-3]|10-0[1-7]|05-0[1-3])$/.test(day) ? 1.4 : 1; // holiday shopping complaints
     days.push({ day, weight: growth * weekend * festival * (i === 0 ? fractionOfDayPassed(now) : 1) });
   }
+  // Largest remainder: whole cases per day, summing exactly to the total.
   const sum = days.reduce((s, d) => s + d.weight, 0);
-  let assigned = 0;
-  const out = days.map((d, i) => {
-    const count = i === days.length - 1 ? total - assigned : Math.min(MAX_PER_DAY, Math.round((total * d.weight) / sum));
-    assigned += count;
-    return { day: d.day, count };
-  });
-  if (out.some((d) => d.count > MAX_PER_DAY || d.count < 0)) {
+  const exact = days.map((d) => (total * d.weight) / sum);
+  const out = days.map((d, i) => ({ day: d.day, count: Math.floor(exact[i]!) }));
+  const left = total - out.reduce((s, d) => s + d.count, 0);
+  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; k < left; k++) out[byRemainder[k]![1]]!.count += 1;
+  if (out.some((d) => d.count > MAX_PER_DAY)) {
     throw new Error(`${total} cases over ${months} months would exceed ${MAX_PER_DAY} a day: give more months`);
   }
   return out;
@@ -391,4 +410,607 @@ function timesOfDay(rng: Rng, day: string, count: number, now: Date): Date[] {
     times.push(t > limit ? start + Math.floor(rng() * (limit - start)) : t);
   }
   return times.sort((a, b) => a - b).map((t) => new Date(t));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One case, from receipt to wherever it has got by now
+
+type Row = Record<string, unknown>;
+
+interface PlannedCase {
+  day: string; // YYYYMMDD of receipt: the case number's day
+  receipt: string;
+  kind: CaseKind;
+  status: string;
+  overdue: boolean;
+  rows: { cases: Row; sealed: Row[]; events: Row[]; clocks: Row[]; cohandlers: Row[]; assignments: Row[]; outbox: Row[]; messages: Row[]; sealedMessages: Row[]; satisfaction: Row[] };
+}
+
+interface PlanContext {
+  rng: Rng;
+  random: Random;
+  keys: DemoKeys;
+  dir: Directory;
+  calendar: CalendarData;
+  now: Date;
+  dueMemo: Map<string, { dueAt: string; provisional: boolean }>;
+}
+
+/** Due date of a clock started at `start`, memoised per start day (working-day counting is the slow part). */
+function dueOf(ctx: PlanContext, start: Date, key: ClockRuleKey | 'sign'): { dueAt: string; provisional: boolean } {
+  const rule = key === 'sign' ? SIGN_WINDOW : DEFAULT_CLOCK_RULES[key];
+  const compute = () => {
+    const due = computeDue(ctx.calendar, start, rule);
+    return { dueAt: toShanghaiIso(due.dueAt), provisional: due.provisional };
+  };
+  if ('hours' in rule) return compute();
+  const memoKey = `${shanghaiDate(start)}|${rule.workingDays}`;
+  let due = ctx.dueMemo.get(memoKey);
+  if (!due) ctx.dueMemo.set(memoKey, (due = compute()));
+  return due;
+}
+
+const ORDERED = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'; // ascending in ASCII
+
+/** 8 characters that sort like the instant: milliseconds in base 62. */
+function orderedPrefix(at: Date): string {
+  let n = at.getTime();
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    out = ORDERED[n % 62] + out;
+    n = Math.floor(n / 62);
+  }
+  return out;
+}
+
+const staffOf = (department: string, role: 'handler' | 'supervisor') =>
+  demoStaff.find((s) => s.department === department && s.role === role)?.username ?? `${role}@${department}`;
+
+const longTail = <T>(rng: Rng, items: readonly T[]) => items[Math.floor(items.length * rng() ** 2.5)]!;
+
+/** Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have written them. */
+async function planCase(ctx: PlanContext, receivedAt: Date): Promise<PlannedCase> {
+  const { rng, dir, now } = ctx;
+  const category = dir.pickCategory(rng);
+  const kind = weighted(category.kinds.map((k) => [k, KIND_WEIGHTS[k]] as const))(rng);
+  const severity: Severity | null = kind === 'injury' ? SEVERITY(rng) : null;
+  const business = longTail(rng, dir.businesses.get(category.code)!);
+  const region = chance(rng, 0.9) ? business.region : dir.pickRegion(rng);
+  const decision = await dir.route(kind, category.code, region, severity);
+  const anonymous = kind === 'complaint' ? false : chance(rng, kind === 'report' ? 0.6 : 0.5);
+  const language = chance(rng, 0.08) ? 'en' : 'zh';
+  // Ids in the order of receipt: the load appends to every id and case_id index instead of touching pages all
+  // over them (a bulk load's write volume). The random tail keeps them as unguessable as nanoid()'s.
+  const idPrefix = orderedPrefix(receivedAt);
+  const newId = () => idPrefix + nanoid(13);
+  const id = newId();
+  const received = toShanghaiIso(receivedAt);
+  const description = describe(rng, category, kind, business, language, receivedAt);
+  const claim = kind === 'complaint' ? pick(rng, CLAIMS) : null;
+  const identity = anonymous ? null : {
+    name: personName(rng),
+    phone: `1${pick(rng, [3, 5, 7, 8, 9])}${String(Math.floor(rng() * 1e9)).padStart(9, '0')}`,
+    ...(chance(rng, 0.3) ? { idNumber: idNumber(rng, region) } : {}),
+    ...(chance(rng, 0.2) ? { email: `user${Math.floor(rng() * 1e6)}@mail.example` } : {}),
+    ...(kind === 'complaint' || chance(rng, 0.5) ? { address: `${dir.regions.get(region) ?? ''}${pick(rng, BUSINESS_WORDS.road)}${1 + Math.floor(rng() * 200)}号` } : {}),
+  };
+  const rows: PlannedCase['rows'] = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [] };
+  const seal = (purpose: string, value: unknown) => {
+    const box = sealSync(ctx.keys, ctx.random, value, `${id}:${purpose}`);
+    rows.sealed.push({ case_id: id, purpose, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext, created_at: received });
+  };
+  seal('original_text', { description, claim });
+  if (identity) seal('identity', identity);
+
+  const firstRule = firstClockRule(kind, severity);
+  const firstKey = (Object.keys(DEFAULT_CLOCK_RULES) as ClockRuleKey[]).find((k) => DEFAULT_CLOCK_RULES[k] === firstRule)!;
+  const firstDue = dueOf(ctx, receivedAt, firstKey);
+  const sent = (at: string) => ({ status: 'sent', attempts: 1, next_attempt_at: at, created_at: at, claimed_at: at, sent_at: at, last_error: null });
+  const mail = (template: string, type: 'department' | 'reporter', ref: string, at: string, params: Row) =>
+    rows.outbox.push({ id: newId(), case_id: id, template, recipient_type: type, recipient_ref: ref, params: JSON.stringify(params), message_id: `<${nanoid()}@intake>`, ...sent(at) });
+  const event = (name: string, at: string, actor: string, note: string | null, data: Row | null, isPublic: boolean) =>
+    rows.events.push({ id: newId(), case_id: id, at, event: name, actor, note, data: data && JSON.stringify(data), public: isPublic ? 1 : 0 });
+  const dispatch = (department: string, at: Date) => {
+    rows.assignments.push({ id: newId(), case_id: id, department, dispatched_at: toShanghaiIso(at), sign_due_at: dueOf(ctx, at, 'sign').dueAt, signed_at: null, returned_at: null, return_reason: null });
+  };
+
+  // As submitCase writes it.
+  const clocks: Row[] = [{ id: newId(), case_id: id, clock: firstRule.clock, started_at: received, due_at: firstDue.dueAt, provisional: firstDue.provisional ? 1 : 0, status: 'running', stopped_at: null, paused_at: null, extended: 0 }];
+  event('received', received, 'system', null, null, true);
+  event(decision.department ? 'routed' : 'triage', received, 'system', decision.department, { rule: decision.rule, reason: decision.reason }, false);
+  for (const c of decision.cohandlers) {
+    event('cohandler_added', received, 'system', c.department, { reason: c.reason }, false);
+    rows.cohandlers.push({ case_id: id, department: c.department, reason: c.reason, added_at: received });
+  }
+  for (const d of [decision.department, ...decision.cohandlers.map((c) => c.department)]) if (d) dispatch(d, receivedAt);
+  const params = { category: category.code, dueAt: firstDue.dueAt, clock: firstRule.clock };
+  mail(decision.department ? 'case_new_department' : 'case_triage', 'department', decision.department ?? `intake-${dir.province}`, received, params);
+  for (const c of decision.cohandlers) mail('case_new_department', 'department', c.department, received, params);
+  if (identity?.email) mail('case_received_reporter', 'reporter', id, received, params);
+
+  // Then the staff actions, each checked against the lifecycle table, until `now` is reached.
+  let status = 'received';
+  let department = decision.department;
+  let at = receivedAt;
+  let closedAt: string | null = null;
+  let fine: number | null = null;
+  let urges = 0;
+  let lastUrged: string | null = null;
+  const cohandlers = decision.cohandlers.map((c) => c.department);
+  const stall = chance(rng, 0.05) ? 8 : 1; // a few departments sit on cases: the overdue ones
+
+  const act = (action: string, delay: number, who: 'handler' | 'supervisor' | 'intake', extra: { note?: string; data?: Row } = {}) => {
+    const next = new Date(at.getTime() + delay * stall);
+    if (next > now) return false;
+    const t = findTransition(action, { kind, status, department, cohandlers });
+    if (!t) throw new Error(`demo-data: ${action} is not allowed while a ${kind} is ${status}`);
+    at = next;
+    const iso = toShanghaiIso(at);
+    for (const c of clocks) {
+      if (c.status !== 'stopped' && t.stops && (t.stops.includes('*') || t.stops.includes(c.clock as string))) Object.assign(c, { status: 'stopped', stopped_at: iso });
+    }
+    for (const key of t.starts ?? []) {
+      if (key === 'reporter_notice' && anonymous) continue; // only a real-name reporter is told (Art 31)
+      const due = dueOf(ctx, at, key);
+      clocks.push({ id: newId(), case_id: id, clock: DEFAULT_CLOCK_RULES[key].clock, started_at: iso, due_at: due.dueAt, provisional: due.provisional ? 1 : 0, status: 'running', stopped_at: null, paused_at: null, extended: 0 });
+    }
+    const to = typeof t.to === 'string' && t.to !== 'restore' && t.to !== 'rehandle' ? t.to : status;
+    const actor = who === 'intake' ? 'intake' : staffOf(department!, who);
+    event(action, iso, actor, extra.note ?? null, { from: status, to, ...extra.data }, PUBLIC_EVENTS.has(action));
+    status = to;
+    return true;
+  };
+
+  if (!department) {
+    // The intake centre routes what the rules could not: to the city's market regulator, else the province's.
+    const target = [`samr-${region.slice(0, 4)}00`, `samr-${dir.province}`].find((d) => dir.departments.has(d))!;
+    const next = new Date(at.getTime() + around(rng, 0.8 * DAY));
+    if (next <= now) {
+      at = next;
+      event('assign', toShanghaiIso(at), 'intake', null, { from: status, to: status, department: target, previous: null }, false);
+      department = target;
+      dispatch(target, at);
+      mail('case_new_department', 'department', target, toShanghaiIso(at), { category: category.code, dueAt: firstDue.dueAt });
+    }
+  }
+  if (department) {
+    if (act('sign', around(rng, 0.5 * DAY), 'handler')) {
+      const a = rows.assignments.find((x) => x.department === department && !x.signed_at);
+      if (a) a.signed_at = toShanghaiIso(at);
+    }
+    if (chance(rng, 0.1) && new Date(at.getTime() + DAY) <= now) {
+      const q = new Date(at.getTime() + around(rng, 0.5 * DAY));
+      if (q <= now) {
+        rows.messages.push({ id: newId(), case_id: id, at: toShanghaiIso(q), sender: 'department', author: staffOf(department, 'handler'), body: pick(rng, QUESTIONS) });
+        const r = new Date(q.getTime() + around(rng, DAY));
+        if (r <= now) {
+          const messageId = newId();
+          const body = pick(rng, ANSWERS);
+          const box = sealSync(ctx.keys, ctx.random, body, `message:${messageId}`);
+          rows.messages.push({ id: messageId, case_id: id, at: toShanghaiIso(r), sender: 'reporter', author: null, body });
+          rows.sealedMessages.push({ message_id: messageId, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext });
+        }
+      }
+    }
+    walk(kind);
+  }
+
+  function walk(k: CaseKind) {
+    const close = (delay: number, who: 'handler' | 'supervisor') => {
+      const reply = pick(rng, REPLIES[status] ?? REPLIES.accepted!);
+      if (!act('close', delay, who, { note: reply })) return;
+      closedAt = toShanghaiIso(at);
+      rows.messages.push({ id: newId(), case_id: id, at: closedAt, sender: 'department', author: staffOf(department!, who), body: reply });
+    };
+    if (k === 'complaint') {
+      if (chance(rng, 0.12)) {
+        const ground = pick(rng, NOT_ACCEPT_GROUNDS);
+        if (act('not_accept', around(rng, 3 * DAY), 'handler', { note: '不符合受理条件', data: { ground } })) close(around(rng, DAY), 'handler');
+        return;
+      }
+      if (!act('accept', around(rng, 3 * DAY), 'handler') || !act('start_mediation', around(rng, DAY), 'handler')) return;
+      const outcome = chance(rng, 0.7) ? 'mediated' : 'mediation_failed';
+      if (act(outcome, around(rng, 18 * DAY), 'handler', { note: outcome === 'mediated' ? '双方达成调解协议' : '商家拒绝调解' })) close(around(rng, 2 * DAY), 'handler');
+    } else if (k === 'report') {
+      if (!act('start_verification', around(rng, 2 * DAY), 'handler')) return;
+      if (chance(rng, 0.08)) {
+        const clock = clocks.find((c) => c.clock === 'open_decision' && c.status !== 'stopped');
+        const next = new Date(at.getTime() + around(rng, 12 * DAY));
+        if (clock && next <= now && findTransition('extend', { kind, status, department, cohandlers })) {
+          const moved = toShanghaiIso(extendDue(ctx.calendar, new Date(clock.due_at as string), 15).dueAt);
+          act('extend', next.getTime() - at.getTime(), 'supervisor', { note: '案情复杂，需延长核查期限', data: { clock: 'open_decision', from: clock.due_at, dueAt: moved } });
+          Object.assign(clock, { due_at: moved, extended: 1 });
+        }
+      }
+      if (chance(rng, 0.35)) {
+        if (!act('open_case', around(rng, 9 * DAY), 'handler')) return;
+        if (chance(rng, 0.75)) {
+          fine = 1_000_00 * Math.ceil(around(rng, 30));
+          if (!act('decide_penalty', around(rng, 30 * DAY), 'handler', { data: { fineFen: fine } })) {
+            fine = null;
+            return;
+          }
+        }
+        close(around(rng, 7 * DAY), 'supervisor');
+      } else if (act('not_open', around(rng, 9 * DAY), 'handler', { note: '违法事实不成立' })) {
+        close(around(rng, 3 * DAY), 'supervisor');
+      }
+    } else {
+      const urgent = severity === 'serious' || severity === 'fatal';
+      if (!act('triage', around(rng, urgent ? 6 * HOUR : 0.8 * DAY), 'handler')) return;
+      if (act('start_investigation', around(rng, DAY), 'handler')) close(around(rng, 25 * DAY), 'handler');
+    }
+  }
+
+  const running = clocks.filter((c) => c.status === 'running').map((c) => c.due_at as string).sort();
+  const nextDue = running[0] ?? null;
+  const nowIso = toShanghaiIso(now);
+  // Overdue cases get urged by the intake centre, as supervisors do.
+  if (nextDue && nextDue < nowIso && department && chance(rng, 0.4)) {
+    const urgeAt = new Date(new Date(nextDue).getTime() + around(rng, DAY));
+    if (urgeAt <= now && urgeAt > at) {
+      at = urgeAt;
+      urges = 1;
+      lastUrged = toShanghaiIso(urgeAt);
+      event('urge', lastUrged, 'intake', null, { from: status, to: status }, false);
+      mail('urge', 'department', department, lastUrged, { category: category.code, dueAt: nextDue, by: 'intake' });
+    }
+  }
+  if (closedAt && chance(rng, 0.35)) {
+    const rated = new Date(at.getTime() + around(rng, 2 * DAY));
+    const rating = RATING(rng);
+    if (rated <= now) rows.satisfaction.push({ case_id: id, rating, resolved: rating >= 3 ? 1 : 0, comment: null, at: toShanghaiIso(rated) });
+  }
+  rows.clocks = clocks;
+  const receipt = newReceipt(ctx.random);
+  rows.cases = {
+    id, kind, category: category.code, region, status, department, routing_rule: decision.rule, routing_reason: decision.reason,
+    subject_name: business.name, subject_credit_code: business.creditCode, subject_address: business.address,
+    credit_code_check_failed: business.checkFailed ? 1 : 0, description, claim,
+    occurred_on: shanghaiDate(new Date(receivedAt.getTime() - Math.floor(rng() * 10) * DAY)), severity,
+    reward_requested: kind === 'report' && chance(rng, 0.3) ? 1 : 0, urgent: decision.urgent ? 1 : 0, anonymous: identity ? 0 : 1,
+    pseudonym: pseudonym(ctx.random), receipt_hash: hashReceiptSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language,
+    received_at: received, updated_at: toShanghaiIso(at), closed_at: closedAt, next_due_at: nextDue, fine_fen: fine,
+    transfer_count: 0, status_before_transfer: null, escalated: 0, urge_count: urges, last_urged_at: lastUrged,
+    rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null,
+  };
+  return { day: shanghaiDate(receivedAt).replaceAll('-', ''), receipt, kind, status, overdue: nextDue !== null && nextDue < nowIso, rows };
+}
+
+/** A GB 11643 resident ID number registered in `region` with a right check digit. */
+function idNumber(rng: Rng, region: string): string {
+  const birth = new Date(Date.UTC(1950 + Math.floor(rng() * 55), 0, 1) + Math.floor(rng() * 365) * DAY).toISOString().slice(0, 10).replaceAll('-', '');
+  const body = `${region}${birth}${String(Math.floor(rng() * 1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: prepared statements, one transaction per chunk of cases
+
+const COLUMNS = {
+  cases: ['id', 'case_number', 'kind', 'category', 'region', 'status', 'department', 'routing_rule', 'routing_reason', 'subject_name',
+    'subject_credit_code', 'subject_address', 'credit_code_check_failed', 'description', 'claim', 'occurred_on', 'severity',
+    'reward_requested', 'urgent', 'anonymous', 'pseudonym', 'receipt_hash', 'receipt_key_id', 'language', 'received_at', 'updated_at',
+    'closed_at', 'next_due_at', 'fine_fen', 'transfer_count', 'status_before_transfer', 'escalated', 'urge_count', 'last_urged_at',
+    'rehandle_count', 'merged_into', 'legal_hold', 'purged_at'],
+  sealed: ['case_id', 'purpose', 'key_id', 'wrapped_key', 'iv', 'ciphertext', 'created_at'],
+  events: ['id', 'case_id', 'at', 'event', 'actor', 'note', 'data', 'public'],
+  clocks: ['id', 'case_id', 'clock', 'started_at', 'due_at', 'provisional', 'status', 'stopped_at', 'paused_at', 'extended'],
+  cohandlers: ['case_id', 'department', 'reason', 'added_at'],
+  assignments: ['id', 'case_id', 'department', 'dispatched_at', 'sign_due_at', 'signed_at', 'returned_at', 'return_reason'],
+  outbox: ['id', 'case_id', 'template', 'recipient_type', 'recipient_ref', 'params', 'status', 'attempts', 'next_attempt_at',
+    'last_error', 'message_id', 'created_at', 'sent_at', 'claimed_at'],
+  messages: ['id', 'case_id', 'at', 'sender', 'author', 'body'],
+  sealedMessages: ['message_id', 'key_id', 'wrapped_key', 'iv', 'ciphertext'],
+  satisfaction: ['case_id', 'rating', 'resolved', 'comment', 'at'],
+} as const;
+
+const TABLES: Record<keyof typeof COLUMNS, string> = {
+  cases: 'cases', sealed: 'sealed_records', events: 'case_events', clocks: 'clocks', cohandlers: 'case_cohandlers',
+  assignments: 'case_assignments', outbox: 'outbox', messages: 'case_messages', sealedMessages: 'sealed_messages', satisfaction: 'satisfaction',
+};
+
+// Rows per INSERT: one statement for many rows costs far less than as many statements.
+const ROWS_PER_INSERT = 50;
+
+function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
+  const tables = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+  const statements = new Map<string, Sqlite.Statement>();
+  const insertStatement = (key: keyof typeof COLUMNS, rows: number) => {
+    const name = `${key}:${rows}`;
+    let stmt = statements.get(name);
+    if (!stmt) {
+      const columns = COLUMNS[key];
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      stmt = sqlite.prepare(`INSERT INTO ${TABLES[key]} (${columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
+      statements.set(name, stmt);
+    }
+    return stmt;
+  };
+  const insertAll = (key: keyof typeof COLUMNS, rows: Row[]) => {
+    const columns = COLUMNS[key];
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const part = rows.slice(i, i + ROWS_PER_INSERT);
+      const values: unknown[] = [];
+      for (const row of part) for (const c of columns) values.push(row[c] ?? null);
+      insertStatement(key, part.length).run(values);
+    }
+  };
+  const readLast = sqlite.prepare<[string], { last: number }>('SELECT last FROM case_sequences WHERE day = ?');
+  const writeLast = sqlite.prepare('INSERT INTO case_sequences (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = excluded.last');
+
+  /** Writes the cases in one transaction; numbers continue each day's sequence as it stands inside it. */
+  return sqlite.transaction((cases: PlannedCase[]): string[] => {
+    const last = new Map<string, number>();
+    const rows = Object.fromEntries(tables.map((t) => [t, [] as Row[]])) as Record<keyof typeof COLUMNS, Row[]>;
+    const numbers = cases.map((c) => {
+      const n = (last.get(c.day) ?? readLast.get(c.day)?.last ?? 0) + 1;
+      if (n > MAX_PER_DAY) throw new Error(`more than ${MAX_PER_DAY} cases on ${c.day}`);
+      last.set(c.day, n);
+      const caseNumber = `${prefix}${c.day}${String(n).padStart(5, '0')}`;
+      c.rows.cases.case_number = caseNumber;
+      for (const t of tables) {
+        const r = c.rows[t];
+        if (Array.isArray(r)) rows[t].push(...r); else rows[t].push(r);
+      }
+      return caseNumber;
+    });
+    for (const t of tables) insertAll(t, rows[t]);
+    for (const [day, n] of last) writeLast.run(day, n);
+    return numbers;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares: the days are dealt out to worker threads, each planning and writing its own days
+
+/** What a share needs; plain data, so it can be handed to a worker thread. */
+interface ShareInput {
+  filename: string;
+  days: { day: string; count: number }[];
+  seed: number;
+  share: number;
+  masterKey: Uint8Array;
+  nowMs: number;
+  prefix: string;
+  province: string;
+  receipts: number;
+}
+
+interface ShareResult {
+  cases: number;
+  byKind: Record<string, number>;
+  byStatus: Record<string, number>;
+  overdue: number;
+  firstReceived: string | null;
+  lastReceived: string | null;
+  /** A reservoir sample of `case number \t receipt` lines. */
+  receipts: string[];
+}
+
+/**
+ * Plans and writes one share of the days on `sqlite`. Bulk-load settings for this connection only:
+ * foreign keys are right by construction, and one fsync per checkpoint is enough while loading
+ * (the caller checkpoints durably at the end).
+ */
+async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.Database, calendar: CalendarData, progress: (cases: number) => void): Promise<ShareResult> {
+  const now = new Date(input.nowMs);
+  // The businesses come from the common seed, so every share names the same companies.
+  const dir = await loadDirectory(db, input.province, seededRng(input.seed));
+  const rng = seededRng(input.seed + 7919 * (input.share + 1));
+  const ctx: PlanContext = { rng, random: randomPool(), keys: demoKeys(input.masterKey), dir, calendar, now, dueMemo: new Map() };
+  const write = chunkWriter(sqlite, input.prefix);
+  const result: ShareResult = { cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receipts: [] };
+  const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cacheSize: sqlite.pragma('cache_size', { simple: true }), busy: sqlite.pragma('busy_timeout', { simple: true }) };
+  sqlite.pragma('foreign_keys = OFF');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -131072');
+  // Shares take turns at the write lock: one writes its chunk while the others plan theirs.
+  sqlite.pragma('busy_timeout = 600000');
+  if (process.env.DEMO_CKPT) sqlite.pragma(`wal_autocheckpoint = ${process.env.DEMO_CKPT}`);
+  try {
+    let chunk: PlannedCase[] = [];
+    const flush = () => {
+      const numbers = write.immediate(chunk);
+      chunk.forEach((c, i) => {
+        result.byKind[c.kind] = (result.byKind[c.kind] ?? 0) + 1;
+        result.byStatus[c.status] = (result.byStatus[c.status] ?? 0) + 1;
+        if (c.overdue) result.overdue += 1;
+        // Reservoir sampling: an even spread of receipts over the share's cases.
+        const seen = result.cases + i;
+        const line = `${numbers[i]}\t${c.receipt}`;
+        if (seen < input.receipts) result.receipts.push(line);
+        else if (input.receipts > 0) {
+          const j = Math.floor(rng() * (seen + 1));
+          if (j < input.receipts) result.receipts[j] = line;
+        }
+      });
+      result.cases += chunk.length;
+      progress(chunk.length);
+      chunk = [];
+    };
+    for (const { day, count } of input.days) {
+      for (const receivedAt of timesOfDay(rng, day, count, now)) {
+        chunk.push(await planCase(ctx, receivedAt));
+        const at = toShanghaiIso(receivedAt);
+        if (!result.firstReceived || at < result.firstReceived) result.firstReceived = at;
+        if (!result.lastReceived || at > result.lastReceived) result.lastReceived = at;
+        if (chunk.length >= CASES_PER_TRANSACTION) flush();
+      }
+    }
+    if (chunk.length > 0) flush();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`synchronous = ${previous.synchronous}`);
+    sqlite.pragma(`cache_size = ${previous.cacheSize}`);
+    sqlite.pragma(`busy_timeout = ${previous.busy}`);
+  }
+  return result;
+}
+
+/** A worker thread's side: its own connection to the same file. Called by the worker bootstrap below. */
+export async function runShareInWorker(input: ShareInput): Promise<void> {
+  const store = openStore(input.filename, { groupCommit: false });
+  try {
+    const result = await runShare(input, store.db, store.sqlite, await loadCalendar(store.db), (cases) => parentPort!.postMessage({ progress: cases }));
+    parentPort!.postMessage({ result });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Starts a worker thread running one share. The app runs TypeScript through tsx, whose loader a
+ * worker does not inherit: the bootstrap registers it before importing this module again.
+ */
+function startShareWorker(input: ShareInput, onProgress: (cases: number) => void): Promise<ShareResult> {
+  const self = import.meta.url;
+  const tsx = self.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+  const bootstrap = `(async () => {
+    const { workerData } = await import('node:worker_threads');
+    ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ''}
+    await (await import(${JSON.stringify(self)})).runShareInWorker(workerData);
+  })().catch((err) => { console.error(err); process.exit(1); });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: input });
+    let result: ShareResult | null = null;
+    worker.on('message', (m: { progress?: number; result?: ShareResult }) => {
+      if (m.progress) onProgress(m.progress);
+      if (m.result) result = m.result;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`a demo data worker stopped (exit code ${code})`))));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+
+export interface DemoStore { sqlite: Sqlite.Database; flush(): void }
+
+/**
+ * Fills the database with `options.cases` demo cases received over the last months, and audits it.
+ * On a file, `workers` threads (default: one per core, at most 4) share the work; ':memory:' runs here.
+ */
+export async function generateDemoData(deps: Deps, store: DemoStore, options: DemoDataOptions & { workers?: number }): Promise<DemoDataSummary> {
+  const started = performance.now();
+  const keys = demoKeys(options.masterKey);
+  if (keys.id !== deps.keys.current.id) {
+    throw new Error(`the master key given (${keys.id}) is not the one in use (${deps.keys.current.id})`);
+  }
+  const seed = options.seed ?? 20261126;
+  const now = deps.clock.now();
+  const days = casesPerDay(options.cases, now, options.months ?? 24);
+  const filename = store.sqlite.name;
+  const inMemory = filename === ':memory:' || store.sqlite.memory;
+  const workers = inMemory ? 0 : Math.max(0, Math.min(options.workers ?? availableParallelism(), 4));
+  const shares = Math.max(1, workers);
+  const wanted = options.receiptsFile ? Math.min(options.receiptsCount ?? 1_000, options.cases) : 0;
+  let done = 0;
+  const progress = (cases: number) => {
+    done += cases;
+    options.onProgress?.(done, options.cases);
+  };
+  // Days dealt round-robin: every share spans the whole period with about the same number of cases.
+  const inputs: ShareInput[] = Array.from({ length: shares }, (_, share) => ({
+    filename, seed, share, masterKey: options.masterKey, nowMs: now.getTime(), prefix: deps.config.INTAKE_CASE_PREFIX,
+    province: deps.config.INTAKE_PROVINCE, receipts: Math.ceil(wanted / shares),
+    days: days.filter((_, i) => i % shares === share),
+  }));
+
+  // Whatever the app wrote last must be committed before other connections take the write lock.
+  store.flush();
+  const results = workers === 0
+    ? [await runShare(inputs[0]!, deps.db, store.sqlite, await deps.calendar.get(), progress)]
+    : await Promise.all(inputs.map((input) => startShareWorker(input, progress)));
+
+  const summary: DemoDataSummary = {
+    cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receiptsWritten: 0, seconds: 0,
+  };
+  const add = (into: Record<string, number>, from: Record<string, number>) => {
+    for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+  };
+  for (const r of results) {
+    summary.cases += r.cases;
+    summary.overdue += r.overdue;
+    add(summary.byKind, r.byKind);
+    add(summary.byStatus, r.byStatus);
+    if (r.firstReceived && (!summary.firstReceived || r.firstReceived < summary.firstReceived)) summary.firstReceived = r.firstReceived;
+    if (r.lastReceived && (!summary.lastReceived || r.lastReceived > summary.lastReceived)) summary.lastReceived = r.lastReceived;
+  }
+  if (options.receiptsFile) {
+    const receipts = results.flatMap((r) => r.receipts).slice(0, wanted);
+    writeFileSync(options.receiptsFile, `# case number\treceipt (demo data)\n${receipts.join('\n')}\n`, { mode: 0o600 });
+    summary.receiptsWritten = receipts.length;
+  }
+  await recordAudit(deps, [{
+    actor: 'operator', action: 'demo_data.generated',
+    detail: { cases: summary.cases, firstReceived: summary.firstReceived, lastReceived: summary.lastReceived, seed },
+  }]);
+  store.flush();
+  // One durable checkpoint for the whole load (its chunks were committed with synchronous=NORMAL).
+  if (!inMemory) store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** A progress bar on stderr: redrawn in place on a terminal, a line every 10 % otherwise. */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  const started = performance.now();
+  let lastDecile = -1;
+  return (done: number, total: number) => {
+    const fraction = total === 0 ? 1 : done / total;
+    const seconds = (performance.now() - started) / 1000;
+    const rate = done / Math.max(seconds, 0.001);
+    const eta = rate > 0 ? (total - done) / rate : 0;
+    const text = `${label} ${(fraction * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ` +
+      `${Math.round(rate).toLocaleString('en')}/s  ${done < total ? `ETA ${eta.toFixed(0)} s` : `${seconds.toFixed(1)} s`}`;
+    if (stream.isTTY) {
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}${done >= total ? '\n' : ''}`);
+    } else if (Math.floor(fraction * 10) > lastDecile) {
+      lastDecile = Math.floor(fraction * 10);
+      stream.write(`${text}\n`);
+    }
+  };
+}
+
+/** `demo-data --cases N [--seed S] [--months M] [--receipts FILE] [--receipts-count K]`: the CLI's command. */
+export async function demoDataCommand(runtime: NodeRuntime, argv: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      cases: { type: 'string' }, seed: { type: 'string' }, months: { type: 'string' },
+      receipts: { type: 'string' }, 'receipts-count': { type: 'string' },
+    },
+  });
+  const count = (name: string, text: string | undefined, min: number) => {
+    const n = Number(text);
+    if (text === undefined || !Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+  const { config } = runtime.deps;
+  // The same bytes the runtime loaded its key from (bootstrap.ts): the setting, else the development key file.
+  const masterKey = fromBase64((config.INTAKE_MASTER_KEY ?? readFileSync(devKeyFile(config), 'utf8')).trim());
+  const s = await generateDemoData(runtime.deps, runtime.store, {
+    cases: count('cases', values.cases, 1),
+    masterKey,
+    ...(values.seed !== undefined ? { seed: count('seed', values.seed, 0) } : {}),
+    ...(values.months !== undefined ? { months: count('months', values.months, 1) } : {}),
+    ...(values.receipts ? { receiptsFile: values.receipts } : {}),
+    ...(values['receipts-count'] !== undefined ? { receiptsCount: count('receipts-count', values['receipts-count'], 1) } : {}),
+    onProgress: progressBar('demo data'),
+  });
+  const list = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [
+    `Generated ${s.cases} demo cases in ${s.seconds.toFixed(1)} s (${Math.round(s.cases / s.seconds)} cases/s), received ${s.firstReceived} … ${s.lastReceived}.`,
+    `  by kind:   ${list(s.byKind)}`,
+    `  by status: ${list(s.byStatus)}`,
+    `  overdue:   ${s.overdue} open cases past a due date`,
+    ...(values.receipts ? [`  ${s.receiptsWritten} receipts written to ${values.receipts} (keep it private: each opens a case's follow-up)`] : []),
+  ].join('\n');
 }

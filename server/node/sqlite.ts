@@ -15,6 +15,8 @@ export interface NodeStore {
   batch: Batch;
   /** What makes an acknowledged batch durable, for operators and the benchmark. */
   durability: string;
+  /** Commits the open group now (nothing to do without group commit). */
+  flush(): void;
   /** Commits what is pending, then closes the database. */
   close(): Promise<void>;
 }
@@ -189,6 +191,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     db,
     batch,
     durability,
+    flush: () => flush(),
     close: async () => {
       if (sqlite.open) flush();
       await db.destroy();

@@ -31,9 +31,18 @@ async function presentedToken(c: Context): Promise<string | undefined> {
   const header = c.req.header(CSRF_HEADER);
   if (header) return header;
   if (!FORM_TYPE.test(c.req.header('content-type') ?? '')) return undefined;
-  // parseBody caches the parsed form, so the handler can still read it.
-  const value = (await c.req.parseBody())[CSRF_FIELD];
+  // parseBody caches the parsed form, so the handler can still read it. A form that cannot be
+  // parsed carries no token: refused like any other, not a TypeError (a 500).
+  const form = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
+  const value = form[CSRF_FIELD];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A refused CSRF token: a 403 pages can tell apart from a role that may not act. */
+export class CsrfError extends AppError {
+  constructor() {
+    super('forbidden', 'The form is out of date or did not come from this site; reload the page and try again.');
+  }
 }
 
 /**
@@ -46,7 +55,7 @@ export const requireCsrf = createMiddleware<StaffEnv>(async (c, next) => {
   if (session.via === 'cookie' && !SAFE_METHOD.test(c.req.method)) {
     const token = await presentedToken(c);
     if (!token || !timingSafeEqualText(token, session.csrfToken)) {
-      throw new AppError('forbidden', 'The form is out of date or did not come from this site; reload the page and try again.');
+      throw new CsrfError();
     }
   }
   await next();

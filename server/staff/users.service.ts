@@ -31,10 +31,11 @@ export interface AddedUser {
   totpSecret: string | null;
 }
 
-const totpContext = (userId: string) => `users/${userId}/totp`;
+/** The associated data a user's sealed TOTP secret is bound to. */
+export const totpContext = (userId: string) => `users/${userId}/totp`;
 
 /** Handlers and supervisors belong to an existing department; other roles to none or the intake centre. */
-async function checkDepartment(deps: Deps, role: Role, department: string | null): Promise<void> {
+export async function checkDepartment(deps: Deps, role: Role, department: string | null): Promise<void> {
   const fail = (message: string) => new AppError('validation_failed', 'The account is not valid.', [{ path: 'department', message }]);
   const intakeCentre = `intake-${deps.config.INTAKE_PROVINCE}`;
   if (needsDepartment(role)) {

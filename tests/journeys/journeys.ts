@@ -149,6 +149,21 @@ export function describeJourneys(
       expect(otherDepartment.status).toBe(404);
     });
 
+    // Last: it blocks this client's receipt logins for 15 minutes. On Workers the counters live in
+    // the isolate, so this also shows that one isolate keeps one app between requests.
+    it('answers 429 with Retry-After once one client has tried 10 wrong receipts', async () => {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 11 && !statuses.includes(429); i++) {
+        const res = await api.call('POST', '/api/v1/followup/login', { receipt: `99999999999999${String(i).padStart(2, '0')}` });
+        statuses.push(res.status);
+        retryAfter = res.headers.get('retry-after');
+      }
+      expect(statuses.at(-1)).toBe(429);
+      expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    }, 30_000);
+
     more?.(() => rt);
   });
 }

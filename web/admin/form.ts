@@ -2,12 +2,13 @@
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
+import { readFormBody, type FormBody } from '../../server/lib/body.js';
 
-export type FormBody = Record<string, string | File | (string | File)[]>;
+export type { FormBody };
 
 export async function readForm(c: Context): Promise<FormBody> {
   // all: a field sent more than once (the kinds checkboxes) arrives as a list.
-  return c.req.parseBody({ all: true });
+  return readFormBody(c.req, { all: true });
 }
 
 /** The field's first value as text; '' when absent. */

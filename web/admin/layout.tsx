@@ -3,11 +3,12 @@ import type { Child } from 'hono/jsx';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { href, type AdminView } from './context.js';
 
-export type AdminSection = 'home' | 'users' | 'departments' | 'routing' | 'preview' | 'changes';
+export type AdminSection = 'home' | 'users' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
 
 const sections: [AdminSection, string][] = [
   ['home', '/staff/admin'], ['users', '/staff/admin/users'], ['departments', '/staff/admin/departments'],
   ['routing', '/staff/admin/routing'], ['preview', '/staff/admin/preview'], ['changes', '/staff/admin/changes'],
+  ['outbox', '/staff/admin/outbox'],
 ];
 
 function SignedIn({ v }: { v: AdminView }) {

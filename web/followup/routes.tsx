@@ -7,6 +7,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../../server/deps.js';
 import { AppError, errorStatus } from '../../server/errors.js';
+import { readFormBody } from '../../server/lib/body.js';
 import { followupView, postReporterMessage, rateCase } from '../../server/followup/followup.service.js';
 import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
 import { resolveLang } from '../lang.js';
@@ -59,7 +60,7 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
 
   app.post('/', sameOrigin, async (c) => {
     const { lang, t } = resolveLang(c);
-    const outcome = await enterReceipt(c, deps, throttle, await c.req.parseBody());
+    const outcome = await enterReceipt(c, deps, throttle, await readFormBody(c.req));
     const l = t.followup.login;
     if (outcome.ok) {
       setFollowupCookie(c, deps.config, outcome.token);
@@ -81,7 +82,7 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
 
   app.post('/case/messages', sameOrigin, (c) => withCase(c, async (caseId) => {
     const { t } = resolveLang(c);
-    const form = readMessage(await c.req.parseBody(), t);
+    const form = readMessage(await readFormBody(c.req), t);
     if (!form.ok) return showCase(c, caseId, 400, { message: { body: form.body, error: form.error } });
     const refused = await refusedAsConflict(() => postReporterMessage(deps, caseId, form.body));
     if (refused) return showCase(c, caseId, 409, { refused: t.followup.case.messageMerged });
@@ -90,7 +91,7 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
 
   app.post('/case/satisfaction', sameOrigin, (c) => withCase(c, async (caseId) => {
     const { t } = resolveLang(c);
-    const form = readRating(await c.req.parseBody(), t);
+    const form = readRating(await readFormBody(c.req), t);
     if (!form.ok) return showCase(c, caseId, 400, { rating: { values: form.values, errors: form.errors } });
     const refused = await refusedAsConflict(() => rateCase(deps, caseId, form.input));
     if (refused) {

@@ -70,7 +70,10 @@ export function MessagesSection({ v, c }: { v: StaffView; c: CaseView }) {
         <ol class="messages">
           {c.messages.map((m) => (
             <li class={`message message-${m.from}`}>
-              <p class="message-meta"><strong>{s.from[m.from] ?? m.from}</strong> · <time datetime={m.at}>{formatTime(m.at)}</time></p>
+              <p class="message-meta">
+                <strong>{s.from[m.from] ?? m.from}</strong>{m.from === 'reporter' && <> <span class="mono">{c.reporter}</span></>}
+                {' · '}<time datetime={m.at}>{formatTime(m.at)}</time>
+              </p>
               <p class="case-text">{m.body}</p>
             </li>
           ))}

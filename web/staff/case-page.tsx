@@ -1,12 +1,15 @@
 /** GET /staff/cases/:caseNumber: the facts, clocks, history and the actions the caller may take now. */
 import type { CaseView } from '../../server/cases/cases.service.js';
 import type { AppError } from '../../server/errors.js';
+import type { DisclosureView } from '../../server/identity/disclosure.service.js';
 import type { ActionAttempt } from './action-form.js';
 import { ActionsSection } from './action-forms.js';
+import { AttachmentsSection, DocumentsSection } from './case-attachments.js';
 import { ClocksSection, MatterSection, SubjectSection } from './case-details.js';
 import { AssignmentsSection, DuplicatesSection, MessagesSection, TimelineSection } from './case-history.js';
 import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
+import { ContactSection, DisclosureSection, WriteSection, type ReporterFormFailure } from './reporter-forms.js';
 
 export interface CasePageProps {
   v: StaffView;
@@ -14,6 +17,22 @@ export interface CasePageProps {
   notice?: string | undefined;
   /** The refused action, shown at the top with the form kept as typed. */
   failure?: { error: AppError; attempt: ActionAttempt; errors: Map<string, string> } | undefined;
+  /** The caller's own disclosure requests; null when the page offers no disclosure to them. */
+  disclosures?: DisclosureView[] | null | undefined;
+  /** A refused form about the reporter (message, contact opening, disclosure request). */
+  formFailure?: ReporterFormFailure | undefined;
+}
+
+const FIELD_OF = { message: 'message-body', contact: 'contact-reason', disclosure: 'disclosure-reason' } as const;
+
+/** Named at the top as well, so it is read first and not lost when its form is no longer offered. */
+function FormFailure({ v, failure }: { v: StaffView; failure: ReporterFormFailure }) {
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="form-failure-title" tabindex={-1}>
+      <h2 id="form-failure-title" class="error-summary-title">{v.t.staff.reporter.refused.title}</h2>
+      <ul class="error-summary-list"><li><a href={`#${FIELD_OF[failure.form]}`}>{failure.message}</a></li></ul>
+    </div>
+  );
 }
 
 /** What was typed for an action the page no longer offers, so it can be copied rather than lost. */
@@ -47,9 +66,9 @@ function Failure({ v, c, failure }: { v: StaffView; c: CaseView; failure: NonNul
   );
 }
 
-export function CasePage({ v, c, notice, failure }: CasePageProps) {
+export function CasePage({ v, c, notice, failure, disclosures, formFailure }: CasePageProps) {
   const s = v.t.staff;
-  const title = `${failure ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
+  const title = `${failure || formFailure ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
   return (
     <StaffLayout v={v} title={title}>
       <p class="breadcrumb"><a href="/staff">{s.nav.queue}</a></p>
@@ -62,17 +81,23 @@ export function CasePage({ v, c, notice, failure }: CasePageProps) {
       </h1>
       {notice && <p class="notice notice-success" role="status">{notice}</p>}
       {failure && <Failure v={v} c={c} failure={failure} />}
+      {formFailure && <FormFailure v={v} failure={formFailure} />}
       <div class="case-grid">
         <div class="case-main">
           <SubjectSection v={v} c={c} />
           <MatterSection v={v} c={c} />
+          <AttachmentsSection v={v} c={c} />
           <ClocksSection v={v} c={c} />
           <TimelineSection v={v} c={c} />
           <MessagesSection v={v} c={c} />
+          <WriteSection v={v} c={c} failure={formFailure} />
           <AssignmentsSection v={v} c={c} />
         </div>
         <div class="case-side">
           <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />
+          <ContactSection v={v} c={c} failure={formFailure} />
+          <DisclosureSection v={v} c={c} requests={disclosures} failure={formFailure} />
+          <DocumentsSection v={v} c={c} />
           <DuplicatesSection v={v} c={c} />
         </div>
       </div>

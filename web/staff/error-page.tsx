@@ -5,12 +5,12 @@ import { AppError, errorStatus } from '../../server/errors.js';
 import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
 
-export type ErrorStatus = 400 | 403 | 404 | 500;
+export type ErrorStatus = 400 | 403 | 404 | 409 | 500;
 
 export function statusOf(err: Error): ErrorStatus {
   if (err instanceof ZodError) return 400;
   const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  return status === 400 || status === 403 || status === 404 ? status : 500;
+  return status === 400 || status === 403 || status === 404 || status === 409 ? status : 500;
 }
 
 function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean) {
@@ -19,17 +19,26 @@ function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean) {
     case 404: return { title: e.notFoundTitle, body: e.notFound };
     case 403: return { title: e.forbiddenTitle, body: formRefused ? e.csrf : e.forbidden };
     case 400: return { title: e.invalidTitle, body: e.invalid };
+    case 409: return { title: e.conflictTitle, body: e.conflict };
     default: return { title: e.genericTitle, body: e.generic };
   }
 }
 
+/** The service's own words for a 409 (e.g. "already viewed once"): written for people, no internals. */
+export function conflictDetail(err: Error, status: ErrorStatus): string | undefined {
+  return status === 409 && err instanceof AppError ? err.message : undefined;
+}
+
 /** formRefused: a post turned away before its handler ran, i.e. by the CSRF check. */
-export function StaffErrorPage({ v, status, formRefused }: { v: StaffView; status: ErrorStatus; formRefused: boolean }) {
+export function StaffErrorPage({ v, status, formRefused, detail }: {
+  v: StaffView; status: ErrorStatus; formRefused: boolean; detail?: string | undefined;
+}) {
   const { title, body } = errorText(v, status, formRefused);
   return (
     <StaffLayout v={v} title={title}>
       <h1>{title}</h1>
       <p>{body}</p>
+      {detail && <p class="hint">{v.t.staff.failure.detail}<span lang="en">{detail}</span></p>}
       <p><a href="/staff">{v.t.staff.errorPages.back}</a></p>
     </StaffLayout>
   );

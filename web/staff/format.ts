@@ -26,3 +26,10 @@ export function formatYuan(fen: number): string {
   const yuan = Math.floor(fen / 100).toLocaleString('en-US');
   return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
 }
+
+/** A file size as people read it: 812 B, 12.3 KB, 4.5 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

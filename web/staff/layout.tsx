@@ -26,7 +26,7 @@ function SignedIn({ v }: { v: StaffView }) {
 }
 
 export function StaffLayout({ v, title, current, children }: {
-  v: StaffView; title: string; current?: 'queue' | 'overview'; children?: Child;
+  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures'; children?: Child;
 }) {
   const { t, actor } = v;
   const s = t.staff;
@@ -56,6 +56,9 @@ export function StaffLayout({ v, title, current, children }: {
               <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>
               {OVERVIEW_ROLES.has(actor.role) && (
                 <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
+              )}
+              {actor.role === 'custodian' && (
+                <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
               )}
             </div>
           </nav>

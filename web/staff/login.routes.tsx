@@ -3,7 +3,9 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../server/deps.js';
+import { readFormBody } from '../../server/lib/body.js';
 import { requireCsrf, requireStaffPage } from '../../server/staff/auth.middleware.js';
+import { loginSchema } from '../../server/staff/auth.schema.js';
 import { login, logout } from '../../server/staff/auth.service.js';
 import { clearSessionCookie, setSessionCookie } from '../../server/staff/session-cookie.js';
 import { addressKey, type LoginThrottle } from '../../server/staff/throttle.js';
@@ -29,13 +31,17 @@ export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
 
   app.post('/login', sameOrigin, async (c) => {
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await readFormBody(c.req);
     const username = field(form, 'username').trim();
     const password = field(form, 'password');
     if (!username || !password) return render(c, { lang, username, notice: 'missing' }, 400);
-    const result = await login(deps, throttle, {
-      username, password, totp: field(form, 'totp'), addressKey: await addressKey(throttle, c),
-    });
+    const totp = field(form, 'totp');
+    // Longer than any account's name or password can be (the API's limits): wrong without running
+    // the password hash, so a megabyte of "password" costs no KDF work and is not echoed back.
+    if (!loginSchema.safeParse({ username, password, totp }).success) {
+      return render(c, { lang, username: username.slice(0, 64), notice: 'invalid' }, 401);
+    }
+    const result = await login(deps, throttle, { username, password, totp, addressKey: await addressKey(throttle, c) });
     if (result.ok) {
       setSessionCookie(c, deps.config, result.token);
       return c.redirect(lang === 'en' ? '/staff?lang=en' : '/staff', 303);

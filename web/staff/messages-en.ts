@@ -1,11 +1,12 @@
 /** Staff workspace text in English; names follow GLOSSARY.md. */
+import { reporterEn } from './messages-reporter-en.js';
 import type { StaffMessages } from './messages-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`);
 
 export const staffEn: StaffMessages = {
   workspace: 'Workspace',
-  nav: { label: 'Workspace navigation', queue: 'Case queue', overview: 'Department overview' },
+  nav: { label: 'Workspace navigation', queue: 'Case queue', overview: 'Department overview', disclosures: 'Disclosure requests' },
   header: { user: 'Signed in as', department: 'Department', noDepartment: 'no department', signOut: 'Sign out' },
   roles: {
     intake: 'Intake centre dispatcher', handler: 'Handler', supervisor: 'Supervisor', reward_officer: 'Reward officer',
@@ -97,6 +98,7 @@ export const staffEn: StaffMessages = {
     forbiddenTitle: 'Not allowed', forbidden: 'Your role cannot use this page.',
     csrf: 'The form is out of date or did not come from this site; reload the page and try again.',
     invalidTitle: 'Bad request', invalid: 'The request parameters are not valid.',
+    conflictTitle: 'Not possible now', conflict: 'The current state does not allow this.',
     genericTitle: 'Something went wrong', generic: 'The service had a problem; please try again later.',
     back: 'Back to the case queue',
   },
@@ -107,4 +109,5 @@ export const staffEn: StaffMessages = {
     empty: 'No data for this period.', invalid: 'Enter real dates (year-month-day); the end cannot be before the start.',
     note: 'Each rate is followed by part/whole; "—" means no data.',
   },
+  reporter: reporterEn,
 };

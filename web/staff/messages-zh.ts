@@ -1,11 +1,12 @@
 /** Staff workspace text in zh-CN (the default); names follow GLOSSARY.md. */
 import type { Role } from '../../server/staff/roles.js';
+import { reporterZh } from './messages-reporter-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d}天${h}小时` : h > 0 ? `${h}小时${m}分钟` : `${m}分钟`);
 
 export const staffZh = {
   workspace: '工作台',
-  nav: { label: '工作台导航', queue: '案件队列', overview: '部门概况' },
+  nav: { label: '工作台导航', queue: '案件队列', overview: '部门概况', disclosures: '身份披露审批' },
   header: { user: '当前用户', department: '部门', noDepartment: '无所属部门', signOut: '退出登录' },
   roles: {
     intake: '受理中心派单员', handler: '承办人', supervisor: '部门负责人', reward_officer: '奖励经办人',
@@ -96,6 +97,7 @@ export const staffZh = {
     forbiddenTitle: '无权访问', forbidden: '您的角色不能使用此页面。',
     csrf: '表单已过期或并非来自本站页面，请刷新页面后重试。',
     invalidTitle: '请求有误', invalid: '请求的参数不正确。',
+    conflictTitle: '无法完成', conflict: '当前状态不允许这样做。',
     genericTitle: '出错了', generic: '服务暂时出现问题，请稍后再试。',
     back: '返回案件队列',
   },
@@ -106,6 +108,7 @@ export const staffZh = {
     invalid: '请填写正确的日期（年-月-日），截止日期不能早于起始日期。',
     note: '比率后括号内为分子/分母；无数据时显示“—”。',
   },
+  reporter: reporterZh,
 };
 
 export type StaffMessages = typeof staffZh;

@@ -1,26 +1,27 @@
-/** The staff workspace pages under /staff: queue, case page with its action forms, department overview. */
+/**
+ * The staff workspace pages under /staff: queue, case page with its action forms, department
+ * overview; the reporter forms (reporter.routes) and the custodians' queue (disclosures.routes).
+ */
 import { Hono } from 'hono';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
-import { getCase, listQueue } from '../../server/cases/cases.service.js';
+import { listQueue } from '../../server/cases/cases.service.js';
 import { departmentOverview } from '../../server/cases/kpi.service.js';
 import { knownActions } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, errorStatus } from '../../server/errors.js';
+import { readFormBody } from '../../server/lib/body.js';
 import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { CsrfError } from '../../server/staff/csrf.js';
 import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
-import { CasePage } from './case-page.js';
+import { caseNumberParam, renderCasePage } from './case-render.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
-import { StaffErrorPage, statusOf } from './error-page.js';
+import { disclosurePages } from './disclosures.routes.js';
+import { conflictDetail, StaffErrorPage, statusOf } from './error-page.js';
 import { OverviewPage } from './overview-page.js';
 import { readPeriod } from './overview-period.js';
 import { QueuePage } from './queue-page.js';
 import { filtersOf, readQueueQuery } from './queue-query.js';
-
-function caseNumberParam(value: string): string {
-  const parsed = caseNumberSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
-  return parsed.data;
-}
+import { reporterNotice, reporterPages } from './reporter.routes.js';
 
 /** Roles without case work get a notice on the queue page, not an error. */
 function noQueue(err: unknown): null {
@@ -52,23 +53,22 @@ export function staffPages(deps: Deps) {
 
   app.get('/cases/:caseNumber', requireStaffPage(deps), async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
-    const [v, view] = await Promise.all([staffView(c, deps), getCase(deps, c.get('actor'), caseNumber)]);
-    return renderStaff(c, <CasePage v={v} c={view} notice={doneNotice(v, c.req.query('done'))} />);
+    return renderCasePage(c, deps, caseNumber, (v) => ({
+      notice: doneNotice(v, c.req.query('done')) ?? reporterNotice(v, c.req.query('notice')),
+    }));
   });
 
   app.post('/cases/:caseNumber/actions', requireStaffPage(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const actor = c.get('actor');
-    const attempt = readActionForm(await c.req.parseBody());
+    const attempt = readActionForm(await readFormBody(c.req));
     const outcome = await attemptAction(deps, actor, caseNumber, attempt);
     if (outcome.ok) {
       const done = encodeURIComponent(attempt.action);
       return c.redirect(stillVisible(actor, outcome.case) ? `/staff/cases/${caseNumber}?done=${done}` : `/staff?done=${done}&case=${caseNumber}`, 303);
     }
-    const [base, view] = await Promise.all([staffView(c, deps), getCase(deps, actor, caseNumber)]);
-    const v = { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };
-    const failure = { error: outcome.error, attempt, errors: fieldErrors(outcome.error, v.t) };
-    return renderStaff(c, <CasePage v={v} c={view} failure={failure} />, errorStatus[outcome.error.code] as 400 | 403 | 409);
+    const failure = (v: StaffView) => ({ error: outcome.error, attempt, errors: fieldErrors(outcome.error, v.t) });
+    return renderCasePage(c, deps, caseNumber, (v) => ({ failure: failure(v) }), errorStatus[outcome.error.code] as 400 | 403 | 409);
   });
 
   app.get('/overview', requireStaffPage(deps, 'supervisor', 'intake'), async (c) => {
@@ -77,13 +77,17 @@ export function staffPages(deps: Deps) {
     return renderStaff(c, <OverviewPage v={v} overview={overview} invalid={invalid} />, invalid ? 400 : 200);
   });
 
+  app.route('/', reporterPages(deps));
+  app.route('/', disclosurePages(deps));
+
   // Only the error's name and message are logged: a form may carry what a reporter wrote.
   app.onError(async (err, c) => {
     const status = statusOf(err);
     if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
     const base = await staffView(c, deps);
     const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff?lang=${base.t.switchLang}` };
-    return renderStaff(c, <StaffErrorPage v={v} status={status} formRefused={status === 403 && c.req.method === 'POST'} />, status);
+    const page = <StaffErrorPage v={v} status={status} formRefused={err instanceof CsrfError} detail={conflictDetail(err, status)} />;
+    return renderStaff(c, page, status);
   });
 
   return app;

@@ -180,4 +180,22 @@ main:focus { outline: none; box-shadow: none; }
 .followup-rate { border: 2px solid #0b3a78; padding: 0 1rem 1rem; margin: 2rem 0; }
 .followup-signout { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; }
 @media print { .followup-form, .followup-signout { display: none !important; } }
+/* staff: reporter forms, attachments, identity pages, custodians' queue */
+.reporter-form { margin: 0 0 .5rem; }
+.identity-panel { border: 2px solid #b88600; padding: 1rem; }
+.identity-panel h2 { margin-top: 0; }
+.button-warning { background: #8a1c12; border-bottom-color: #4d0f0a; }
+.button-warning:hover { background: #6e160e; }
+.disclosure-requests { list-style: none; padding: 0; margin: 0 0 1rem; }
+.disclosure-request { border-top: 1px solid #b1b4b6; padding: .5rem 0; }
+.disclosure-meta { margin: 0 0 .25rem; font-size: .9rem; }
+.disclosure-request[data-status="approved"] .disclosure-status { color: #8a1c12; }
+.label-inline { font-weight: 700; }
+.disclosure-queue { list-style: none; padding: 0; margin: 0; }
+.disclosure-pending { border: 1px solid #b1b4b6; border-left: 6px solid #b88600; padding: 1rem; }
+.decision-forms { display: grid; gap: 1rem; }
+.decision-form { margin: 0; }
+.identity-list dd.identity-value { font-size: 1.15rem; font-weight: 700; overflow-wrap: anywhere; }
+@media (min-width: 48rem) { .decision-forms { grid-template-columns: 1fr 1fr; } }
+@media print { .reporter-form, .decision-form, .identity-panel form { display: none !important; } }
 `;

@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../server/audit/audit.service.js';
+import { caseNumberSchema } from '../../server/cases/cases.schema.js';
+import { isOpen } from '../../server/cases/lifecycle.js';
+import { unseal } from '../../server/identity/seal.js';
+import { generateDemoData, type DemoDataSummary } from '../../server/node/demo-data.js';
+import { call, createTestApp, type TestApp } from '../helpers/app.js';
+import { bearer, createStaff } from '../helpers/staff.js';
+
+// createTestApp's master key.
+const MASTER_KEY = new Uint8Array(32).fill(7);
+const STATES: Record<string, string[]> = {
+  complaint: ['received', 'accepted', 'not_accepted', 'mediating', 'mediated', 'mediation_failed', 'closed'],
+  report: ['received', 'verifying', 'case_opened', 'not_opened', 'penalty_decided', 'closed'],
+  injury: ['received', 'triaged', 'investigating', 'closed'],
+};
+
+describe('demo data generator', () => {
+  let t: TestApp;
+  let dir: string;
+  let summary: DemoDataSummary;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'demo-data-'));
+    t = await createTestApp();
+    summary = await generateDemoData(t.deps, t.store, {
+      cases: 400, masterKey: MASTER_KEY, seed: 1, receiptsFile: join(dir, 'receipts.tsv'), receiptsCount: 20,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the cases asked for, numbered per day without gaps, spread over two years', async () => {
+    expect(summary.cases).toBe(400);
+    const cases = await t.deps.db.selectFrom('cases').select(['case_number', 'received_at', 'kind', 'status']).execute();
+    expect(cases).toHaveLength(400);
+    expect(new Set(cases.map((c) => c.case_number)).size).toBe(400);
+    for (const c of cases) expect(caseNumberSchema.safeParse(c.case_number).success).toBe(true);
+    const sequences = await t.deps.db.selectFrom('case_sequences').selectAll().execute();
+    for (const s of sequences) {
+      const numbers = cases.filter((c) => c.case_number.slice(2, 10) === s.day).map((c) => Number(c.case_number.slice(10))).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: s.last }, (_, i) => i + 1));
+    }
+    const months = new Set(cases.map((c) => c.received_at.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(20);
+    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['complaint', 'report', 'injury']));
+    for (const c of cases) expect(STATES[c.kind]).toContain(c.status);
+  });
+
+  it('seals identities and original texts that the app unseals with its keyring', async () => {
+    const boxes = await t.deps.db.selectFrom('sealed_records').selectAll().execute();
+    const named = await t.deps.db.selectFrom('cases').select('id').where('anonymous', '=', 0).execute();
+    expect(boxes.filter((b) => b.purpose === 'identity')).toHaveLength(named.length);
+    expect(boxes.filter((b) => b.purpose === 'original_text')).toHaveLength(400);
+    for (const b of boxes.slice(0, 120)) {
+      const value = await unseal<Record<string, unknown>>(t.deps.keys,
+        { keyId: b.key_id, wrappedKey: b.wrapped_key, iv: b.iv, ciphertext: b.ciphertext }, `${b.case_id}:${b.purpose}`);
+      if (b.purpose === 'identity') expect(value.phone).toMatch(/^1[3-9]\d{9}$/);
+      else expect(String(value.description).length).toBeGreaterThanOrEqual(10);
+    }
+    const messages = await t.deps.db.selectFrom('sealed_messages').selectAll().limit(5).execute();
+    for (const m of messages) {
+      const text = await unseal<string>(t.deps.keys, { keyId: m.key_id, wrappedKey: m.wrapped_key, iv: m.iv, ciphertext: m.ciphertext }, `message:${m.message_id}`);
+      expect(text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps clocks and the queue key consistent: next_due_at is the earliest running clock', async () => {
+    const mismatched = await t.deps.db.selectFrom('cases')
+      .select(['case_number', 'next_due_at'])
+      .where(({ eb, selectFrom }) => eb(eb.fn.coalesce('next_due_at', eb.val('')), '!=',
+        eb.fn.coalesce(selectFrom('clocks').select(({ fn }) => fn.min('due_at').as('d')).whereRef('clocks.case_id', '=', 'cases.id').where('clocks.status', '=', 'running'), eb.val(''))))
+      .execute();
+    expect(mismatched).toEqual([]);
+    const closed = await t.deps.db.selectFrom('cases').select(['status', 'closed_at', 'next_due_at']).where('status', '=', 'closed').execute();
+    for (const c of closed) expect([c.closed_at !== null, c.next_due_at]).toEqual([true, null]);
+    const open = await t.deps.db.selectFrom('cases').select(['status']).where('next_due_at', 'is not', null).execute();
+    for (const c of open) expect(isOpen(c.status)).toBe(true);
+    expect(summary.overdue).toBeGreaterThan(0);
+    const outboxless = await t.deps.db.selectFrom('cases').select('id')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('outbox').select('outbox.id').whereRef('outbox.case_id', '=', 'cases.id'))))
+      .execute();
+    expect(outboxless).toEqual([]);
+    expect((await t.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute())).toEqual([]);
+  });
+
+  it('writes receipts that log in to the follow-up of their case', async () => {
+    const lines = readFileSync(join(dir, 'receipts.tsv'), 'utf8').split('\n').filter((l) => /^\w/.test(l) && !l.startsWith('#'));
+    expect(lines).toHaveLength(20);
+    for (const line of lines.slice(0, 3)) {
+      const [caseNumber, receipt] = line.split('\t');
+      const login = await call(t.app, 'POST', '/api/v1/followup/login', { receipt });
+      expect(login.status).toBe(200);
+      const view = await call(t.app, 'GET', '/api/v1/followup', undefined, bearer(login.body.token));
+      expect(view.body.caseNumber).toBe(caseNumber);
+    }
+  });
+
+  it('shows generated cases in the department queue and on the case page, with the complainant contact masked', async () => {
+    const handler = await createStaff(t, { role: 'handler', department: 'samr-440106' });
+    const token = await handler.login();
+    const queue = await call(t.app, 'GET', '/api/v1/staff/cases?limit=200', undefined, bearer(token));
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.length).toBeGreaterThan(0);
+    const complaint = await t.deps.db.selectFrom('cases').select('case_number')
+      .where('department', '=', 'samr-440106').where('kind', '=', 'complaint').executeTakeFirstOrThrow();
+    const page = await call(t.app, 'GET', `/api/v1/staff/cases/${complaint.case_number}`, undefined, bearer(token));
+    expect(page.status).toBe(200);
+    expect(page.body.reporterContact.name).toMatch(/^.\*+$/);
+    expect(page.body.timeline[0].event).toBe('received');
+  });
+
+  it('adds one entry to the audit log, and the chain still verifies', async () => {
+    const entries = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'demo_data.generated').execute();
+    expect(entries).toHaveLength(1);
+    expect((await verifyAuditChain(t.deps)).broken).toBeNull();
+  });
+});
+
+describe('demo data generator on a file, in worker threads', () => {
+  it('shares the days between workers without duplicate numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-data-file-'));
+    const t = await createTestApp({ filename: join(dir, 'intake.sqlite') });
+    try {
+      const s = await generateDemoData(t.deps, t.store, { cases: 300, masterKey: MASTER_KEY, seed: 2, workers: 2 });
+      expect(s.cases).toBe(300);
+      const numbers = await t.deps.db.selectFrom('cases').select('case_number').execute();
+      expect(new Set(numbers.map((n) => n.case_number)).size).toBe(300);
+      expect((await verifyAuditChain(t.deps)).broken).toBeNull();
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
