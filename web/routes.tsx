@@ -1,9 +1,8 @@
 /** Public pages: home, the intake form and its confirmation, static assets. */
+import { pageStatusOf } from './error-status.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../server/deps.js';
-import { AppError, errorStatus } from '../server/errors.js';
 import { readFormBody } from '../server/lib/body.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
@@ -60,15 +59,10 @@ function errorText(t: Messages, status: number) {
   return { title: t.errorPage.genericTitle, body: t.errorPage.generic };
 }
 
-function statusOf(err: Error): 400 | 403 | 413 | 500 {
-  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  return status === 400 || status === 403 || status === 413 ? status : 500;
-}
-
 /** Errors on public pages answer as pages; only the error's name and message are logged, never the form. */
 function webError(err: Error, c: Context, deps: Deps) {
   const { t } = resolveLang(c);
-  const status = statusOf(err);
+  const status = pageStatusOf(err, c);
   if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
   c.header('Cache-Control', 'no-store');
   return renderPage(c, <ErrorPage t={t} {...errorText(t, status)} />, status);

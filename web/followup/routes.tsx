@@ -2,11 +2,10 @@
  * /followup: the reporter's pages behind the receipt (DESIGN §4). The receipt is posted once and
  * never echoed, stored or put in a URL; the session token lives only in the HttpOnly cookie.
  */
+import { pageStatusOf } from '../error-status.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../../server/deps.js';
-import { AppError, errorStatus } from '../../server/errors.js';
 import { readFormBody } from '../../server/lib/body.js';
 import { followupView, postReporterMessage, rateCase } from '../../server/followup/followup.service.js';
 import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
@@ -112,15 +111,10 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
   return app;
 }
 
-function statusOf(err: Error): 400 | 403 | 413 | 500 {
-  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  return status === 400 || status === 403 || status === 413 ? status : 500;
-}
-
 /** Errors answer as pages; only the error's name and message are logged, never a form or a receipt. */
 function followupError(err: Error, c: Context, deps: Deps) {
   const { t } = resolveLang(c);
-  const status = statusOf(err);
+  const status = pageStatusOf(err, c);
   if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
   const e = t.errorPage;
   const text = status === 403 ? { title: e.forbiddenTitle, body: e.forbidden }
