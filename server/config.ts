@@ -57,7 +57,7 @@ export const configSchema = z.object({
    * this never locks anyone out). 600,000 is OWASP's figure; Cloudflare Workers refuse more than
    * 100,000, so wrangler.toml sets 100000 there.
    */
-  INTAKE_PBKDF2_ITERATIONS: z.coerce.number().int().min(10_000).max(10_000_000).default(600_000),
+  INTAKE_PBKDF2_ITERATIONS: z.coerce.number().int().min(1000).max(10_000_000).default(600_000),
   /**
    * Workers only: an HTTP mail API taking `{ from, to, subject, text, html, headers }` as JSON with a
    * bearer key (Resend's shape); when unset the Worker sends through its send_email binding `MAIL`.
@@ -75,6 +75,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const publicUrl = (parsed.PUBLIC_URL ?? `http://${parsed.HOST}:${parsed.PORT}`).replace(/\/+$/, '');
   if (parsed.NODE_ENV === 'production' && !parsed.INTAKE_MASTER_KEY) {
     throw new Error('INTAKE_MASTER_KEY is required when NODE_ENV=production');
+  }
+  // Low counts exist for fast tests; a production password store must not run on one.
+  if (parsed.NODE_ENV === 'production' && parsed.INTAKE_PBKDF2_ITERATIONS < 100_000) {
+    throw new Error('INTAKE_PBKDF2_ITERATIONS must be at least 100000 when NODE_ENV=production');
   }
   return { ...parsed, publicUrl };
 }

@@ -87,7 +87,7 @@ export async function resetAccountPassword(deps: Deps, actor: Actor, username: s
   const at = toShanghaiIso(deps.clock.now());
   const sessionsEnded = await countSessions(deps.db, row.id);
   await commitWithAudit(deps, [
-    updateAccountQuery(deps.db, row.id, { password_hash: await hashPassword(password), password_changed_at: at, updated_at: at }),
+    updateAccountQuery(deps.db, row.id, { password_hash: await hashPassword(password, deps.config.INTAKE_PBKDF2_ITERATIONS), password_changed_at: at, updated_at: at }),
     deleteSessionsQuery(deps.db, row.id),
   ], [{ actor: actor.username, action: 'admin.user.password_reset', detail: { username: row.username, sessionsEnded } }]);
   return reread(deps, row.username);

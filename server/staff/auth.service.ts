@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { actorOf, type Actor } from './actor.js';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
+import { dummyPasswordHash, verifyPassword } from './password.js';
 import { needsTotp } from './roles.js';
 import {
   deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser,
@@ -41,7 +41,7 @@ const TOUCH_INTERVAL = MINUTE;
 async function checkPassword(deps: Deps, username: string, password: string): Promise<UserRow | null> {
   const user = await findUserByUsername(deps.db, username);
   // Unknown names are verified against a dummy hash: the same work, so timing shows nothing.
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const ok = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash(deps.config.INTAKE_PBKDF2_ITERATIONS));
   return user && ok && !user.disabled ? user : null;
 }
 

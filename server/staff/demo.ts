@@ -50,7 +50,7 @@ export async function seedDemoStaff(deps: Deps): Promise<string[]> {
     return (await findUserByUsername(deps.db, demoStaff[0]!.username)) ? demoStaffNotes() : [];
   }
   // One hash for the one shared password: ten 600,000-iteration hashes would slow the first start.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.INTAKE_PBKDF2_ITERATIONS);
   const prepared = [];
   for (const s of demoStaff) {
     prepared.push(await prepareUser(deps, { ...s, password: DEMO_PASSWORD }, { passwordHash, totpSecret: DEMO_TOTP_SECRET }));

@@ -4,8 +4,8 @@
  * each hash, so raising it later leaves existing hashes verifiable.
  * Encoded as `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`.
  *
- * The count for new hashes is the setting INTAKE_PBKDF2_ITERATIONS, applied by each runtime entry
- * with setPasswordIterations: Cloudflare Workers refuse PBKDF2 above 100,000 iterations, so a
+ * The count for new hashes is the setting INTAKE_PBKDF2_ITERATIONS (deps.config), passed by every
+ * caller: Cloudflare Workers refuse PBKDF2 above 100,000 iterations, so a
  * Worker hashes with 100,000 — six times cheaper to guess offline than Node's 600,000 if the users
  * table leaks. A hash made with more than a runtime allows cannot be verified there (an account
  * moved from Node to Workers needs a new password).
@@ -20,9 +20,6 @@ const HASH_BITS = 256;
 // A stored hash is data: a corrupt or planted one must not make a login spin for minutes.
 const MAX_ITERATIONS = 10_000_000;
 
-// The count for new hashes: a setting of the process (one runtime, one value), not of a request.
-let newHashIterations = PASSWORD_ITERATIONS;
-
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   // NFKC: the same password typed with a full-width IME or pasted from elsewhere must still match.
   const material = await crypto.subtle.importKey('raw', utf8.encode(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
@@ -30,8 +27,9 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   return new Uint8Array(bits);
 }
 
-/** Hashes a password with the configured count; `iterations` below it is for tests only. */
-export async function hashPassword(password: string, iterations = newHashIterations): Promise<string> {
+/** Hashes a password with `iterations` (the setting INTAKE_PBKDF2_ITERATIONS; lower only in tests). */
+export async function hashPassword(password: string, iterations: number): Promise<string> {
+  checkIterations(iterations);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(password, salt, iterations);
   return `${SCHEME}$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
@@ -53,29 +51,18 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return timingSafeEqual(candidate, parsed.hash);
 }
 
-/**
- * Verified when the username does not exist, so an unknown name costs the same time as a wrong
- * password and response timing does not reveal which accounts exist. It matches no password.
- */
-export let DUMMY_PASSWORD_HASH = dummyHash(PASSWORD_ITERATIONS);
-
-function dummyHash(iterations: number): string {
-  return `${SCHEME}$${iterations}$${toBase64(new Uint8Array(SALT_BYTES))}$${toBase64(new Uint8Array(HASH_BITS / 8).fill(0xff))}`;
-}
-
-/**
- * Sets the count for new hashes (INTAKE_PBKDF2_ITERATIONS) and for the dummy verification, which
- * must cost what a real one costs. Called once by a runtime entry before it serves.
- */
-export function setPasswordIterations(iterations: number): void {
+function checkIterations(iterations: number): void {
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
     throw new RangeError(`PBKDF2 iterations must be an integer from 1 to ${MAX_ITERATIONS}`);
   }
-  newHashIterations = iterations;
-  DUMMY_PASSWORD_HASH = dummyHash(iterations);
 }
 
-/** The count new hashes are made with. */
-export function passwordIterations(): number {
-  return newHashIterations;
+/**
+ * Verified when the username does not exist, so an unknown name costs the same time as a wrong
+ * password (the same count as new hashes) and response timing does not reveal which accounts exist.
+ * It matches no password.
+ */
+export function dummyPasswordHash(iterations: number): string {
+  checkIterations(iterations);
+  return `${SCHEME}$${iterations}$${toBase64(new Uint8Array(SALT_BYTES))}$${toBase64(new Uint8Array(HASH_BITS / 8).fill(0xff))}`;
 }

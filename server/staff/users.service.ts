@@ -57,7 +57,7 @@ export async function prepareUser(deps: Deps, input: NewUserInput, options: AddU
   const totpSecret = needsTotp(v.role) || options.totp ? (options.totpSecret ?? newTotpSecret()) : null;
   const row: NewUser = {
     id, username: v.username, role: v.role, department: v.department, display_name: v.displayName ?? v.username,
-    password_hash: options.passwordHash ?? (await hashPassword(v.password)),
+    password_hash: options.passwordHash ?? (await hashPassword(v.password, deps.config.INTAKE_PBKDF2_ITERATIONS)),
     totp_secret: totpSecret ? JSON.stringify(await seal(deps.keys, totpSecret, totpContext(id))) : null,
     totp_enabled: totpSecret ? 1 : 0,
     created_at: at, updated_at: at, password_changed_at: at,

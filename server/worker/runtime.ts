@@ -3,7 +3,6 @@ import { createCalendarCache } from '../clocks/calendar.repository.js';
 import { parseConfig, type Config } from '../config.js';
 import { systemClock, type Deps } from '../deps.js';
 import { createKeyring, masterKeyFromBase64 } from '../identity/keys.js';
-import { setPasswordIterations } from '../staff/password.js';
 import { d1Batch, d1Kysely } from './d1.js';
 import { settingsOf, type Env } from './env.js';
 import { workerMailer } from './mailer.js';
@@ -26,7 +25,6 @@ export function workerConfig(env: Env): Config {
 
 export async function createWorkerDeps(env: Env): Promise<{ deps: Deps; notes: string[] }> {
   const config = workerConfig(env);
-  setPasswordIterations(config.INTAKE_PBKDF2_ITERATIONS);
   const current = await masterKeyFromBase64(config.INTAKE_MASTER_KEY!);
   // Keys kept after a rotation still open records not yet re-wrapped and match receipts hashed under them.
   const previous = await Promise.all((config.INTAKE_PREVIOUS_MASTER_KEYS ?? '').split(',').map((t) => t.trim()).filter(Boolean)

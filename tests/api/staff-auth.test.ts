@@ -208,7 +208,8 @@ describe('web login and CSRF', () => {
 
 describe('passwords and codes', () => {
   it('hashes with PBKDF2-SHA256 at 600,000 iterations by default and verifies', async () => {
-    const encoded = await hashPassword('correct horse battery staple');
+    expect(t.deps.config.INTAKE_PBKDF2_ITERATIONS).toBe(PASSWORD_ITERATIONS);
+    const encoded = await hashPassword('correct horse battery staple', t.deps.config.INTAKE_PBKDF2_ITERATIONS);
     expect(encoded).toMatch(new RegExp(`^pbkdf2-sha256\\$${PASSWORD_ITERATIONS}\\$[A-Za-z0-9+/=]{24}\\$[A-Za-z0-9+/=]{44}$`));
     expect(await verifyPassword('correct horse battery staple', encoded)).toBe(true);
     expect(await verifyPassword('correct horse battery stapler', encoded)).toBe(false);

@@ -7,7 +7,6 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD_ITERATIONS, setPasswordIterations } from '../../server/staff/password.js';
 import { groups } from './endpoints.js';
 import { checkAnswer, send } from './requests.js';
 import { buildWorld, type World } from './world.js';
@@ -18,7 +17,6 @@ const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
 let w: World;
 beforeAll(async () => { w = await buildWorld(); });
 afterAll(async () => {
-  setPasswordIterations(PASSWORD_ITERATIONS);
   await w?.t.close();
 });
 

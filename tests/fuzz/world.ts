@@ -3,7 +3,6 @@
  * session, staff of each role signed in by token and by cookie, a pending disclosure request.
  */
 import { expect } from 'vitest';
-import { setPasswordIterations } from '../../server/staff/password.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, injury, report } from '../helpers/bodies.js';
 import { jpegWithMetadata } from '../helpers/files.js';
@@ -63,9 +62,10 @@ async function submitWithPhoto(t: TestApp): Promise<{ caseNumber: string; receip
 
 export async function buildWorld(): Promise<World> {
   // Cheap hashes for accounts the admin fuzz creates and for the dummy hash of unknown names:
-  // what is tested here is the answers, not the KDF's strength. The setting is per process.
-  setPasswordIterations(TEST_ITERATIONS);
-  const t = await createTestApp({ env: { INTAKE_RECEIPT_DELAY_MS: '0', INTAKE_RECEIPT_MAX_FAILURES: '1000' } });
+  // what is tested here is the answers, not the KDF's strength.
+  const t = await createTestApp({ env: {
+    INTAKE_RECEIPT_DELAY_MS: '0', INTAKE_RECEIPT_MAX_FAILURES: '1000', INTAKE_PBKDF2_ITERATIONS: String(TEST_ITERATIONS),
+  } });
   const [handler, intake, supervisor, admin, custodian] = [
     await signIn(t, 'handler', 'samr-440106'), await signIn(t, 'intake'), await signIn(t, 'supervisor', 'samr-440106'),
     await signIn(t, 'admin'), await signIn(t, 'custodian'),

@@ -12,11 +12,12 @@ import type { MailMessage } from '../../server/deps.js';
 import { seedIfEmpty } from '../../server/node/bootstrap.js';
 import { openStore } from '../../server/node/sqlite.js';
 import { PermanentMailError } from '../../server/notify/recipients.js';
-import * as password from '../../server/staff/password.js';
-import { hashPassword, PASSWORD_ITERATIONS, setPasswordIterations, verifyPassword } from '../../server/staff/password.js';
+import { dummyPasswordHash, hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '../../server/staff/password.js';
+import { addUser } from '../../server/staff/users.service.js';
 import { httpMailer } from '../../server/worker/mailer.js';
 import { r2Storage } from '../../server/worker/r2-storage.js';
 import { firstAdminScript, inlineParameters, seedScript, sqlLiteral } from '../../server/worker/seed.js';
+import { createTestApp } from '../helpers/app.js';
 
 const TABLES = ['regions', 'agencies', 'departments', 'department_jurisdictions', 'categories', 'routing_rules', 'calendar_days'] as const;
 
@@ -68,26 +69,24 @@ describe('D1 seed script', () => {
 });
 
 describe('password iterations (INTAKE_PBKDF2_ITERATIONS)', () => {
-  it('hashes new passwords, and the unknown-user dummy, with the configured count', async () => {
-    setPasswordIterations(100_000);
-    try {
-      expect(await hashPassword('correct horse battery staple')).toMatch(/^pbkdf2-sha256\$100000\$/);
-      expect(password.DUMMY_PASSWORD_HASH).toMatch(/^pbkdf2-sha256\$100000\$/);
-    } finally {
-      setPasswordIterations(PASSWORD_ITERATIONS);
-    }
-    expect(password.DUMMY_PASSWORD_HASH).toMatch(/^pbkdf2-sha256\$600000\$/);
-    expect(() => setPasswordIterations(0)).toThrow(RangeError);
+  it('hashes new passwords, and the unknown-user dummy, with the given count', async () => {
+    expect(await hashPassword('correct horse battery staple', 100_000)).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(dummyPasswordHash(100_000)).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(() => dummyPasswordHash(0)).toThrow(RangeError);
+    await expect(hashPassword('x', 0)).rejects.toThrow(RangeError);
   });
 
   it('verifies a hash by the count stored in it, whatever the count for new hashes', async () => {
-    const node = await hashPassword('correct horse battery staple', 600_000);
-    setPasswordIterations(100_000);
-    try {
-      expect(await verifyPassword('correct horse battery staple', node)).toBe(true);
-    } finally {
-      setPasswordIterations(PASSWORD_ITERATIONS);
-    }
+    const node = await hashPassword('correct horse battery staple', PASSWORD_ITERATIONS);
+    expect(await verifyPassword('correct horse battery staple', node)).toBe(true);
+  });
+
+  it('creates users with the configured count', async () => {
+    const t = await createTestApp({ env: { INTAKE_PBKDF2_ITERATIONS: '1234' } });
+    const user = await addUser(t.deps, { username: 'count.check', role: 'auditor', password: 'a long enough passphrase' });
+    const row = await t.deps.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^pbkdf2-sha256\$1234\$/);
+    await t.close();
   });
 });
 
