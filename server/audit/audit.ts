@@ -1,4 +1,6 @@
 /** Hash chain of the audit log (pure): each entry's hash covers its content and the previous hash. */
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/schema.js';
 import { toHex, utf8 } from '../lib/encoding.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -10,16 +12,8 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  case_id: string | null;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** One row of the audit_log table. */
+export type AuditRecord = Selectable<AuditLogTable>;
 
 /** The canonical text hashed for an entry: field order fixed, so verification recomputes it exactly. */
 function canonical(r: Omit<AuditRecord, 'hash'>): string {

@@ -2,41 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, report } from '../helpers/bodies.js';
 import { basePng } from '../helpers/files.js';
+import { csrfOf, getPage, postForm as postFormAs, signIn as signInAs, type Session } from '../helpers/pages.js';
 import { bearer, createStaff, type StaffOptions } from '../helpers/staff.js';
 
 let t: TestApp;
 beforeEach(async () => { t = await createTestApp({ now: '2026-11-02T10:00:00+08:00' }); });
 afterEach(async () => { await t.close(); });
 
-interface Session { cookie: string; token: string; username: string }
-
 const REPORTER = { anonymous: false, name: '李四', phone: '13912345678', idNumber: '11010519491231002X' };
 
-/** Signs in through the API (with the one-time code for a custodian) and keeps the session cookie. */
-async function signIn(options: StaffOptions): Promise<Session> {
-  const staff = await createStaff(t, options);
-  const totp = staff.totpSecret ? { totp: await staff.code() } : {};
-  const res = await call(t.app, 'POST', '/api/v1/staff/login', { username: staff.username, password: staff.password, ...totp });
-  const cookie = /intake_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  if (res.status !== 200 || !cookie) throw new Error(`login failed: ${res.status} ${res.text}`);
-  return { cookie, token: res.body.token as string, username: staff.username };
-}
+const signIn = (options: StaffOptions) => signInAs(t, options);
 
-const page = async (path: string, s: Session) => {
-  const res = await t.app.request(path, { headers: { cookie: s.cookie } });
-  return { status: res.status, html: await res.text(), headers: res.headers };
-};
+const page = (path: string, s?: Session) => getPage(t, path, s);
 
-const postForm = async (path: string, fields: Record<string, string>, s: Session) => {
-  const res = await t.app.request(path, {
-    method: 'POST',
-    body: new URLSearchParams(fields).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
-  });
-  return { status: res.status, html: await res.text(), headers: res.headers };
-};
+const postForm = (path: string, fields: Record<string, string>, s: Session) => postFormAs(t, path, fields, s);
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const submit = async (body: unknown) => (await call(t.app, 'POST', '/api/v1/cases', body)).body as { caseNumber: string; receipt: string };
 const caseIdOf = async (n: string) => (await t.store.db.selectFrom('cases').select('id').where('case_number', '=', n).executeTakeFirstOrThrow()).id;
 const auditOf = async (n: string) =>

@@ -1,38 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, report } from '../helpers/bodies.js';
+import { csrfOf, getPage, postForm as postFormAs, signIn as signInAs, type Session } from '../helpers/pages.js';
 import { bearer, createStaff, type StaffOptions } from '../helpers/staff.js';
 
 let t: TestApp;
 beforeEach(async () => { t = await createTestApp({ now: '2026-11-02T10:00:00+08:00' }); });
 afterEach(async () => { await t.close(); });
 
-interface Session { cookie: string; token: string }
+const signIn = (options: StaffOptions) => signInAs(t, options);
 
-/** Signs in through the API and keeps the session cookie, as the browser would. */
-async function signIn(options: StaffOptions): Promise<Session> {
-  const staff = await createStaff(t, options);
-  const res = await call(t.app, 'POST', '/api/v1/staff/login', { username: staff.username, password: staff.password });
-  const cookie = /intake_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  if (res.status !== 200 || !cookie) throw new Error(`login failed: ${res.status}`);
-  return { cookie, token: res.body.token as string };
-}
+const page = (path: string, s?: Session) => getPage(t, path, s);
 
-const page = async (path: string, s?: Session) => {
-  const res = await t.app.request(path, { headers: s ? { cookie: s.cookie } : {} });
-  return { status: res.status, html: await res.text(), headers: res.headers };
-};
+const postForm = (path: string, fields: Record<string, string>, s: Session) => postFormAs(t, path, fields, s);
 
-const postForm = async (path: string, fields: Record<string, string>, s: Session) => {
-  const res = await t.app.request(path, {
-    method: 'POST',
-    body: new URLSearchParams(fields).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
-  });
-  return { status: res.status, html: await res.text(), headers: res.headers };
-};
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const submit = async (body: unknown) => (await call(t.app, 'POST', '/api/v1/cases', body)).body.caseNumber as string;
 const apiCase = async (n: string, s: Session) => (await call(t.app, 'GET', `/api/v1/staff/cases/${n}`, undefined, bearer(s.token))).body;
 
