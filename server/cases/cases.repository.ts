@@ -1,5 +1,5 @@
 /** Reads and updates cases for the staff workspace. */
-import { sql, type CompiledQuery, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.js';
 
 /** Which cases a staff member may see: everything (intake centre) or one department's, co-handled included. */
@@ -18,43 +18,62 @@ export interface QueueFilter {
 
 const sortKey = sql<string>`coalesce(cases.next_due_at, '~')`;
 
-function visibleTo(db: Kysely<Database>, v: Visibility) {
-  return (eb: any): Expression<SqlBool> => v.all
-    ? sql<SqlBool>`1 = 1`
-    : eb.or([
-        eb('cases.department', '=', v.department),
-        eb('cases.id', 'in', db.selectFrom('case_cohandlers').select('case_id').where('department', '=', v.department)),
-      ]);
+/**
+ * The three ways a case is in someone's queue. Lead and co-handled are queried apart, because an OR
+ * of the two keeps SQLite from walking the (department, due) index and a 1,000,000-case queue
+ * would be scanned whole for every page.
+ */
+type Scope = { all: true } | { lead: string } | { cohandled: string };
+
+function scopesOf(v: Visibility): Scope[] {
+  return v.all ? [{ all: true }] : [{ lead: v.department }, { cohandled: v.department }];
 }
 
-function scopedCases(db: Kysely<Database>, v: Visibility, f: Omit<QueueFilter, 'after' | 'limit'>) {
-  let q = db.selectFrom('cases').where(visibleTo(db, v));
+function scopedCases(db: Kysely<Database>, scope: Scope, f: Omit<QueueFilter, 'after' | 'limit'>) {
+  let q = db.selectFrom('cases');
+  if ('lead' in scope) q = q.where('cases.department', '=', scope.lead);
+  if ('cohandled' in scope) {
+    q = q.where('cases.id', 'in', db.selectFrom('case_cohandlers').select('case_id').where('department', '=', scope.cohandled))
+      .where((eb) => eb.or([eb('cases.department', 'is', null), eb('cases.department', '!=', scope.cohandled)]));
+  }
   if (f.status) q = q.where('cases.status', '=', f.status);
   if (f.kind) q = q.where('cases.kind', '=', f.kind as CaseTable['kind']);
   if (f.category) q = q.where('cases.category', '=', f.category);
   if (f.triage) q = q.where('cases.department', 'is', null).where('cases.status', 'not in', ['closed', 'merged']);
-  if (f.overdueBefore) q = q.where('cases.next_due_at', '<', f.overdueBefore);
-  if (f.dueBetween) q = q.where('cases.next_due_at', '>=', f.dueBetween[0]).where('cases.next_due_at', '<=', f.dueBetween[1]);
+  // Written on the indexed expression, so the due-date ranges are index ranges too.
+  if (f.overdueBefore) q = q.where(sql<SqlBool>`${sortKey} < ${f.overdueBefore}`);
+  if (f.dueBetween) q = q.where(sql<SqlBool>`${sortKey} >= ${f.dueBetween[0]} AND ${sortKey} <= ${f.dueBetween[1]}`);
   return q;
 }
 
+const queueOrder = (a: { next_due_at: string | null; case_number: string }, b: typeof a) =>
+  (a.next_due_at ?? '~').localeCompare(b.next_due_at ?? '~') || a.case_number.localeCompare(b.case_number);
+
 /** One keyset page of the queue, sorted by the next due date, then case number. */
-export function listQueuePage(db: Kysely<Database>, v: Visibility, f: QueueFilter) {
-  let q = scopedCases(db, v, f).selectAll('cases');
-  if (f.after) {
-    const [key, number] = f.after;
-    q = q.where(sql<SqlBool>`(${sortKey}, cases.case_number) > (${key}, ${number})`);
-  }
-  return q.orderBy(sortKey).orderBy('cases.case_number').limit(f.limit).execute();
+export async function listQueuePage(db: Kysely<Database>, v: Visibility, f: QueueFilter) {
+  const pages = await Promise.all(scopesOf(v).map((scope) => {
+    let q = scopedCases(db, scope, f).selectAll('cases');
+    if (f.after) {
+      const [key, number] = f.after;
+      q = q.where(sql<SqlBool>`${sortKey} >= ${key} AND (${sortKey} > ${key} OR cases.case_number > ${number})`);
+    }
+    return q.orderBy(sortKey).orderBy('cases.case_number').limit(f.limit).execute();
+  }));
+  return pages.flat().sort(queueOrder).slice(0, f.limit);
 }
 
 export async function countQueue(db: Kysely<Database>, v: Visibility, f: Omit<QueueFilter, 'after' | 'limit'>) {
-  const row = await scopedCases(db, v, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const counts = await Promise.all(scopesOf(v).map(async (scope) =>
+    Number((await scopedCases(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
-export function countByStatus(db: Kysely<Database>, v: Visibility) {
-  return scopedCases(db, v, {}).select(['cases.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('cases.status').execute();
+export async function countByStatus(db: Kysely<Database>, v: Visibility) {
+  const rows = (await Promise.all(scopesOf(v).map((scope) =>
+    scopedCases(db, scope, {}).select(['cases.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('cases.status').execute()))).flat();
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + Number(r.n));
+  return [...totals].map(([status, n]) => ({ status, n }));
 }
 
 export function findCaseByNumber(db: Kysely<Database>, caseNumber: string) {
@@ -83,6 +102,16 @@ export function listMessages(db: Kysely<Database>, caseId: string) {
 
 export function listAssignments(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('case_assignments').selectAll().where('case_id', '=', caseId).orderBy('dispatched_at').execute();
+}
+
+/** A residual filter for queries already narrowed by another index (few rows to check). */
+function visibleTo(db: Kysely<Database>, v: Visibility) {
+  return (eb: ExpressionBuilder<Database, 'cases'>): Expression<SqlBool> => v.all
+    ? sql<SqlBool>`1 = 1`
+    : eb.or([
+        eb('cases.department', '=', v.department),
+        eb('cases.id', 'in', db.selectFrom('case_cohandlers').select('case_id').where('department', '=', v.department)),
+      ]);
 }
 
 /** Likely duplicates: same credit code, or same business name and category, within 90 days. */

@@ -69,25 +69,49 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   };
-  const [rows, names, byStatus, overdue, dueSoon, total, triage] = await Promise.all([
+  const [rows, names, counts] = await Promise.all([
     listQueuePage(deps.db, visibility, filter),
     departmentNames(deps),
-    countByStatus(deps.db, visibility),
-    countQueue(deps.db, visibility, { overdueBefore: nowIso }),
-    countQueue(deps.db, visibility, { dueBetween: [nowIso, soon] }),
-    countQueue(deps.db, visibility, {}),
-    visibility.all ? countQueue(deps.db, visibility, { triage: true }) : Promise.resolve(0),
+    queueCounts(deps, visibility, nowIso, soon),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((c) => queueItemView(c, names, now, soon)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.next_due_at ?? '~', last.case_number) : null,
-    counts: {
-      total, overdue, dueSoon, ...(visibility.all ? { triage } : {}),
-      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
-    },
+    counts,
   };
+}
+
+// The intake centre's counts span every case (a full index scan at a million cases): they are
+// reused for a few seconds. A department's counts are index ranges and always fresh.
+const ALL_COUNTS_TTL_MS = 3_000;
+const allCountsCache = new WeakMap<Deps, { expires: number; counts: Promise<QueueCounts> }>();
+
+type QueueCounts = { total: number; overdue: number; dueSoon: number; triage?: number; byStatus: Record<string, number> };
+
+async function countAll(deps: Deps, visibility: Visibility, nowIso: string, soon: string): Promise<QueueCounts> {
+  const [byStatus, overdue, dueSoon, triage] = await Promise.all([
+    countByStatus(deps.db, visibility),
+    countQueue(deps.db, visibility, { overdueBefore: nowIso }),
+    countQueue(deps.db, visibility, { dueBetween: [nowIso, soon] }),
+    visibility.all ? countQueue(deps.db, visibility, { triage: true }) : Promise.resolve(0),
+  ]);
+  return {
+    total: byStatus.reduce((sum, r) => sum + r.n, 0), overdue, dueSoon, ...(visibility.all ? { triage } : {}),
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+  };
+}
+
+function queueCounts(deps: Deps, visibility: Visibility, nowIso: string, soon: string): Promise<QueueCounts> {
+  if (!visibility.all) return countAll(deps, visibility, nowIso, soon);
+  const now = deps.clock.now().getTime();
+  const cached = allCountsCache.get(deps);
+  if (cached && cached.expires > now) return cached.counts;
+  const counts = countAll(deps, visibility, nowIso, soon);
+  allCountsCache.set(deps, { expires: now + ALL_COUNTS_TTL_MS, counts });
+  counts.catch(() => allCountsCache.delete(deps));
+  return counts;
 }
 
 /** Finds a case the actor may see; any other case is "not found", never "forbidden". */

@@ -74,4 +74,18 @@ describe('department queue', () => {
     expect((await call(t.app, 'GET', '/api/v1/staff/cases?limit=0', undefined, handler)).status).toBe(400);
     expect((await call(t.app, 'GET', '/api/v1/staff/cases?limit=5000', undefined, handler)).status).toBe(400);
   });
+
+  it('shows a co-handling department its own and its co-handled cases in one sorted, paged queue', async () => {
+    const provincial = bearer(await (await createStaff(t, { role: 'handler', department: 'samr-440000' })).login());
+    // A serious injury in 福田区 is led by 福田区 SAMR and co-handled by the provincial SAMR.
+    const injured = (await call(t.app, 'POST', '/api/v1/cases', injury())).body.caseNumber;
+    const own = (await call(t.app, 'POST', '/api/v1/cases', report({ category: 'product.food', region: '440000' }))).body.caseNumber;
+    const all = (await queue('?limit=10', provincial)).items.map((i: { caseNumber: string }) => i.caseNumber);
+    expect(all).toEqual([injured, own]);
+    const first = await queue('?limit=1', provincial);
+    const second = await queue(`?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`, provincial);
+    expect([...first.items, ...second.items].map((i: { caseNumber: string }) => i.caseNumber)).toEqual(all);
+    expect(first.counts.total).toBe(2);
+    expect((await call(t.app, 'GET', `/api/v1/staff/cases/${injured}`, undefined, provincial)).status).toBe(200);
+  });
 });
