@@ -4,15 +4,18 @@
  */
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { AuditDraft } from './audit/audit.js';
 import type { CalendarData } from './clocks/calendar.js';
 import type { Config } from './config.js';
 import type { Keyring } from './identity/keys.js';
 
 /**
  * Runs queries as one atomic unit. D1 has no interactive transactions, so every use case that
- * writes more than one row compiles its statements and hands them over here together.
+ * writes more than one row compiles its statements and hands them over here together. `audit`
+ * entries are appended to the hash-chained audit log in the same unit: the adapter reads the
+ * chain's tail and links them where no other writer can take the same tail.
  */
-export type Batch = (queries: CompiledQuery[]) => Promise<QueryResult<unknown>[]>;
+export type Batch = (queries: CompiledQuery[], audit?: readonly AuditDraft[]) => Promise<QueryResult<unknown>[]>;
 
 export interface Clock {
   now(): Date;

@@ -1,21 +1,35 @@
 /** Node entry: one process, an embedded SQLite file under ./data, served on HOST:PORT. */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
 import { startWorkerLoop } from './node/worker-loop.js';
 
+/** How long a stop waits for the requests in flight before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 async function main() {
   const config = parseConfig(process.env);
   const runtime = await createNodeRuntime({ config });
   const app = createApp(runtime.deps);
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  let inFlight = 0;
+  const fetch: typeof app.fetch = async (request, env, ctx) => {
+    inFlight += 1;
+    try {
+      return await app.fetch(request, env, ctx);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const server = serve({ fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const lines = [
       '',
       `Quality complaint and report intake is running (${config.NODE_ENV}).`,
       `  Public site:   ${config.publicUrl}/`,
       `  JSON API:      ${config.publicUrl}/api/v1/categories`,
       `  Database:      ${runtime.store.sqlite.name}`,
+      `  Durability:    ${runtime.store.durability}`,
       `  Listening on:  ${info.address}:${info.port}`,
       '  Mail worker:   outbox every 5 s, clock sweep and digests every minute',
       ...runtime.notes.map((n) => `  ${n}`),
@@ -24,14 +38,42 @@ async function main() {
     console.log(lines.join('\n'));
   });
   const worker = startWorkerLoop(runtime.deps);
+
+  /** Stops accepting connections and resolves once every open one has ended (or the grace is over). */
+  const drainHttp = () => new Promise<void>((resolve) => {
+    const http = server as Server;
+    const done = () => {
+      clearInterval(idle);
+      clearTimeout(grace);
+      resolve();
+    };
+    server.close(() => done());
+    // A keep-alive connection becomes idle once its response is out: close it then, not before.
+    const idle = setInterval(() => http.closeIdleConnections?.(), 25);
+    http.closeIdleConnections?.();
+    const grace = setTimeout(() => {
+      console.error(`Stopping: ${inFlight} requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; closing their connections.`);
+      http.closeAllConnections?.();
+      done();
+    }, SHUTDOWN_GRACE_MS);
+  });
+
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    // The worker finishes its round first: a mail sent but not yet recorded would go out again.
-    void worker.stop().then(() => server.close(() => {
-      void runtime.store.close().then(() => process.exit(0));
-    }));
+    console.log(`${signal}: no longer accepting connections; finishing ${inFlight} requests in flight.`);
+    // Requests finish and the mail worker its round (a mail sent but not yet recorded would go out
+    // again); then the database is closed, which commits the last group of batches.
+    void Promise.all([drainHttp(), worker.stop()])
+      .then(() => runtime.store.close())
+      .then(() => {
+        console.log('Stopped.');
+        process.exit(0);
+      }, (err: unknown) => {
+        console.error(`Stopping failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -2,28 +2,17 @@
 import type { CompiledQuery, QueryResult } from 'kysely';
 import type { Deps } from '../deps.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
-import { chainRecords, findBrokenLink, type AuditEntry } from './audit.js';
-import { insertAuditQuery, lastAuditEntry, listAuditRecords } from './audit.repository.js';
-
-const MAX_ATTEMPTS = 8;
-
-function isChainRace(err: unknown): boolean {
-  return err instanceof Error && /audit_log\.(seq|hash)|UNIQUE constraint failed: audit_log/.test(err.message);
-}
+import { auditDraft, findBrokenLink, type AuditEntry } from './audit.js';
+import { listAuditRecords } from './audit.repository.js';
 
 /**
- * Runs `queries` plus the audit entries chained after the current last entry. Two writers that
- * read the same last entry collide on its successor's seq; the loser rebuilds and tries again.
+ * Runs `queries` and appends the audit entries in the same atomic batch. The batch port links them
+ * to the chain's last entry inside its own transaction (see server/node/sqlite.ts and
+ * server/worker/d1.ts), so concurrent writers never read the same tail.
  */
 export async function commitWithAudit(deps: Deps, queries: CompiledQuery[], entries: AuditEntry[]): Promise<QueryResult<unknown>[]> {
-  for (let attempt = 1; ; attempt++) {
-    const records = await chainRecords(await lastAuditEntry(deps.db), entries, toShanghaiIso(deps.clock.now()));
-    try {
-      return await deps.batch([...queries, ...records.map((r) => insertAuditQuery(deps.db, r))]);
-    } catch (err) {
-      if (!isChainRace(err) || attempt >= MAX_ATTEMPTS) throw err;
-    }
-  }
+  const at = toShanghaiIso(deps.clock.now());
+  return deps.batch(queries, entries.map((e) => auditDraft(e, at)));
 }
 
 /** Audit entries alone (sign-ins, identity openings, downloads). */

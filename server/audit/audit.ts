@@ -15,33 +15,46 @@ export interface AuditEntry {
 /** One row of the audit_log table. */
 export type AuditRecord = Selectable<AuditLogTable>;
 
+/** An entry before it is linked into the chain: the batch port gives it its seq and hashes. */
+export type AuditDraft = Omit<AuditRecord, 'seq' | 'prev_hash' | 'hash'>;
+
+export function auditDraft(e: AuditEntry, at: string): AuditDraft {
+  return { at, actor: e.actor, action: e.action, case_id: e.caseId ?? null, detail: e.detail ? JSON.stringify(e.detail) : null };
+}
+
 /** The canonical text hashed for an entry: field order fixed, so verification recomputes it exactly. */
-function canonical(r: Omit<AuditRecord, 'hash'>): string {
+export function canonicalAuditText(r: Omit<AuditRecord, 'hash'>): string {
   return JSON.stringify([r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash]);
 }
 
 export async function entryHash(r: Omit<AuditRecord, 'hash'>): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(canonical(r)))));
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(canonicalAuditText(r)))));
 }
 
-/** Builds the records that follow `last` in the chain. */
-export async function chainRecords(
-  last: { seq: number; hash: string } | undefined,
-  entries: AuditEntry[],
-  at: string,
-): Promise<AuditRecord[]> {
+type Tail = { seq: number; hash: string } | undefined;
+
+/** Links drafts after `last` with a synchronous SHA-256 (inside a SQLite transaction on Node). */
+export function linkRecords(last: Tail, drafts: readonly AuditDraft[], sha256Hex: (text: string) => string): AuditRecord[] {
+  let prev = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  return drafts.map((d) => {
+    seq += 1;
+    const base = { ...d, seq, prev_hash: prev };
+    prev = sha256Hex(canonicalAuditText(base));
+    return { ...base, hash: prev };
+  });
+}
+
+/** Links drafts after `last` with Web Crypto (runtimes that cannot hash inside their transaction). */
+export async function chainRecords(last: Tail, drafts: readonly AuditDraft[]): Promise<AuditRecord[]> {
   let prev = last?.hash ?? GENESIS_HASH;
   let seq = last?.seq ?? 0;
   const out: AuditRecord[] = [];
-  for (const e of entries) {
+  for (const d of drafts) {
     seq += 1;
-    const base = {
-      seq, at, actor: e.actor, action: e.action, case_id: e.caseId ?? null,
-      detail: e.detail ? JSON.stringify(e.detail) : null, prev_hash: prev,
-    };
-    const hash = await entryHash(base);
-    out.push({ ...base, hash });
-    prev = hash;
+    const base = { ...d, seq, prev_hash: prev };
+    prev = await entryHash(base);
+    out.push({ ...base, hash: prev });
   }
   return out;
 }

@@ -32,6 +32,7 @@ import { SIGN_WINDOW } from '../intake/intake.service.js';
 import { fromBase64 } from '../lib/encoding.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { loadRoutingFacts } from '../routing/routing.repository.js';
+import { escalationTime, noticesFor } from '../notify/sweep-rules.js';
 import { demoStaff } from '../staff/demo.js';
 import type { NodeRuntime } from './bootstrap.js';
 import { devKeyFile } from './keyfiles.js';
@@ -335,11 +336,11 @@ async function loadDirectory(db: Kysely<Database>, province: string, rng: Rng): 
   for (const code of OUTSIDE) places.push([code, 0.15]);
   const pickRegion = weighted(places);
 
-  // A few hundred businesses per category, picked with a long tail: some collect many cases.
+  // A thousand businesses per category, picked with a long tail: some collect many cases.
   const businesses = new Map<string, Business[]>();
   for (const c of categories) {
     const list: Business[] = [];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 1_000; i++) {
       const region = pickRegion(rng);
       const cityName = regions.get(`${region.slice(0, 4)}00`) ?? regions.get(region) ?? '';
       const checkFailed = chance(rng, 0.02);
@@ -466,27 +467,33 @@ function orderedPrefix(at: Date): string {
 const staffOf = (department: string, role: 'handler' | 'supervisor') =>
   demoStaff.find((s) => s.department === department && s.role === role)?.username ?? `${role}@${department}`;
 
-const longTail = <T>(rng: Rng, items: readonly T[]) => items[Math.floor(items.length * rng() ** 2.5)]!;
+// The first of 1,000 businesses gets about 2 % of its category's cases, the median one 0.03 %.
+const longTail = <T>(rng: Rng, items: readonly T[]) => items[Math.floor(items.length * rng() ** 1.8)]!;
 
-/** Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have written them. */
-async function planCase(ctx: PlanContext, receivedAt: Date): Promise<PlannedCase> {
-  const { rng, dir, now } = ctx;
+interface CaseFacts {
+  category: Category;
+  kind: CaseKind;
+  severity: Severity | null;
+  business: Business;
+  region: string;
+  decision: RoutingDecision;
+  language: string;
+  description: string;
+  claim: string | null;
+  identity: Record<string, string> | null;
+}
+
+/** What the reporter filed, and where the routing rules sent it. */
+async function caseFacts(ctx: PlanContext, receivedAt: Date): Promise<CaseFacts> {
+  const { rng, dir } = ctx;
   const category = dir.pickCategory(rng);
   const kind = weighted(category.kinds.map((k) => [k, KIND_WEIGHTS[k]] as const))(rng);
   const severity: Severity | null = kind === 'injury' ? SEVERITY(rng) : null;
   const business = longTail(rng, dir.businesses.get(category.code)!);
   const region = chance(rng, 0.9) ? business.region : dir.pickRegion(rng);
-  const decision = await dir.route(kind, category.code, region, severity);
   const anonymous = kind === 'complaint' ? false : chance(rng, kind === 'report' ? 0.6 : 0.5);
   const language = chance(rng, 0.08) ? 'en' : 'zh';
-  // Ids in the order of receipt: the load appends to every id and case_id index instead of touching pages all
-  // over them (a bulk load's write volume). The random tail keeps them as unguessable as nanoid()'s.
-  const idPrefix = orderedPrefix(receivedAt);
-  const newId = () => idPrefix + nanoid(13);
-  const id = newId();
-  const received = toShanghaiIso(receivedAt);
-  const description = describe(rng, category, kind, business, language, receivedAt);
-  const claim = kind === 'complaint' ? pick(rng, CLAIMS) : null;
+  // The shape server/intake/intake.service.ts seals: name, phone, then what was given.
   const identity = anonymous ? null : {
     name: personName(rng),
     phone: `1${pick(rng, [3, 5, 7, 8, 9])}${String(Math.floor(rng() * 1e9)).padStart(9, '0')}`,
@@ -494,187 +501,303 @@ async function planCase(ctx: PlanContext, receivedAt: Date): Promise<PlannedCase
     ...(chance(rng, 0.2) ? { email: `user${Math.floor(rng() * 1e6)}@mail.example` } : {}),
     ...(kind === 'complaint' || chance(rng, 0.5) ? { address: `${dir.regions.get(region) ?? ''}${pick(rng, BUSINESS_WORDS.road)}${1 + Math.floor(rng() * 200)}号` } : {}),
   };
-  const rows: PlannedCase['rows'] = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [] };
-  const seal = (purpose: string, value: unknown) => {
-    const box = sealSync(ctx.keys, ctx.random, value, `${id}:${purpose}`);
-    rows.sealed.push({ case_id: id, purpose, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext, created_at: received });
+  return {
+    category, kind, severity, business, region, language, identity,
+    decision: await dir.route(kind, category.code, region, severity),
+    description: describe(rng, category, kind, business, language, receivedAt),
+    claim: kind === 'complaint' ? pick(rng, CLAIMS) : null,
   };
-  seal('original_text', { description, claim });
-  if (identity) seal('identity', identity);
+}
 
-  const firstRule = firstClockRule(kind, severity);
-  const firstKey = (Object.keys(DEFAULT_CLOCK_RULES) as ClockRuleKey[]).find((k) => DEFAULT_CLOCK_RULES[k] === firstRule)!;
-  const firstDue = dueOf(ctx, receivedAt, firstKey);
-  const sent = (at: string) => ({ status: 'sent', attempts: 1, next_attempt_at: at, created_at: at, claimed_at: at, sent_at: at, last_error: null });
-  const mail = (template: string, type: 'department' | 'reporter', ref: string, at: string, params: Row) =>
-    rows.outbox.push({ id: newId(), case_id: id, template, recipient_type: type, recipient_ref: ref, params: JSON.stringify(params), message_id: `<${nanoid()}@intake>`, ...sent(at) });
-  const event = (name: string, at: string, actor: string, note: string | null, data: Row | null, isPublic: boolean) =>
-    rows.events.push({ id: newId(), case_id: id, at, event: name, actor, note, data: data && JSON.stringify(data), public: isPublic ? 1 : 0 });
-  const dispatch = (department: string, at: Date) => {
-    rows.assignments.push({ id: newId(), case_id: id, department, dispatched_at: toShanghaiIso(at), sign_due_at: dueOf(ctx, at, 'sign').dueAt, signed_at: null, returned_at: null, return_reason: null });
-  };
+type Who = 'handler' | 'supervisor' | 'intake';
 
-  // As submitCase writes it.
-  const clocks: Row[] = [{ id: newId(), case_id: id, clock: firstRule.clock, started_at: received, due_at: firstDue.dueAt, provisional: firstDue.provisional ? 1 : 0, status: 'running', stopped_at: null, paused_at: null, extended: 0 }];
-  event('received', received, 'system', null, null, true);
-  event(decision.department ? 'routed' : 'triage', received, 'system', decision.department, { rule: decision.rule, reason: decision.reason }, false);
-  for (const c of decision.cohandlers) {
-    event('cohandler_added', received, 'system', c.department, { reason: c.reason }, false);
-    rows.cohandlers.push({ case_id: id, department: c.department, reason: c.reason, added_at: received });
+/** One case on its way from receipt to wherever it has got by `now`, collecting the rows written. */
+class CasePlan {
+  readonly rows: PlannedCase['rows'] = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [] };
+  readonly id: string;
+  private readonly idPrefix: string;
+  private status = 'received';
+  private department: string | null;
+  private at: Date;
+  private closedAt: string | null = null;
+  private fine: number | null = null;
+  private urged: string | null = null;
+  private escalated = false;
+  // A few departments sit on their cases: most of the overdue ones.
+  private readonly stall: number;
+
+  constructor(private readonly ctx: PlanContext, private readonly receivedAt: Date, private readonly f: CaseFacts) {
+    // Ids in the order of receipt: the load appends to every id and case_id index instead of touching
+    // pages all over them (a bulk load's write volume). The random tail keeps them unguessable.
+    this.idPrefix = orderedPrefix(receivedAt);
+    this.id = this.newId();
+    this.department = f.decision.department;
+    this.at = receivedAt;
+    this.stall = chance(ctx.rng, 0.05) ? 8 : 1;
   }
-  for (const d of [decision.department, ...decision.cohandlers.map((c) => c.department)]) if (d) dispatch(d, receivedAt);
-  const params = { category: category.code, dueAt: firstDue.dueAt, clock: firstRule.clock };
-  mail(decision.department ? 'case_new_department' : 'case_triage', 'department', decision.department ?? `intake-${dir.province}`, received, params);
-  for (const c of decision.cohandlers) mail('case_new_department', 'department', c.department, received, params);
-  if (identity?.email) mail('case_received_reporter', 'reporter', id, received, params);
 
-  // Then the staff actions, each checked against the lifecycle table, until `now` is reached.
-  let status = 'received';
-  let department = decision.department;
-  let at = receivedAt;
-  let closedAt: string | null = null;
-  let fine: number | null = null;
-  let urges = 0;
-  let lastUrged: string | null = null;
-  const cohandlers = decision.cohandlers.map((c) => c.department);
-  const stall = chance(rng, 0.05) ? 8 : 1; // a few departments sit on cases: the overdue ones
+  private newId() {
+    return this.idPrefix + nanoid(13);
+  }
 
-  const act = (action: string, delay: number, who: 'handler' | 'supervisor' | 'intake', extra: { note?: string; data?: Row } = {}) => {
-    const next = new Date(at.getTime() + delay * stall);
-    if (next > now) return false;
-    const t = findTransition(action, { kind, status, department, cohandlers });
-    if (!t) throw new Error(`demo-data: ${action} is not allowed while a ${kind} is ${status}`);
-    at = next;
-    const iso = toShanghaiIso(at);
-    for (const c of clocks) {
-      if (c.status !== 'stopped' && t.stops && (t.stops.includes('*') || t.stops.includes(c.clock as string))) Object.assign(c, { status: 'stopped', stopped_at: iso });
+  private get iso() {
+    return toShanghaiIso(this.at);
+  }
+
+  private seal(purpose: string, value: unknown, at: string) {
+    const box = sealSync(this.ctx.keys, this.ctx.random, value, `${this.id}:${purpose}`);
+    this.rows.sealed.push({ case_id: this.id, purpose, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext, created_at: at });
+  }
+
+  private event(event: string, at: string, actor: string, note: string | null, data: Row | null, isPublic: boolean) {
+    this.rows.events.push({ id: this.newId(), case_id: this.id, at, event, actor, note, data: data && JSON.stringify(data), public: isPublic ? 1 : 0 });
+  }
+
+  /** A mail as the outbox worker left it: sent once. */
+  private mail(template: string, type: 'department' | 'reporter', ref: string, at: string, params: Row) {
+    this.rows.outbox.push({
+      id: this.newId(), case_id: this.id, template, recipient_type: type, recipient_ref: ref, params: JSON.stringify(params),
+      message_id: `<${nanoid()}@intake>`, status: 'sent', attempts: 1, next_attempt_at: at, created_at: at, claimed_at: at, sent_at: at, last_error: null,
+    });
+  }
+
+  private dispatch(department: string, at: Date) {
+    this.rows.assignments.push({ id: this.newId(), case_id: this.id, department, dispatched_at: toShanghaiIso(at), sign_due_at: dueOf(this.ctx, at, 'sign').dueAt, signed_at: null, returned_at: null, return_reason: null });
+  }
+
+  private startClock(key: ClockRuleKey, at: Date) {
+    const due = dueOf(this.ctx, at, key);
+    this.rows.clocks.push({ id: this.newId(), case_id: this.id, clock: DEFAULT_CLOCK_RULES[key].clock, started_at: toShanghaiIso(at), due_at: due.dueAt, provisional: due.provisional ? 1 : 0, status: 'running', stopped_at: null, paused_at: null, extended: 0 });
+  }
+
+  private get running() {
+    return this.rows.clocks.filter((c) => c.status === 'running');
+  }
+
+  private staff(who: Who) {
+    return who === 'intake' ? 'intake' : staffOf(this.department!, who);
+  }
+
+  /** The rows of submitCase: sealed text and identity, first events, the first clock, dispatches, mail. */
+  submit() {
+    const { decision, kind, severity } = this.f;
+    const received = this.iso;
+    this.seal('original_text', { description: this.f.description, claim: this.f.claim }, received);
+    if (this.f.identity) this.seal('identity', this.f.identity, received);
+    const firstRule = firstClockRule(kind, severity);
+    this.startClock((Object.keys(DEFAULT_CLOCK_RULES) as ClockRuleKey[]).find((k) => DEFAULT_CLOCK_RULES[k] === firstRule)!, this.receivedAt);
+    this.event('received', received, 'system', null, null, true);
+    this.event(decision.department ? 'routed' : 'triage', received, 'system', decision.department, { rule: decision.rule, reason: decision.reason }, false);
+    for (const c of decision.cohandlers) {
+      this.event('cohandler_added', received, 'system', c.department, { reason: c.reason }, false);
+      this.rows.cohandlers.push({ case_id: this.id, department: c.department, reason: c.reason, added_at: received });
+    }
+    for (const d of [decision.department, ...decision.cohandlers.map((c) => c.department)]) if (d) this.dispatch(d, this.receivedAt);
+    const params = { category: this.f.category.code, dueAt: this.rows.clocks[0]!.due_at, clock: firstRule.clock };
+    this.mail(decision.department ? 'case_new_department' : 'case_triage', 'department', decision.department ?? `intake-${this.ctx.dir.province}`, received, params);
+    for (const c of decision.cohandlers) this.mail('case_new_department', 'department', c.department, received, params);
+    if (this.f.identity?.email) this.mail('case_received_reporter', 'reporter', this.id, received, params);
+  }
+
+  /** A staff action `delay` ms after the last one, if that is before now: checked against the lifecycle table. */
+  private act(action: string, delay: number, who: Who, extra: { note?: string; data?: Row } = {}): boolean {
+    const next = new Date(this.at.getTime() + delay * this.stall);
+    if (next > this.ctx.now) return false;
+    const scope = { kind: this.f.kind, status: this.status, department: this.department, cohandlers: this.f.decision.cohandlers.map((c) => c.department) };
+    const t = findTransition(action, scope);
+    if (!t) throw new Error(`demo-data: ${action} is not allowed while a ${this.f.kind} is ${this.status}`);
+    this.at = next;
+    for (const c of this.running) {
+      if (t.stops && (t.stops.includes('*') || t.stops.includes(c.clock as string))) Object.assign(c, { status: 'stopped', stopped_at: this.iso });
     }
     for (const key of t.starts ?? []) {
-      if (key === 'reporter_notice' && anonymous) continue; // only a real-name reporter is told (Art 31)
-      const due = dueOf(ctx, at, key);
-      clocks.push({ id: newId(), case_id: id, clock: DEFAULT_CLOCK_RULES[key].clock, started_at: iso, due_at: due.dueAt, provisional: due.provisional ? 1 : 0, status: 'running', stopped_at: null, paused_at: null, extended: 0 });
+      // Only a real-name reporter is told whether a case was opened (Art 31), as in cases/effects.ts.
+      if (!(key === 'reporter_notice' && !this.f.identity)) this.startClock(key, this.at);
     }
-    const to = typeof t.to === 'string' && t.to !== 'restore' && t.to !== 'rehandle' ? t.to : status;
-    const actor = who === 'intake' ? 'intake' : staffOf(department!, who);
-    event(action, iso, actor, extra.note ?? null, { from: status, to, ...extra.data }, PUBLIC_EVENTS.has(action));
-    status = to;
+    const to = typeof t.to === 'string' && t.to !== 'restore' && t.to !== 'rehandle' ? t.to : this.status;
+    this.event(action, this.iso, this.staff(who), extra.note ?? null, { from: this.status, to, ...extra.data }, PUBLIC_EVENTS.has(action));
+    this.status = to;
     return true;
-  };
-
-  if (!department) {
-    // The intake centre routes what the rules could not: to the city's market regulator, else the province's.
-    const target = [`samr-${region.slice(0, 4)}00`, `samr-${dir.province}`].find((d) => dir.departments.has(d))!;
-    const next = new Date(at.getTime() + around(rng, 0.8 * DAY));
-    if (next <= now) {
-      at = next;
-      event('assign', toShanghaiIso(at), 'intake', null, { from: status, to: status, department: target, previous: null }, false);
-      department = target;
-      dispatch(target, at);
-      mail('case_new_department', 'department', target, toShanghaiIso(at), { category: category.code, dueAt: firstDue.dueAt });
-    }
-  }
-  if (department) {
-    if (act('sign', around(rng, 0.5 * DAY), 'handler')) {
-      const a = rows.assignments.find((x) => x.department === department && !x.signed_at);
-      if (a) a.signed_at = toShanghaiIso(at);
-    }
-    if (chance(rng, 0.1) && new Date(at.getTime() + DAY) <= now) {
-      const q = new Date(at.getTime() + around(rng, 0.5 * DAY));
-      if (q <= now) {
-        rows.messages.push({ id: newId(), case_id: id, at: toShanghaiIso(q), sender: 'department', author: staffOf(department, 'handler'), body: pick(rng, QUESTIONS) });
-        const r = new Date(q.getTime() + around(rng, DAY));
-        if (r <= now) {
-          const messageId = newId();
-          const body = pick(rng, ANSWERS);
-          const box = sealSync(ctx.keys, ctx.random, body, `message:${messageId}`);
-          rows.messages.push({ id: messageId, case_id: id, at: toShanghaiIso(r), sender: 'reporter', author: null, body });
-          rows.sealedMessages.push({ message_id: messageId, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext });
-        }
-      }
-    }
-    walk(kind);
   }
 
-  function walk(k: CaseKind) {
-    const close = (delay: number, who: 'handler' | 'supervisor') => {
-      const reply = pick(rng, REPLIES[status] ?? REPLIES.accepted!);
-      if (!act('close', delay, who, { note: reply })) return;
-      closedAt = toShanghaiIso(at);
-      rows.messages.push({ id: newId(), case_id: id, at: closedAt, sender: 'department', author: staffOf(department!, who), body: reply });
-    };
-    if (k === 'complaint') {
-      if (chance(rng, 0.12)) {
-        const ground = pick(rng, NOT_ACCEPT_GROUNDS);
-        if (act('not_accept', around(rng, 3 * DAY), 'handler', { note: '不符合受理条件', data: { ground } })) close(around(rng, DAY), 'handler');
-        return;
-      }
-      if (!act('accept', around(rng, 3 * DAY), 'handler') || !act('start_mediation', around(rng, DAY), 'handler')) return;
-      const outcome = chance(rng, 0.7) ? 'mediated' : 'mediation_failed';
-      if (act(outcome, around(rng, 18 * DAY), 'handler', { note: outcome === 'mediated' ? '双方达成调解协议' : '商家拒绝调解' })) close(around(rng, 2 * DAY), 'handler');
-    } else if (k === 'report') {
-      if (!act('start_verification', around(rng, 2 * DAY), 'handler')) return;
-      if (chance(rng, 0.08)) {
-        const clock = clocks.find((c) => c.clock === 'open_decision' && c.status !== 'stopped');
-        const next = new Date(at.getTime() + around(rng, 12 * DAY));
-        if (clock && next <= now && findTransition('extend', { kind, status, department, cohandlers })) {
-          const moved = toShanghaiIso(extendDue(ctx.calendar, new Date(clock.due_at as string), 15).dueAt);
-          act('extend', next.getTime() - at.getTime(), 'supervisor', { note: '案情复杂，需延长核查期限', data: { clock: 'open_decision', from: clock.due_at, dueAt: moved } });
-          Object.assign(clock, { due_at: moved, extended: 1 });
-        }
-      }
-      if (chance(rng, 0.35)) {
-        if (!act('open_case', around(rng, 9 * DAY), 'handler')) return;
-        if (chance(rng, 0.75)) {
-          fine = 1_000_00 * Math.ceil(around(rng, 30));
-          if (!act('decide_penalty', around(rng, 30 * DAY), 'handler', { data: { fineFen: fine } })) {
-            fine = null;
-            return;
-          }
-        }
-        close(around(rng, 7 * DAY), 'supervisor');
-      } else if (act('not_open', around(rng, 9 * DAY), 'handler', { note: '违法事实不成立' })) {
-        close(around(rng, 3 * DAY), 'supervisor');
-      }
-    } else {
-      const urgent = severity === 'serious' || severity === 'fatal';
-      if (!act('triage', around(rng, urgent ? 6 * HOUR : 0.8 * DAY), 'handler')) return;
-      if (act('start_investigation', around(rng, DAY), 'handler')) close(around(rng, 25 * DAY), 'handler');
+  /** What the rules could not place, the intake centre assigns: to the city's market regulator, else the province's. */
+  assignTriaged() {
+    if (this.department) return;
+    const { dir, rng, now } = this.ctx;
+    const target = [`samr-${this.f.region.slice(0, 4)}00`, `samr-${dir.province}`].find((d) => dir.departments.has(d))!;
+    const next = new Date(this.at.getTime() + around(rng, 0.8 * DAY));
+    if (next > now) return;
+    this.at = next;
+    this.event('assign', this.iso, 'intake', null, { from: this.status, to: this.status, department: target, previous: null }, false);
+    this.department = target;
+    this.dispatch(target, this.at);
+    this.mail('case_new_department', 'department', target, this.iso, { category: this.f.category.code, dueAt: this.rows.clocks[0]!.due_at });
+  }
+
+  /** Signing for it, perhaps a question and its answer, then the kind's own path. */
+  handle() {
+    if (!this.department) return;
+    if (this.act('sign', around(this.ctx.rng, 0.5 * DAY), 'handler')) {
+      const a = this.rows.assignments.find((x) => x.department === this.department && !x.signed_at);
+      if (a) a.signed_at = this.iso;
+    }
+    if (chance(this.ctx.rng, 0.1)) this.exchangeMessages();
+    if (this.f.kind === 'complaint') this.complaintPath();
+    else if (this.f.kind === 'report') this.reportPath();
+    else this.injuryPath();
+  }
+
+  private exchangeMessages() {
+    const { rng, now, keys, random } = this.ctx;
+    const asked = new Date(this.at.getTime() + around(rng, 0.5 * DAY));
+    if (asked > now) return;
+    this.rows.messages.push({ id: this.newId(), case_id: this.id, at: toShanghaiIso(asked), sender: 'department', author: this.staff('handler'), body: pick(rng, QUESTIONS) });
+    const answered = new Date(asked.getTime() + around(rng, DAY));
+    if (answered > now) return;
+    const messageId = this.newId();
+    const body = pick(rng, ANSWERS);
+    const box = sealSync(keys, random, body, `message:${messageId}`);
+    this.rows.messages.push({ id: messageId, case_id: this.id, at: toShanghaiIso(answered), sender: 'reporter', author: null, body });
+    this.rows.sealedMessages.push({ message_id: messageId, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext });
+  }
+
+  /** Closing carries the result reply, which the reporter reads as a message from the department. */
+  private close(delay: number, who: Who) {
+    const reply = pick(this.ctx.rng, REPLIES[this.status] ?? REPLIES.accepted!);
+    if (!this.act('close', delay, who, { note: reply })) return;
+    this.closedAt = this.iso;
+    this.rows.messages.push({ id: this.newId(), case_id: this.id, at: this.closedAt, sender: 'department', author: this.staff(who), body: reply });
+  }
+
+  private complaintPath() {
+    const { rng } = this.ctx;
+    if (chance(rng, 0.12)) {
+      const ground = pick(rng, NOT_ACCEPT_GROUNDS);
+      if (this.act('not_accept', around(rng, 3 * DAY), 'handler', { note: '不符合受理条件', data: { ground } })) this.close(around(rng, DAY), 'handler');
+      return;
+    }
+    if (!this.act('accept', around(rng, 3 * DAY), 'handler') || !this.act('start_mediation', around(rng, DAY), 'handler')) return;
+    const outcome = chance(rng, 0.7) ? 'mediated' : 'mediation_failed';
+    if (this.act(outcome, around(rng, 18 * DAY), 'handler', { note: outcome === 'mediated' ? '双方达成调解协议' : '商家拒绝调解' })) this.close(around(rng, 2 * DAY), 'handler');
+  }
+
+  private reportPath() {
+    const { rng } = this.ctx;
+    if (!this.act('start_verification', around(rng, 2 * DAY), 'handler')) return;
+    if (chance(rng, 0.08)) this.extendOpenDecision();
+    if (!chance(rng, 0.35)) {
+      if (this.act('not_open', around(rng, 9 * DAY), 'handler', { note: '违法事实不成立' })) this.close(around(rng, 3 * DAY), 'supervisor');
+      return;
+    }
+    if (!this.act('open_case', around(rng, 9 * DAY), 'handler')) return;
+    if (chance(rng, 0.75)) {
+      const fine = 1_000_00 * Math.ceil(around(rng, 30));
+      if (!this.act('decide_penalty', around(rng, 30 * DAY), 'handler', { data: { fineFen: fine } })) return;
+      this.fine = fine;
+    }
+    this.close(around(rng, 7 * DAY), 'supervisor');
+  }
+
+  /** The one +15 working days a supervisor may grant (cases/effects.ts `extend`). */
+  private extendOpenDecision() {
+    const clock = this.running.find((c) => c.clock === 'open_decision');
+    const delay = around(this.ctx.rng, 12 * DAY);
+    if (!clock || new Date(this.at.getTime() + delay) > this.ctx.now) return;
+    const moved = toShanghaiIso(extendDue(this.ctx.calendar, new Date(clock.due_at as string), 15).dueAt);
+    if (this.act('extend', delay / this.stall, 'supervisor', { note: '案情复杂，需延长核查期限', data: { clock: 'open_decision', from: clock.due_at, dueAt: moved } })) {
+      Object.assign(clock, { due_at: moved, extended: 1 });
     }
   }
 
-  const running = clocks.filter((c) => c.status === 'running').map((c) => c.due_at as string).sort();
-  const nextDue = running[0] ?? null;
-  const nowIso = toShanghaiIso(now);
-  // Overdue cases get urged by the intake centre, as supervisors do.
-  if (nextDue && nextDue < nowIso && department && chance(rng, 0.4)) {
-    const urgeAt = new Date(new Date(nextDue).getTime() + around(rng, DAY));
-    if (urgeAt <= now && urgeAt > at) {
-      at = urgeAt;
-      urges = 1;
-      lastUrged = toShanghaiIso(urgeAt);
-      event('urge', lastUrged, 'intake', null, { from: status, to: status }, false);
-      mail('urge', 'department', department, lastUrged, { category: category.code, dueAt: nextDue, by: 'intake' });
+  private injuryPath() {
+    const { rng } = this.ctx;
+    if (!this.act('triage', around(rng, this.f.decision.urgent ? 6 * HOUR : 0.8 * DAY), 'handler')) return;
+    if (this.act('start_investigation', around(rng, DAY), 'handler')) this.close(around(rng, 25 * DAY), 'handler');
+  }
+
+  /** The clock sweeper has been running all along: what it owes a clock now, it sent when it fell due. */
+  sweep() {
+    const { now, calendar, dir } = this.ctx;
+    for (const c of this.running) {
+      const owed = noticesFor({ due_at: c.due_at as string, due_soon_notified_at: null, overdue_notified_at: null, escalated_at: null, urgent: this.f.decision.urgent ? 1 : 0 }, now, calendar);
+      if (owed.length === 0) continue;
+      const dueMs = new Date(c.due_at as string).getTime();
+      const when = (ms: number) => toShanghaiIso(new Date(Math.min(now.getTime(), Math.max(new Date(c.started_at as string).getTime(), ms))));
+      const params = { category: this.f.category.code, dueAt: c.due_at, clock: c.clock };
+      const owner = this.department ?? `intake-${dir.province}`;
+      const soon = when(dueMs - 2 * DAY);
+      c.due_soon_notified_at = soon;
+      this.mail('clock_due_soon', 'department', owner, soon, params);
+      if (owed.includes('overdue')) {
+        const overdue = when(dueMs + 60_000);
+        c.overdue_notified_at = overdue;
+        this.mail('clock_overdue', 'department', owner, overdue, params);
+      }
+      if (!owed.includes('escalate')) continue;
+      const at = when(this.f.decision.urgent ? dueMs + 60_000 : escalationTime(new Date(dueMs), calendar).getTime() + 60_000);
+      c.escalated_at = at;
+      this.escalated = true;
+      this.event('escalated', at, 'system', `overdue since ${c.due_at} (${c.clock}): escalated to the intake centre supervisor`, { reason: 'overdue', clock: c.clock, dueAt: c.due_at }, false);
+      this.mail('escalation', 'department', `intake-${dir.province}`, at, { ...params, reason: 'overdue', department: this.department });
     }
   }
-  if (closedAt && chance(rng, 0.35)) {
-    const rated = new Date(at.getTime() + around(rng, 2 * DAY));
+
+  private get nextDue(): string | null {
+    return this.running.map((c) => c.due_at as string).sort()[0] ?? null;
+  }
+
+  /** Overdue cases get urged by the intake centre, as supervisors do; closed ones sometimes rated. */
+  followUp() {
+    const { rng, now } = this.ctx;
+    const nextDue = this.nextDue;
+    if (nextDue && new Date(nextDue) < now && this.department && chance(rng, 0.4)) {
+      const urgeAt = new Date(new Date(nextDue).getTime() + around(rng, DAY));
+      if (urgeAt <= now && urgeAt > this.at) {
+        this.at = urgeAt;
+        this.urged = this.iso;
+        this.event('urge', this.urged, 'intake', null, { from: this.status, to: this.status }, false);
+        this.mail('urge', 'department', this.department, this.urged, { category: this.f.category.code, dueAt: nextDue, by: 'intake' });
+      }
+    }
+    if (!this.closedAt || !chance(rng, 0.35)) return;
+    const rated = new Date(this.at.getTime() + around(rng, 2 * DAY));
     const rating = RATING(rng);
-    if (rated <= now) rows.satisfaction.push({ case_id: id, rating, resolved: rating >= 3 ? 1 : 0, comment: null, at: toShanghaiIso(rated) });
+    if (rated <= now) this.rows.satisfaction.push({ case_id: this.id, rating, resolved: rating >= 3 ? 1 : 0, comment: null, at: toShanghaiIso(rated) });
   }
-  rows.clocks = clocks;
-  const receipt = newReceipt(ctx.random);
-  rows.cases = {
-    id, kind, category: category.code, region, status, department, routing_rule: decision.rule, routing_reason: decision.reason,
-    subject_name: business.name, subject_credit_code: business.creditCode, subject_address: business.address,
-    credit_code_check_failed: business.checkFailed ? 1 : 0, description, claim,
-    occurred_on: shanghaiDate(new Date(receivedAt.getTime() - Math.floor(rng() * 10) * DAY)), severity,
-    reward_requested: kind === 'report' && chance(rng, 0.3) ? 1 : 0, urgent: decision.urgent ? 1 : 0, anonymous: identity ? 0 : 1,
-    pseudonym: pseudonym(ctx.random), receipt_hash: hashReceiptSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language,
-    received_at: received, updated_at: toShanghaiIso(at), closed_at: closedAt, next_due_at: nextDue, fine_fen: fine,
-    transfer_count: 0, status_before_transfer: null, escalated: 0, urge_count: urges, last_urged_at: lastUrged,
-    rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null,
-  };
-  return { day: shanghaiDate(receivedAt).replaceAll('-', ''), receipt, kind, status, overdue: nextDue !== null && nextDue < nowIso, rows };
+
+  /** The case row as the actions left it. */
+  finish(): PlannedCase {
+    const { f, ctx } = this;
+    const receipt = newReceipt(ctx.random);
+    const nextDue = this.nextDue;
+    this.rows.cases = {
+      id: this.id, kind: f.kind, category: f.category.code, region: f.region, status: this.status, department: this.department,
+      routing_rule: f.decision.rule, routing_reason: f.decision.reason, subject_name: f.business.name,
+      subject_credit_code: f.business.creditCode, subject_address: f.business.address, credit_code_check_failed: f.business.checkFailed ? 1 : 0,
+      description: f.description, claim: f.claim, severity: f.severity,
+      occurred_on: shanghaiDate(new Date(this.receivedAt.getTime() - Math.floor(ctx.rng() * 10) * DAY)),
+      reward_requested: f.kind === 'report' && chance(ctx.rng, 0.3) ? 1 : 0, urgent: f.decision.urgent ? 1 : 0, anonymous: f.identity ? 0 : 1,
+      pseudonym: pseudonym(ctx.random), receipt_hash: hashReceiptSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language: f.language,
+      received_at: toShanghaiIso(this.receivedAt), updated_at: this.iso, closed_at: this.closedAt, next_due_at: nextDue, fine_fen: this.fine,
+      transfer_count: 0, status_before_transfer: null, escalated: this.escalated ? 1 : 0, urge_count: this.urged ? 1 : 0, last_urged_at: this.urged,
+      rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null,
+    };
+    return {
+      day: shanghaiDate(this.receivedAt).replaceAll('-', ''), receipt, kind: f.kind, status: this.status,
+      overdue: nextDue !== null && new Date(nextDue) < ctx.now, rows: this.rows,
+    };
+  }
+}
+
+/** Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have written them. */
+async function planCase(ctx: PlanContext, receivedAt: Date): Promise<PlannedCase> {
+  const plan = new CasePlan(ctx, receivedAt, await caseFacts(ctx, receivedAt));
+  plan.submit();
+  plan.assignTriaged();
+  plan.handle();
+  plan.sweep();
+  plan.followUp();
+  return plan.finish();
 }
 
 /** A GB 11643 resident ID number registered in `region` with a right check digit. */
@@ -697,7 +820,8 @@ const COLUMNS = {
     'rehandle_count', 'merged_into', 'legal_hold', 'purged_at'],
   sealed: ['case_id', 'purpose', 'key_id', 'wrapped_key', 'iv', 'ciphertext', 'created_at'],
   events: ['id', 'case_id', 'at', 'event', 'actor', 'note', 'data', 'public'],
-  clocks: ['id', 'case_id', 'clock', 'started_at', 'due_at', 'provisional', 'status', 'stopped_at', 'paused_at', 'extended'],
+  clocks: ['id', 'case_id', 'clock', 'started_at', 'due_at', 'provisional', 'status', 'stopped_at', 'paused_at', 'extended',
+    'due_soon_notified_at', 'overdue_notified_at', 'escalated_at'],
   cohandlers: ['case_id', 'department', 'reason', 'added_at'],
   assignments: ['id', 'case_id', 'department', 'dispatched_at', 'sign_due_at', 'signed_at', 'returned_at', 'return_reason'],
   outbox: ['id', 'case_id', 'template', 'recipient_type', 'recipient_ref', 'params', 'status', 'attempts', 'next_attempt_at',
@@ -803,13 +927,16 @@ async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.
   const ctx: PlanContext = { rng, random: randomPool(), keys: demoKeys(input.masterKey), dir, calendar, now, dueMemo: new Map() };
   const write = chunkWriter(sqlite, input.prefix);
   const result: ShareResult = { cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receipts: [] };
-  const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cacheSize: sqlite.pragma('cache_size', { simple: true }), busy: sqlite.pragma('busy_timeout', { simple: true }) };
+  const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cacheSize: sqlite.pragma('cache_size', { simple: true }), busy: sqlite.pragma('busy_timeout', { simple: true }), checkpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }) };
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -131072');
   // Shares take turns at the write lock: one writes its chunk while the others plan theirs.
   sqlite.pragma('busy_timeout = 600000');
-  if (process.env.DEMO_CKPT) sqlite.pragma(`wal_autocheckpoint = ${process.env.DEMO_CKPT}`);
+  // A checkpoint every ~400 MB of WAL rather than every 4 MB: each waits for two fsyncs while holding
+  // up every writer, and a page changed by several chunks is copied once. Not never: every page read
+  // searches the WAL's index, which grows with it.
+  sqlite.pragma('wal_autocheckpoint = 100000');
   try {
     let chunk: PlannedCase[] = [];
     const flush = () => {
@@ -846,6 +973,7 @@ async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.
     sqlite.pragma(`synchronous = ${previous.synchronous}`);
     sqlite.pragma(`cache_size = ${previous.cacheSize}`);
     sqlite.pragma(`busy_timeout = ${previous.busy}`);
+    sqlite.pragma(`wal_autocheckpoint = ${previous.checkpoint}`);
   }
   return result;
 }
@@ -965,7 +1093,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
     const seconds = (performance.now() - started) / 1000;
     const rate = done / Math.max(seconds, 0.001);
     const eta = rate > 0 ? (total - done) / rate : 0;
-    const text = `${label} ${(fraction * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ` +
+    const text = `${label} ${String(Math.floor(fraction * 100)).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ` +
       `${Math.round(rate).toLocaleString('en')}/s  ${done < total ? `ETA ${eta.toFixed(0)} s` : `${seconds.toFixed(1)} s`}`;
     if (stream.isTTY) {
       const width = 30;

@@ -3,10 +3,12 @@
  * batch port commits in groups: a batch runs at once inside the group's open transaction (in its own
  * savepoint), and its caller is answered only after the group's commit is durable.
  */
+import { createHash } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery, type QueryResult, type SqliteDatabase } from 'kysely';
 import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
+import { linkRecords, type AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 
 export interface NodeStore {
@@ -59,6 +61,26 @@ function statementCache(sqlite: Sqlite.Database) {
   };
 }
 
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Appends audit drafts after the chain's last entry. Called inside the batch's transaction, where
+ * better-sqlite3 runs synchronously: no other writer can read the same tail in between.
+ */
+function appendAudit(prepare: (sql: string) => Statement, drafts: readonly AuditDraft[] | undefined): void {
+  if (!drafts || drafts.length === 0) return;
+  const last = prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const insert = prepare('INSERT INTO audit_log (seq, at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of linkRecords(last, drafts, sha256Hex)) insert.run(r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash, r.hash);
+}
+
+/** A batch's statements, then its audit entries. */
+function runBatch(prepare: (sql: string) => Statement, queries: CompiledQuery[], audit?: readonly AuditDraft[]) {
+  const results = queries.map((q) => runCompiled(prepare, q));
+  appendAudit(prepare, audit);
+  return results;
+}
+
 function runCompiled(prepare: (sql: string) => Statement, query: CompiledQuery): QueryResult<unknown> {
   const stmt = prepare(query.sql);
   const params = query.parameters as unknown[];
@@ -80,7 +102,8 @@ interface Waiter {
  * a failing batch is rolled back alone and its caller rejected at once, the others go on; and a
  * read right after a batch (the audit chain's last entry, a case number) sees it, as before.
  * Nothing is answered before the COMMIT that contains it has returned, so an acknowledged batch
- * survives a crash or a power loss exactly as with one transaction per batch.
+ * survives a crash or a power loss exactly as with one transaction per batch. (A write made directly
+ * through `db` while a group is open joins that group: it becomes durable with the group's commit.)
  */
 function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions) {
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
@@ -106,17 +129,20 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
     try {
       commit.run();
     } catch (err) {
-      if (sqlite.inTransaction) rollback.run();
-      failGroup(waiters, err);
+      try {
+        if (sqlite.inTransaction) rollback.run();
+      } finally {
+        failGroup(waiters, err);
+      }
       return;
     }
     for (const w of waiters) w.resolve(w.results);
   }
 
-  function runInSavepoint(queries: CompiledQuery[]): QueryResult<unknown>[] {
+  function runInSavepoint(queries: CompiledQuery[], audit?: readonly AuditDraft[]): QueryResult<unknown>[] {
     savepoint.run();
     try {
-      const results = queries.map((q) => runCompiled(prepare, q));
+      const results = runBatch(prepare, queries, audit);
       release.run();
       return results;
     } catch (err) {
@@ -134,11 +160,11 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
     }
   }
 
-  const batch: Batch = (queries) => new Promise((resolve, reject) => {
+  const batch: Batch = (queries, audit) => new Promise((resolve, reject) => {
     if (!group) {
       // Someone else's transaction is open on this connection: nest in it, as better-sqlite3 would.
       if (sqlite.inTransaction) {
-        try { resolve(sqlite.transaction(() => queries.map((q) => runCompiled(prepare, q)))()); } catch (err) { reject(err); }
+        try { resolve(sqlite.transaction(() => runBatch(prepare, queries, audit))()); } catch (err) { reject(err); }
         return;
       }
       try { begin.run(); } catch (err) { reject(err); return; }
@@ -147,7 +173,7 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
     }
     let results: QueryResult<unknown>[];
     try {
-      results = runInSavepoint(queries);
+      results = runInSavepoint(queries, audit);
     } catch (err) {
       reject(err);
       if (group && group.length === 0 && sqlite.inTransaction) {
@@ -179,7 +205,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
 
   const grouped = options.groupCommit ?? onDisk;
   let flush = () => {};
-  let batch: Batch = async (queries) => sqlite.transaction(() => queries.map((q) => runCompiled(prepare, q)))();
+  let batch: Batch = async (queries, audit) => sqlite.transaction(() => runBatch(prepare, queries, audit))();
   let durability = onDisk ? 'synchronous=FULL (WAL fsync at every commit), one commit per batch' : 'in memory (not durable)';
   if (grouped) {
     const o = { ...GROUP_COMMIT_DEFAULTS, ...(typeof grouped === 'object' ? grouped : {}) };

@@ -1,8 +1,9 @@
 /** D1 behind the ports: Kysely over kysely-d1, and the atomic batch as one D1 batch. */
 import type { D1Database } from '@cloudflare/workers-types';
-import { Kysely } from 'kysely';
+import { CompiledQuery, Kysely } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import type { Database } from '../../db/schema.js';
+import { chainRecords, type AuditDraft, type AuditRecord } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 
 export function d1Kysely(d1: D1Database): Kysely<Database> {
@@ -16,7 +17,7 @@ export function d1Kysely(d1: D1Database): Kysely<Database> {
  * the services check to tell a won guard from a lost race.
  */
 export function d1Batch(d1: D1Database): Batch {
-  return async (queries) => {
+  const run = async (queries: CompiledQuery[]) => {
     if (queries.length === 0) return [];
     const results = await d1.batch(queries.map((q) => d1.prepare(q.sql).bind(...(q.parameters as unknown[]))));
     return results.map((r) => ({
@@ -25,4 +26,32 @@ export function d1Batch(d1: D1Database): Batch {
       ...(typeof r.meta?.last_row_id === 'number' ? { insertId: BigInt(r.meta.last_row_id) } : {}),
     }));
   };
+  return async (queries, audit) => {
+    if (!audit || audit.length === 0) return run(queries);
+    return appendWithRetry(d1, audit, (records) => run([...queries, ...records.map(insertAuditRecord)]));
+  };
+}
+
+const MAX_CHAIN_ATTEMPTS = 8;
+const insertAudit = 'INSERT INTO audit_log (seq, at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+
+function insertAuditRecord(r: AuditRecord): CompiledQuery {
+  return CompiledQuery.raw(insertAudit, [r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash, r.hash]);
+}
+
+/**
+ * D1 cannot hash inside its batch, so the tail is read first and the batch carries the linked
+ * entries; two Workers that read the same tail collide on the successor's seq (its primary key),
+ * the whole batch of the loser rolls back, and it links again after the new tail.
+ */
+async function appendWithRetry<T>(d1: D1Database, drafts: readonly AuditDraft[], attempt: (records: AuditRecord[]) => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    const last = await d1.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').first<{ seq: number; hash: string }>();
+    try {
+      return await attempt(await chainRecords(last ?? undefined, drafts));
+    } catch (err) {
+      const race = err instanceof Error && /UNIQUE constraint failed: audit_log|PRIMARY KEY/.test(err.message);
+      if (!race || n >= MAX_CHAIN_ATTEMPTS) throw err;
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../server/audit/audit.service.js';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
 import { isOpen } from '../../server/cases/lifecycle.js';
 import { unseal } from '../../server/identity/seal.js';
+import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { generateDemoData, type DemoDataSummary } from '../../server/node/demo-data.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, createStaff } from '../helpers/staff.js';
@@ -87,6 +88,12 @@ describe('demo data generator', () => {
       .execute();
     expect(outboxless).toEqual([]);
     expect((await t.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute())).toEqual([]);
+  });
+
+  it('leaves the clock sweeper nothing to send: what the clocks were owed went out when it fell due', async () => {
+    const swept = await sweepClocks(t.deps);
+    expect([swept.dueSoon, swept.overdue, swept.escalated]).toEqual([0, 0, 0]);
+    expect(await t.deps.db.selectFrom('cases').select('id').where('escalated', '=', 1).execute()).not.toHaveLength(0);
   });
 
   it('writes receipts that log in to the follow-up of their case', async () => {

@@ -1,0 +1,85 @@
+/** The benchmark's printed table and its target checks. */
+
+export interface Measured {
+  name: string;
+  target?: { minOkPerSecond?: number; maxP99Ms?: number } | undefined;
+  requestsPerSecond: number;
+  /** 2xx answers per second: for a submission, the cases accepted. */
+  okPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface BenchResult {
+  machine: { cpus: number; model: string; node: string };
+  options: { cases: number; duration: number; connections: number };
+  /** null when measured on an earlier run's data (--data-dir). */
+  generator: { cases: number; seconds: number; casesPerSecond: number } | null;
+  dbBytes: number;
+  durability: string;
+  peakRssBytes: number;
+  scenarios: Measured[];
+}
+
+const MB = 1024 * 1024;
+const fixed = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function formatTable(r: BenchResult): string {
+  const baseline = r.scenarios[0]?.okPerSecond ?? 0;
+  const header = ['scenario', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx'];
+  const rows = r.scenarios.map((s) => [
+    s.name, fixed(s.requestsPerSecond), fixed(s.okPerSecond), fixed(s.p50, 1), fixed(s.p99, 1),
+    baseline ? `${fixed((s.okPerSecond / baseline) * 100, 1)} %` : '-',
+    s.non2xx || s.errors ? `${s.non2xx}${s.errors ? ` (+${s.errors} errors)` : ''} ${JSON.stringify(s.statusCodes)}` : '0',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    '',
+    `Machine: ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}; load generator on the same cores (loopback).`,
+    r.generator
+      ? `Demo data: ${fixed(r.generator.cases)} cases in ${fixed(r.generator.seconds, 1)} s (${fixed(r.generator.casesPerSecond)} cases/s), database ${fixed(r.dbBytes / MB)} MB.`
+      : `Demo data: an earlier run's folder, database ${fixed(r.dbBytes / MB)} MB.`,
+    `Each scenario: ${r.options.connections} connections for ${r.options.duration} s.`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `Server peak RSS (VmHWM): ${fixed(r.peakRssBytes / MB, 1)} MB`,
+    `Durable commit: ${r.durability}`,
+  ].join('\n');
+}
+
+/** One line per target of issue 7, with the figure measured. */
+export function targetLines(r: BenchResult): string[] {
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const lines = [''];
+  for (const s of r.scenarios) {
+    if (!s.target) continue;
+    const checks: boolean[] = [];
+    const parts: string[] = [];
+    if (s.target.minOkPerSecond !== undefined) {
+      checks.push(s.okPerSecond >= s.target.minOkPerSecond);
+      parts.push(`${fixed(s.okPerSecond)} accepted/s (≥ ${fixed(s.target.minOkPerSecond)})`);
+    }
+    if (s.target.maxP99Ms !== undefined) {
+      checks.push(s.p99 < s.target.maxP99Ms);
+      parts.push(`p99 ${fixed(s.p99, 1)} ms (< ${s.target.maxP99Ms})`);
+    }
+    // No answer at all is no latency to speak of.
+    if (s.okPerSecond === 0) checks.push(false);
+    lines.push(`${mark(checks.every(Boolean))}  ${s.name}: ${parts.join(', ')}${s.okPerSecond === 0 ? ' — no 2xx answer' : ''}`);
+  }
+  lines.push(`${mark(r.peakRssBytes < 300 * MB)}  peak RSS ${fixed(r.peakRssBytes / MB, 1)} MB (< 300)`);
+  if (r.generator) {
+    const perMillion = (r.generator.seconds / r.generator.cases) * 1_000_000;
+    lines.push(`${mark(perMillion < 180)}  generator: ${fixed(perMillion)} s per 1,000,000 cases (< 180)` +
+      (r.generator.cases === 1_000_000 ? '' : ` (extrapolated from ${fixed(r.generator.cases)})`));
+    if (r.generator.cases < 1_000_000) lines.push('note: the page targets are for 1,000,000 cases; this run has fewer.');
+  }
+  return lines;
+}

@@ -1,0 +1,78 @@
+/** The real server as a child process: started on a data dir, watched for memory, stopped with SIGTERM. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** The durable-commit setting the server reports at start. */
+  durability: string;
+  /** Everything the server printed, for a failed run's report. */
+  output: string[];
+  /** Peak resident set size so far (VmHWM), in bytes. */
+  peakRss(): number;
+  /** Sends SIGTERM and waits for the exit code. */
+  stop(): Promise<number | null>;
+}
+
+function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `node --import tsx server/node.ts` directly (not through the tsx wrapper), so the pid whose
+ * memory is read is the server's own. PORT=0: the server prints the port it was given.
+ */
+export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  let exited: number | null | undefined;
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+    exited = code;
+    resolve(code);
+  }));
+  return new Promise((resolve, reject) => {
+    let port: number | null = null;
+    let durability = 'unknown';
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output.join('')}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      durability = /Durability:\s+(.+)/.exec(text)?.[1]?.trim() ?? durability;
+      const listening = /Listening on:\s+\S+:(\d+)/.exec(text);
+      if (listening && port === null) {
+        port = Number(listening[1]);
+        clearTimeout(timer);
+        resolve({
+          child,
+          url: `http://127.0.0.1:${port}`,
+          get durability() { return durability; },
+          output,
+          peakRss: () => statusField(child.pid!, 'VmHWM'),
+          async stop() {
+            if (exited === undefined) child.kill('SIGTERM');
+            return exit;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exit.then((code) => {
+      clearTimeout(timer);
+      if (port === null) reject(new Error(`the server exited (${code}) before listening:\n${output.join('')}`));
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type NodeStore } from '../../server/node/sqlite.js';
+
+const insert = (v: string) => CompiledQuery.raw('INSERT INTO t (v) VALUES (?)', [v]);
+
+describe('group commit (Node batch port on a file)', () => {
+  let dir: string;
+  let file: string;
+  let store: NodeStore;
+  let other: Sqlite.Database;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    file = join(dir, 'intake.sqlite');
+    store = openStore(file, { groupCommit: { windowMs: 20, maxBatches: 50 } });
+    store.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+    // Another connection sees only what is committed.
+    other = new Sqlite(file);
+  });
+  afterEach(async () => {
+    other.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const committed = () => (other.prepare('SELECT v FROM t ORDER BY id').all() as { v: string }[]).map((r) => r.v);
+
+  it('answers a batch only once the commit that holds it is done, and commits concurrent batches together', async () => {
+    const batches = ['a', 'b', 'c'].map((v) => store.batch([insert(v)]));
+    // Run already (inside the open group), not yet committed: nobody has been answered.
+    expect(committed()).toEqual([]);
+    let answered = 0;
+    batches.forEach((b) => void b.then(() => { answered += 1; }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(0);
+    const results = await Promise.all(batches);
+    expect(committed()).toEqual(['a', 'b', 'c']);
+    expect(results.map((r) => r[0]!.numAffectedRows)).toEqual([1n, 1n, 1n]);
+  });
+
+  it('rolls back a failing batch alone: the others in its group are committed', async () => {
+    const ok1 = store.batch([insert('x1'), insert('x2')]);
+    // The second statement breaks the UNIQUE constraint: the whole batch, its first row too, is undone.
+    const bad = store.batch([insert('y1'), insert('x1')]);
+    const ok2 = store.batch([insert('z1')]);
+    await expect(bad).rejects.toThrow(/UNIQUE constraint failed/);
+    await Promise.all([ok1, ok2]);
+    expect(committed()).toEqual(['x1', 'x2', 'z1']);
+  });
+
+  it('shows a batch to the next read on the same connection at once, before its commit', async () => {
+    const pending = store.batch([insert('seen')]);
+    const row = await store.db.selectFrom('t' as never).selectAll().executeTakeFirst();
+    expect(row).toMatchObject({ v: 'seen' });
+    expect(committed()).toEqual([]);
+    await pending;
+    expect(committed()).toEqual(['seen']);
+  });
+
+  it('commits at once when the group is full, without waiting for the window', async () => {
+    const big = openStore(join(dir, 'full.sqlite'), { groupCommit: { windowMs: 60_000, maxBatches: 3 } });
+    big.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+    const started = Date.now();
+    await Promise.all(['1', '2', '3'].map((v) => big.batch([insert(v)])));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await big.close();
+  });
+
+  it('commits what is pending when the store is closed', async () => {
+    const pending = store.batch([insert('last')]);
+    await store.close();
+    await expect(pending).resolves.toHaveLength(1);
+    expect(committed()).toEqual(['last']);
+    store = openStore(file);
+  });
+
+  it('keeps one transaction per batch in memory, answered at once', async () => {
+    const memory = openStore(':memory:');
+    memory.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+    await memory.batch([insert('m')]);
+    expect(memory.sqlite.inTransaction).toBe(false);
+    expect(memory.durability).toMatch(/memory/);
+    await memory.close();
+  });
+});
