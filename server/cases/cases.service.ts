@@ -3,7 +3,6 @@ import { addWorkingDays } from '../clocks/calendar.js';
 import { endOfShanghaiDay, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import { attachmentViews } from '../attachments/attachments.service.js';
 import type { Deps } from '../deps.js';
-import { listDepartments } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
 import { reporterContactFor } from '../identity/identity.service.js';
 import type { Actor } from '../staff/actor.js';
@@ -25,8 +24,24 @@ export function visibilityOf(actor: Actor): Visibility {
   return { all: false, department: actor.department };
 }
 
-export async function departmentNames(deps: Deps): Promise<DepartmentNames> {
-  return new Map((await listDepartments(deps.db)).map((d) => [d.code, { zh: d.name_zh, en: d.name_en }]));
+// Read on every queue and case page, changed only by an admin: kept per app, dropped on an edit.
+const namesCache = new WeakMap<Deps, Promise<DepartmentNames>>();
+
+/** Department names by code, for showing cases (all departments, inactive ones included). */
+export function departmentNames(deps: Deps): Promise<DepartmentNames> {
+  let names = namesCache.get(deps);
+  if (!names) {
+    names = deps.db.selectFrom('departments').select(['code', 'name_zh', 'name_en']).execute()
+      .then((rows) => new Map(rows.map((d) => [d.code, { zh: d.name_zh, en: d.name_en }])));
+    names.catch(() => namesCache.delete(deps));
+    namesCache.set(deps, names);
+  }
+  return names;
+}
+
+/** After a department is renamed: the next page reads the names again. */
+export function forgetDepartmentNames(deps: Deps): void {
+  namesCache.delete(deps);
 }
 
 /** The end of the second working day from now: "due soon" (DESIGN §3). */
