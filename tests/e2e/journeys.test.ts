@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, injury } from '../helpers/bodies.js';
-import { launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
+import { fillComplaintForm, launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
 import { jpegWithMetadata } from '../helpers/files.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
 
@@ -60,14 +60,7 @@ describe('public and staff journeys', () => {
     await page.waitForURL(`${server.url}/submit?kind=complaint`);
     await expect(page.isChecked('#f-kind-complaint')).resolves.toBe(true);
 
-    await page.selectOption('#f-category', 'product.food');
-    await page.selectOption('#f-region', '440106');
-    await page.fill('#f-description', '在超市购买的月饼已经发霉，商家拒绝退款。');
-    await page.fill('#f-claim', '退款并赔偿');
-    await page.fill('#f-subject-name', '某某食品有限公司');
-    await page.fill('#f-reporter-name', '张三');
-    await page.fill('#f-reporter-phone', '13800138000');
-    await page.fill('#f-reporter-address', '广州市天河区天河路2号');
+    await fillComplaintForm(page);
     await fitsPhone();
     await screenshot(page, 'journey-citizen-2-form');
     await page.tap('form.intake-form button[type="submit"]');

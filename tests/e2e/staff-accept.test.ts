@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
+import { fillComplaintForm, launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
 import { createStaff, type TestStaff } from '../helpers/staff.js';
 
 let t: TestApp;
@@ -26,14 +26,7 @@ async function fileComplaint(): Promise<string> {
   const page = await context.newPage();
   await page.goto(`${server.url}/submit`);
   await page.check('#f-kind-complaint');
-  await page.selectOption('#f-category', 'product.food');
-  await page.selectOption('#f-region', '440106');
-  await page.fill('#f-description', '在超市购买的月饼已经发霉，商家拒绝退款。');
-  await page.fill('#f-claim', '退款并赔偿');
-  await page.fill('#f-subject-name', '某某食品有限公司');
-  await page.fill('#f-reporter-name', '张三');
-  await page.fill('#f-reporter-phone', '13800138000');
-  await page.fill('#f-reporter-address', '广州市天河区天河路2号');
+  await fillComplaintForm(page);
   await page.click('form.intake-form button[type="submit"]');
   const caseNumber = (await page.locator('.panel-success .case-number').textContent())?.trim() ?? '';
   await screenshot(page, 'staff-accept-1-confirmation');

@@ -45,3 +45,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(RESULTS, { recursive: true });
   await page.screenshot({ path: resolve(RESULTS, `${name}.png`), fullPage: true });
 }
+
+/** Fills the public form's fields of a complaint about mouldy mooncakes in 天河区 (kind chosen already). */
+export async function fillComplaintForm(page: Page): Promise<void> {
+  await page.selectOption('#f-category', 'product.food');
+  await page.selectOption('#f-region', '440106');
+  await page.fill('#f-description', '在超市购买的月饼已经发霉，商家拒绝退款。');
+  await page.fill('#f-claim', '退款并赔偿');
+  await page.fill('#f-subject-name', '某某食品有限公司');
+  await page.fill('#f-reporter-name', '张三');
+  await page.fill('#f-reporter-phone', '13800138000');
+  await page.fill('#f-reporter-address', '广州市天河区天河路2号');
+}
