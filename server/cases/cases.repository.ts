@@ -88,6 +88,13 @@ export async function listCohandlers(db: Kysely<Database>, caseId: string) {
   return (await db.selectFrom('case_cohandlers').select('department').where('case_id', '=', caseId).execute()).map((r) => r.department);
 }
 
+/** The running clocks of a page of cases, earliest due first. */
+export function listRunningClocks(db: Kysely<Database>, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('clocks').select(['case_id', 'clock', 'due_at', 'provisional'])
+    .where('case_id', 'in', caseIds).where('status', '=', 'running').orderBy('due_at').execute();
+}
+
 export function listClocks(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
 }

@@ -8,9 +8,9 @@ import { reporterContactFor } from '../identity/identity.service.js';
 import type { Actor } from '../staff/actor.js';
 import {
   countByStatus, countQueue, findCaseByNumber, findLikelyDuplicates, listAssignments, listClocks, listCohandlers,
-  listEvents, listMessages, listQueuePage, type QueueFilter, type Visibility,
+  listEvents, listMessages, listQueuePage, listRunningClocks, type QueueFilter, type Visibility,
 } from './cases.repository.js';
-import { clockView, departmentOf, eventView, queueItemView, type DepartmentNames } from './cases.view.js';
+import { clockView, departmentOf, eventView, queueItemView, type DepartmentNames, type DueItem } from './cases.view.js';
 import { allowedActions } from './lifecycle.js';
 import { guardedActions } from './guards.js';
 
@@ -91,8 +91,12 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const running = new Map<string, DueItem[]>();
+  for (const r of await listRunningClocks(deps.db, page.map((c) => c.id))) {
+    running.set(r.case_id, [...(running.get(r.case_id) ?? []), { clock: r.clock, dueAt: r.due_at, provisional: r.provisional === 1 }]);
+  }
   return {
-    items: page.map((c) => queueItemView(c, names, now, soon)),
+    items: page.map((c) => queueItemView(c, names, now, soon, running.get(c.id))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.next_due_at ?? '~', last.case_number) : null,
     counts,
   };

@@ -36,7 +36,10 @@ export function eventView(e: CaseEventRow) {
   return { at: e.at, event: e.event, actor: e.actor, note: e.note, public: e.public === 1, data: e.data ? JSON.parse(e.data) as unknown : null };
 }
 
-export function queueItemView(c: CaseRow, names: DepartmentNames, now: Date, dueSoonBy: string) {
+/** A running clock as a queue row lists it: the same shape as the submission answer's `due`. */
+export type DueItem = { clock: string; dueAt: string; provisional: boolean };
+
+export function queueItemView(c: CaseRow, names: DepartmentNames, now: Date, dueSoonBy: string, running: DueItem[] = []) {
   const nowIso = now.toISOString();
   const overdue = c.next_due_at !== null && new Date(c.next_due_at).toISOString() < nowIso;
   return {
@@ -47,7 +50,8 @@ export function queueItemView(c: CaseRow, names: DepartmentNames, now: Date, due
     status: c.status,
     department: departmentOf(c.department, names),
     receivedAt: c.received_at,
-    due: c.next_due_at,
+    due: running,
+    nextDueAt: c.next_due_at,
     overdue,
     dueSoon: !overdue && c.next_due_at !== null && c.next_due_at <= dueSoonBy,
     msLeft: c.next_due_at === null ? null : new Date(c.next_due_at).getTime() - now.getTime(),

@@ -30,8 +30,9 @@ const queue = async (query: string, who = handler) => (await call(t.app, 'GET', 
 describe('department queue', () => {
   it('sorts by the next due date', async () => {
     const q = await queue('');
-    const dues = q.items.map((i: { due: string }) => i.due);
+    const dues = q.items.map((i: { nextDueAt: string }) => i.nextDueAt);
     expect(dues).toEqual([...dues].sort());
+    expect(q.items[0].due).toEqual([{ clock: 'triage', dueAt: dues[0], provisional: false }]);
     expect(q.items[0].kind).toBe('injury');
     expect(q.items[0]).toMatchObject({ reporter: expect.stringMatching(/^R-[0-9A-Z]{4}$/), department: { code: 'samr-440106' } });
   });

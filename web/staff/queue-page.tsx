@@ -24,7 +24,7 @@ function QueueRow({ v, item }: { v: StaffView; item: QueueItem }) {
       <td>{item.department ? item.department.name[lang] : <em>{s.case.triage}</em>}</td>
       <td class="nowrap">{formatTime(item.receivedAt)}</td>
       <td>
-        {item.due && <span class="due-date">{formatDue(item.due, lang, t)}</span>}
+        {item.nextDueAt && <span class="due-date">{formatDue(item.nextDueAt, lang, t)}</span>}
         <DueBadge t={t} due={item} />
       </td>
       <td><Flags t={t} flags={item} /></td>
