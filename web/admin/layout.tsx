@@ -1,6 +1,7 @@
 /** The admin page frame: the staff header (who, sign-out, language), the admin navigation, notices. */
 import type { Child } from 'hono/jsx';
 import { csrfField } from '../../server/staff/auth.middleware.js';
+import { StaffDocument } from '../staff/document.js';
 import { href, type AdminView } from './context.js';
 
 export type AdminSection = 'home' | 'users' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
@@ -28,41 +29,21 @@ export function AdminLayout({ v, title, current, notice, children }: {
   v: AdminView; title: string; current?: AdminSection | undefined; notice?: string | undefined; children?: Child;
 }) {
   const { t, a } = v;
+  const nav = v.actor?.role === 'admin' && (
+    <nav class="staff-nav" aria-label={a.nav.label}>
+      <div class="wrap wrap-wide">
+        {sections.map(([key, path]) => (
+          <a href={href(v, path)} aria-current={current === key ? 'page' : undefined}>{a.nav[key]}</a>
+        ))}
+      </div>
+    </nav>
+  );
   return (
-    <html lang={t.htmlLang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} – ${a.title} – ${t.siteName}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body class="staff">
-        <a class="skip-link" href="#main">{t.skipLink}</a>
-        <header class="site-header">
-          <div class="wrap wrap-wide header-inner">
-            <a class="site-name" href={href(v, '/staff')}>{`${t.siteName} · ${a.workspace}`}</a>
-            <nav class="lang-switch" aria-label="Language / 语言">
-              <a href={v.switchHref} lang={t.switchHtmlLang} hreflang={t.switchHtmlLang}>{t.switchLabel}</a>
-            </nav>
-            <SignedIn v={v} />
-          </div>
-        </header>
-        {v.actor?.role === 'admin' && (
-          <nav class="staff-nav" aria-label={a.nav.label}>
-            <div class="wrap wrap-wide">
-              {sections.map(([key, path]) => (
-                <a href={href(v, path)} aria-current={current === key ? 'page' : undefined}>{a.nav[key]}</a>
-              ))}
-            </div>
-          </nav>
-        )}
-        <main id="main" class="wrap wrap-wide" tabindex={-1}>
-          <h1>{title}</h1>
-          {notice && <div class="notice notice-success" role="status"><p>{notice}</p></div>}
-          {children}
-        </main>
-      </body>
-    </html>
+    <StaffDocument t={t} title={`${title} – ${a.title}`} homeHref={href(v, '/staff')} workspace={a.workspace}
+      switchHref={v.switchHref} signedIn={<SignedIn v={v} />} nav={nav}>
+      <h1>{title}</h1>
+      {notice && <div class="notice notice-success" role="status"><p>{notice}</p></div>}
+      {children}
+    </StaffDocument>
   );
 }

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { departmentName, type StaffView } from './context.js';
+import { StaffDocument } from './document.js';
 
 const OVERVIEW_ROLES = new Set(['intake', 'supervisor']);
 
@@ -30,43 +31,23 @@ export function StaffLayout({ v, title, current, children }: {
 }) {
   const { t, actor } = v;
   const s = t.staff;
-  return (
-    <html lang={t.htmlLang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} – ${s.workspace} – ${t.siteName}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body class="staff">
-        <a class="skip-link" href="#main">{t.skipLink}</a>
-        <header class="site-header">
-          <div class="wrap wrap-wide header-inner">
-            <a class="site-name" href="/staff">{`${t.siteName} · ${s.workspace}`}</a>
-            <nav class="lang-switch" aria-label="Language / 语言">
-              <a href={v.switchHref} lang={t.switchHtmlLang} hreflang={t.switchHtmlLang}>{t.switchLabel}</a>
-            </nav>
-            <SignedIn v={v} />
-          </div>
-        </header>
-        {actor && (
-          <nav class="staff-nav" aria-label={s.nav.label}>
-            <div class="wrap wrap-wide">
-              <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>
-              {OVERVIEW_ROLES.has(actor.role) && (
-                <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
-              )}
-              {actor.role === 'custodian' && (
-                <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
-              )}
-            </div>
-          </nav>
+  const nav = actor && (
+    <nav class="staff-nav" aria-label={s.nav.label}>
+      <div class="wrap wrap-wide">
+        <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>
+        {OVERVIEW_ROLES.has(actor.role) && (
+          <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
         )}
-        <main id="main" class="wrap wrap-wide" tabindex={-1}>
-          {children}
-        </main>
-      </body>
-    </html>
+        {actor.role === 'custodian' && (
+          <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
+        )}
+      </div>
+    </nav>
+  );
+  return (
+    <StaffDocument t={t} title={title} homeHref="/staff" workspace={s.workspace} switchHref={v.switchHref}
+      signedIn={<SignedIn v={v} />} nav={nav}>
+      {children}
+    </StaffDocument>
   );
 }

@@ -1,0 +1,36 @@
+/** The document every staff-side page shares: head, skip link, header with the language switch and who is signed in. */
+import type { Child } from 'hono/jsx';
+import type { Messages } from '../i18n.js';
+
+export function StaffDocument({ t, title, homeHref, workspace, switchHref, signedIn, nav, children }: {
+  t: Messages; title: string; homeHref: string; workspace: string; switchHref: string;
+  signedIn?: Child; nav?: Child; children?: Child;
+}) {
+  return (
+    <html lang={t.htmlLang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} – ${workspace} – ${t.siteName}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="staff">
+        <a class="skip-link" href="#main">{t.skipLink}</a>
+        <header class="site-header">
+          <div class="wrap wrap-wide header-inner">
+            <a class="site-name" href={homeHref}>{`${t.siteName} · ${workspace}`}</a>
+            <nav class="lang-switch" aria-label="Language / 语言">
+              <a href={switchHref} lang={t.switchHtmlLang} hreflang={t.switchHtmlLang}>{t.switchLabel}</a>
+            </nav>
+            {signedIn}
+          </div>
+        </header>
+        {nav}
+        <main id="main" class="wrap wrap-wide" tabindex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
