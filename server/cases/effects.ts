@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { findDepartment } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
 import { SIGN_WINDOW } from '../intake/intake.service.js';
+import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
 import { findCaseByNumber, listCohandlers } from './cases.repository.js';
 import { isOpen, NOT_ACCEPT_GROUNDS, type Transition } from './lifecycle.js';
@@ -49,12 +50,10 @@ function invalid(path: string, message: string): never {
 }
 
 function outbox(ctx: EffectContext, template: string, department: string, extra: Record<string, unknown> = {}) {
-  const at = toShanghaiIso(ctx.now);
-  ctx.queries.push(ctx.deps.db.insertInto('outbox').values({
-    id: nanoid(), case_id: ctx.row.id, template, recipient_type: 'department', recipient_ref: department,
-    params: JSON.stringify({ category: ctx.row.category, dueAt: ctx.row.next_due_at, ...extra }),
-    next_attempt_at: at, message_id: `<${nanoid()}@intake>`, created_at: at,
-  }).compile());
+  ctx.queries.push(outboxInsertQuery(ctx.deps.db, {
+    case_id: ctx.row.id, template, recipient_type: 'department', recipient_ref: department,
+    params: { category: ctx.row.category, dueAt: ctx.row.next_due_at, ...extra }, at: toShanghaiIso(ctx.now),
+  }));
 }
 
 function updateClock(ctx: EffectContext, id: string, set: Updateable<ClockRow>) {

@@ -4,6 +4,7 @@ import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
 import { listClocks, refreshNextDueQuery } from './cases.repository.js';
 import { findVisibleCase, getCase } from './cases.service.js';
@@ -26,10 +27,10 @@ export async function messageReporter(deps: Deps, actor: Actor, caseNumber: stri
     }
   }
   if (row.anonymous === 0) {
-    queries.push(deps.db.insertInto('outbox').values({
-      id: nanoid(), case_id: row.id, template: 'department_replied', recipient_type: 'reporter', recipient_ref: row.id,
-      params: JSON.stringify({ language: row.language }), next_attempt_at: now, message_id: `<${nanoid()}@intake>`, created_at: now,
-    }).compile());
+    queries.push(outboxInsertQuery(deps.db, {
+      case_id: row.id, template: 'department_replied', recipient_type: 'reporter', recipient_ref: row.id,
+      params: { language: row.language }, at: now,
+    }));
   }
   queries.push(refreshNextDueQuery(deps.db, row.id));
   await commitWithAudit(deps, queries, [{ actor: actor.username, action: 'message.department', caseId: row.id }]);

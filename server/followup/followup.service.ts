@@ -14,6 +14,7 @@ import { normaliseReceipt, receiptHashCandidates } from '../identity/receipt.js'
 import { identityDisclosed } from '../identity/disclosure.repository.js';
 import { redact } from '../identity/redact.js';
 import { seal, unseal } from '../identity/seal.js';
+import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
   deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
@@ -106,10 +107,10 @@ export async function postReporterMessage(deps: Deps, caseId: string, body: stri
     ...insertMessageQueries(deps.db,
       { id, case_id: caseId, at, sender: 'reporter', author: null, body: redact(body, await reporterNames(deps, caseId)) },
       { message_id: id, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext }),
-    ...(row.department ? [deps.db.insertInto('outbox').values({
-      id: nanoid(), case_id: caseId, template: 'reporter_message', recipient_type: 'department', recipient_ref: row.department,
-      params: JSON.stringify({ category: row.category }), next_attempt_at: at, message_id: `<${nanoid()}@intake>`, created_at: at,
-    }).compile()] : []),
+    ...(row.department ? [outboxInsertQuery(deps.db, {
+      case_id: caseId, template: 'reporter_message', recipient_type: 'department', recipient_ref: row.department,
+      params: { category: row.category }, at,
+    })] : []),
   ];
   await commitWithAudit(deps, queries, [{ actor: 'reporter', action: 'message.reporter', caseId }]);
   return { id, at };

@@ -903,16 +903,10 @@ interface ShareInput {
   receipts: number;
 }
 
-interface ShareResult {
-  cases: number;
-  byKind: Record<string, number>;
-  byStatus: Record<string, number>;
-  overdue: number;
-  firstReceived: string | null;
-  lastReceived: string | null;
-  /** A reservoir sample of `case number \t receipt` lines. */
+/** One worker's share of the summary, with a reservoir sample of `case number \t receipt` lines. */
+type ShareResult = Pick<DemoDataSummary, 'cases' | 'byKind' | 'byStatus' | 'overdue' | 'firstReceived' | 'lastReceived'> & {
   receipts: string[];
-}
+};
 
 /**
  * Plans and writes one share of the days on `sqlite`. Bulk-load settings for this connection only:

@@ -9,7 +9,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { logoutFollowup } from '../../server/followup/followup.service.js';
 import { caseOfToken } from '../../server/followup/followup.service.js';
-import { hashToken, isTokenShaped } from '../../server/staff/tokens.js';
+import { isTokenShaped } from '../../server/staff/tokens.js';
 
 export const FOLLOWUP_COOKIE = 'intake_followup';
 

@@ -2,12 +2,14 @@
 import type { Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
 
-export function ErrorPage({ t, title, body }: { t: Messages; title: string; body: string }) {
+/** `back`: where the page offers to go on (the form by default). */
+export function ErrorPage({ t, title, body, back }: { t: Messages; title: string; body: string; back?: { href: string; label: string } }) {
+  const link = back ?? { href: '/submit', label: t.errorPage.back };
   return (
     <Layout t={t} title={title}>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p><a href="/submit">{t.errorPage.back}</a></p>
+      <p><a href={link.href}>{link.label}</a></p>
     </Layout>
   );
 }
