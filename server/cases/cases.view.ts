@@ -3,6 +3,7 @@ import type { CaseEventRow, CaseRow, ClockRow } from '../../db/schema.js';
 import type { CalendarData } from '../clocks/calendar.js';
 import { clockState } from '../clocks/clocks.js';
 import type { Named } from '../directory/directory.js';
+import type { QueueRow } from './cases.repository.js';
 
 export type DepartmentNames = ReadonlyMap<string, Named>;
 
@@ -39,7 +40,7 @@ export function eventView(e: CaseEventRow) {
 /** A running clock as a queue row lists it: the same shape as the submission answer's `due`. */
 export type DueItem = { clock: string; dueAt: string; provisional: boolean };
 
-export function queueItemView(c: CaseRow, names: DepartmentNames, now: Date, dueSoonBy: string, running: DueItem[] = []) {
+export function queueItemView(c: QueueRow, names: DepartmentNames, now: Date, dueSoonBy: string, running: DueItem[] = []) {
   const nowIso = now.toISOString();
   const overdue = c.next_due_at !== null && new Date(c.next_due_at).toISOString() < nowIso;
   return {
