@@ -298,6 +298,12 @@ export interface AttachmentTable {
   created_at: string;
 }
 
+/** One row: bumped by triggers on every directory change (db/migrations/0009_lookups.sql). */
+export interface DirectoryVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -324,6 +330,7 @@ export interface Database {
   sealed_messages: SealedMessageTable;
   satisfaction: SatisfactionTable;
   attachments: AttachmentTable;
+  directory_version: DirectoryVersionTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -2,7 +2,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { Department } from '../../db/schema.js';
 import { commitWithAudit } from '../audit/audit.service.js';
-import { forgetDepartmentNames } from '../cases/cases.service.js';
 import type { Deps } from '../deps.js';
 import { findDepartment } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
@@ -73,6 +72,5 @@ export async function editDepartment(deps: Deps, actor: Actor, code: string, pat
   if (Object.keys(set).length > 0) queries.push(updateDepartmentQuery(deps.db, before.code, set));
   if (changes.jurisdiction && jurisdiction) queries.push(...replaceJurisdictionQueries(deps.db, before.code, jurisdiction));
   await commitWithAudit(deps, queries, [{ actor: actor.username, action: 'admin.department.update', detail: { code: before.code, changes } }]);
-  forgetDepartmentNames(deps);
   return getDepartmentView(deps, before.code);
 }

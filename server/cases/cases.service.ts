@@ -3,6 +3,7 @@ import { addWorkingDays } from '../clocks/calendar.js';
 import { endOfShanghaiDay, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import { attachmentViews } from '../attachments/attachments.service.js';
 import type { Deps } from '../deps.js';
+import { directorySnapshot } from '../directory/snapshot.js';
 import { AppError } from '../errors.js';
 import { reporterContactFor } from '../identity/identity.service.js';
 import type { Actor } from '../staff/actor.js';
@@ -24,24 +25,9 @@ export function visibilityOf(actor: Actor): Visibility {
   return { all: false, department: actor.department };
 }
 
-// Read on every queue and case page, changed only by an admin: kept per app, dropped on an edit.
-const namesCache = new WeakMap<Deps, Promise<DepartmentNames>>();
-
 /** Department names by code, for showing cases (all departments, inactive ones included). */
-export function departmentNames(deps: Deps): Promise<DepartmentNames> {
-  let names = namesCache.get(deps);
-  if (!names) {
-    names = deps.db.selectFrom('departments').select(['code', 'name_zh', 'name_en']).execute()
-      .then((rows) => new Map(rows.map((d) => [d.code, { zh: d.name_zh, en: d.name_en }])));
-    names.catch(() => namesCache.delete(deps));
-    namesCache.set(deps, names);
-  }
-  return names;
-}
-
-/** After a department is renamed: the next page reads the names again. */
-export function forgetDepartmentNames(deps: Deps): void {
-  namesCache.delete(deps);
+export async function departmentNames(deps: Deps): Promise<DepartmentNames> {
+  return (await directorySnapshot(deps.db)).departmentNames;
 }
 
 /** The end of the second working day from now: "due soon" (DESIGN §3). */

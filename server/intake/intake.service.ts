@@ -1,12 +1,13 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
 import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import type { CaseKind, Severity } from '../../db/schema.js';
 import { withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { departmentRef, type Named } from '../directory/directory.js';
-import { findCategory, findDepartment } from '../directory/directory.repository.js';
+import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
 import { AppError } from '../errors.js';
 import { formatReceipt, hashReceipt, newReceipt } from '../identity/receipt.js';
 import { redact } from '../identity/redact.js';
@@ -14,7 +15,7 @@ import { seal } from '../identity/seal.js';
 import { newPseudonym } from '../identity/pseudonym.js';
 import { checkCreditCode } from '../lib/identifiers.js';
 import { routeCase } from '../routing/route.js';
-import { loadRoutingFacts } from '../routing/routing.repository.js';
+import { routingFacts } from '../routing/routing.repository.js';
 import { insertCaseQueries } from './intake.repository.js';
 import type { Submission } from './intake.schema.js';
 
@@ -35,8 +36,8 @@ export interface SubmittedCase {
 }
 
 /** The directory checks zod cannot do: the category exists and takes this kind. */
-async function checkAgainstDirectory(deps: Deps, s: Submission) {
-  const category = await findCategory(deps.db, s.category);
+function checkAgainstDirectory(dir: DirectorySnapshot, s: Submission) {
+  const category = dir.categories.get(s.category);
   if (!category) {
     throw new AppError('validation_failed', 'The request is not valid.', [{ path: 'category', message: `unknown category ${s.category}` }]);
   }
@@ -60,13 +61,14 @@ function identityOf(s: Submission) {
 export async function submitCase(
   deps: Deps, s: Submission, language: 'zh' | 'en' = 'zh', attachments: PreparedAttachment[] = [],
 ): Promise<SubmittedCase> {
-  await checkAgainstDirectory(deps, s);
+  const dir = await directorySnapshot(deps.db);
+  checkAgainstDirectory(dir, s);
   const now = deps.clock.now();
   const at = toShanghaiIso(now);
-  const caseId = nanoid();
+  const caseId = newRowId();
   const identity = identityOf(s);
   const severity: Severity | null = s.kind === 'injury' ? (s.severity ?? null) : null;
-  const facts = await loadRoutingFacts(deps.db, s.category, s.region, deps.config.INTAKE_PROVINCE);
+  const facts = routingFacts(dir, s.category, s.region, deps.config.INTAKE_PROVINCE);
   const decision = routeCase({ kind: s.kind, category: s.category, region: s.region, severity }, facts);
   const calendar = await deps.calendar.get();
   const rule = firstClockRule(s.kind, severity);
@@ -88,11 +90,11 @@ export async function submitCase(
   }));
 
   const event = (name: string, note: string | null, data: unknown = null, isPublic = true) => ({
-    id: nanoid(), case_id: caseId, at, event: name, actor: 'system', note,
+    id: newRowId(), case_id: caseId, at, event: name, actor: 'system', note,
     data: data === null ? null : JSON.stringify(data), public: isPublic ? 1 : 0,
   });
   const outboxRow = (template: string, type: 'department' | 'reporter', ref: string) => ({
-    id: nanoid(), case_id: caseId, template, recipient_type: type, recipient_ref: ref,
+    id: newRowId(), case_id: caseId, template, recipient_type: type, recipient_ref: ref,
     // Department mail carries the number, category and due date, never identity or narrative.
     params: JSON.stringify({ category: s.category, dueAt, clock: rule.clock }),
     next_attempt_at: at, message_id: `<${nanoid()}@intake>`, created_at: at,
@@ -119,12 +121,12 @@ export async function submitCase(
       ...decision.cohandlers.map((c) => event('cohandler_added', c.department, { reason: c.reason }, false)),
     ],
     clocks: [{
-      id: nanoid(), case_id: caseId, clock: rule.clock, started_at: at, due_at: dueAt,
+      id: newRowId(), case_id: caseId, clock: rule.clock, started_at: at, due_at: dueAt,
       provisional: due.provisional ? 1 : 0, status: 'running',
     }],
     cohandlers: decision.cohandlers.map((c) => ({ case_id: caseId, department: c.department, reason: c.reason, added_at: at })),
     assignments: [decision.department, ...decision.cohandlers.map((c) => c.department)].flatMap((department) =>
-      department ? [{ id: nanoid(), case_id: caseId, department, dispatched_at: at, sign_due_at: signDueAt }] : []),
+      department ? [{ id: newRowId(), case_id: caseId, department, dispatched_at: at, sign_due_at: signDueAt }] : []),
     outbox: [
       decision.department
         ? outboxRow('case_new_department', 'department', decision.department)
@@ -142,16 +144,18 @@ export async function submitCase(
   const caseNumber = (results[1]?.rows[0] as { case_number: string } | undefined)?.case_number;
   if (!caseNumber) throw new AppError('internal', 'The case could not be numbered.');
 
-  const refs = async (codes: string[]) =>
-    (await Promise.all(codes.map((code) => findDepartment(deps.db, code)))).flatMap((d) => (d ? [departmentRef(d)] : []));
-  const [department] = decision.department ? await refs([decision.department]) : [];
+  const refs = (codes: string[]) => codes.flatMap((code) => {
+    const d = dir.departments.get(code);
+    return d ? [departmentRef(d)] : [];
+  });
+  const [department] = decision.department ? refs([decision.department]) : [];
   return {
     caseNumber,
     receipt: formatReceipt(receipt),
     kind: s.kind,
     status: 'received',
     department: department ?? null,
-    cohandlers: await refs(decision.cohandlers.map((c) => c.department)),
+    cohandlers: refs(decision.cohandlers.map((c) => c.department)),
     urgent: decision.urgent,
     creditCodeCheckFailed: Boolean(creditCheck && !creditCheck.checkOk),
     due: [{ clock: rule.clock, dueAt, provisional: due.provisional }],
