@@ -4,6 +4,7 @@
  */
 import type { CompiledQuery } from 'kysely';
 import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import type { NewAttachment } from '../../db/schema.js';
 import type { Deps } from '../deps.js';
 import { redact } from '../identity/redact.js';
@@ -99,7 +100,7 @@ export async function withStoredAttachments<T>(
 
 function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttachment {
   return {
-    id: nanoid(), case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
+    id: newRowId(), case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
     display_name: a.name === null ? null : redact(a.name, owner.reporterNames),
     metadata_removed: a.metadataRemoved ? 1 : 0, created_at: owner.at,
   };

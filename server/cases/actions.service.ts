@@ -1,6 +1,6 @@
 /** Taking an action on a case: checked against the lifecycle table, written in one audited batch. */
 import type { CompiledQuery } from 'kysely';
-import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
@@ -69,7 +69,7 @@ export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, i
   const queries: CompiledQuery[] = [
     ...ctx.queries,
     deps.db.insertInto('case_events').values({
-      id: nanoid(), case_id: row.id, at, event: action, actor: actor.username,
+      id: newRowId(), case_id: row.id, at, event: action, actor: actor.username,
       note: input.reason ?? input.reply ?? input.note ?? null,
       data: JSON.stringify({ from: row.status, to: status, ...ctx.eventData }),
       public: PUBLIC_EVENTS.has(action) ? 1 : 0,

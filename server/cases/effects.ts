@@ -1,6 +1,6 @@
 /** What each action writes besides its state and event: clocks, dispatches, messages, mail. */
 import type { CompiledQuery, Selectable, Updateable } from 'kysely';
-import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import type { CaseAssignmentTable, CaseRow, CaseTable, ClockRow } from '../../db/schema.js';
 import { workingDaysBetween, type CalendarData } from '../clocks/calendar.js';
 import { computeDue, DEFAULT_CLOCK_RULES, extendDue, shanghaiDate, toShanghaiIso, type ClockRuleKey } from '../clocks/clocks.js';
@@ -66,7 +66,7 @@ function startClock(ctx: EffectContext, key: ClockRuleKey) {
   if (rule.clock === 'reporter_notice' && ctx.row.anonymous === 1) return;
   const due = computeDue(ctx.calendar, ctx.now, rule);
   ctx.queries.push(ctx.deps.db.insertInto('clocks').values({
-    id: nanoid(), case_id: ctx.row.id, clock: rule.clock, started_at: toShanghaiIso(ctx.now),
+    id: newRowId(), case_id: ctx.row.id, clock: rule.clock, started_at: toShanghaiIso(ctx.now),
     due_at: toShanghaiIso(due.dueAt), provisional: due.provisional ? 1 : 0, status: 'running',
   }).compile());
 }
@@ -83,7 +83,7 @@ function dispatch(ctx: EffectContext, department: string) {
   const at = toShanghaiIso(ctx.now);
   const signDue = toShanghaiIso(computeDue(ctx.calendar, ctx.now, SIGN_WINDOW).dueAt);
   ctx.queries.push(ctx.deps.db.insertInto('case_assignments').values({
-    id: nanoid(), case_id: ctx.row.id, department, dispatched_at: at, sign_due_at: signDue,
+    id: newRowId(), case_id: ctx.row.id, department, dispatched_at: at, sign_due_at: signDue,
   }).compile());
   outbox(ctx, 'case_new_department', department);
 }
@@ -129,7 +129,7 @@ const handlers: Partial<Record<string, Handler>> = {
   close(ctx) {
     // The result reply goes to the reporter's follow-up page as a message from the department.
     ctx.queries.push(ctx.deps.db.insertInto('case_messages').values({
-      id: nanoid(), case_id: ctx.row.id, at: toShanghaiIso(ctx.now), sender: 'department', author: ctx.actor.username, body: ctx.input.reply!.trim(),
+      id: newRowId(), case_id: ctx.row.id, at: toShanghaiIso(ctx.now), sender: 'department', author: ctx.actor.username, body: ctx.input.reply!.trim(),
     }).compile());
   },
   pause(ctx) {
@@ -159,7 +159,7 @@ const handlers: Partial<Record<string, Handler>> = {
     ctx.eventData = { department: ctx.row.department, transfers: count };
     if (escalate) {
       ctx.events.push(ctx.deps.db.insertInto('case_events').values({
-        id: nanoid(), case_id: ctx.row.id, at, event: 'escalated', actor: 'system',
+        id: newRowId(), case_id: ctx.row.id, at, event: 'escalated', actor: 'system',
         note: `returned ${count} times: escalated to the intake centre supervisor`, data: null, public: 0,
       }).compile());
       outbox(ctx, 'escalation', ESCALATION_DEPARTMENT(ctx.deps), { reason: 'transfers', transfers: count });
@@ -195,7 +195,7 @@ const handlers: Partial<Record<string, Handler>> = {
     ctx.caseSet = { merged_into: target.id };
     ctx.eventData = { into: target.case_number };
     ctx.events.push(ctx.deps.db.insertInto('case_events').values({
-      id: nanoid(), case_id: target.id, at: toShanghaiIso(ctx.now), event: 'merged_from', actor: ctx.actor.username,
+      id: newRowId(), case_id: target.id, at: toShanghaiIso(ctx.now), event: 'merged_from', actor: ctx.actor.username,
       note: ctx.row.case_number, data: JSON.stringify({ from: ctx.row.case_number }), public: 0,
     }).compile());
   },

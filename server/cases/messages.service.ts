@@ -1,5 +1,5 @@
 /** A department writes to the reporter; the reporter reads it on the follow-up page (and by mail if named). */
-import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
@@ -18,7 +18,7 @@ export async function messageReporter(deps: Deps, actor: Actor, caseNumber: stri
   if (row.status === 'merged') throw new AppError('conflict', `Case ${caseNumber} was merged; write on the case it was merged into.`);
   const now = toShanghaiIso(deps.clock.now());
   const queries = [
-    deps.db.insertInto('case_messages').values({ id: nanoid(), case_id: row.id, at: now, sender: 'department', author: actor.username, body }).compile(),
+    deps.db.insertInto('case_messages').values({ id: newRowId(), case_id: row.id, at: now, sender: 'department', author: actor.username, body }).compile(),
   ];
   // Telling a real-name reporter the open-case decision is what the 5-working-day notice clock waits for.
   for (const clock of await listClocks(deps.db, row.id)) {

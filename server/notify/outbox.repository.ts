@@ -1,5 +1,6 @@
 /** Reads and updates outbox rows for the worker and the admin view. */
 import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import type { CompiledQuery, Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, OutboxStatus, OutboxTable } from '../../db/schema.js';
 
@@ -11,7 +12,7 @@ export function outboxInsertQuery(
   row: Pick<Insertable<OutboxTable>, 'case_id' | 'template' | 'recipient_type' | 'recipient_ref'> & { params: Record<string, unknown>; at: string },
 ): CompiledQuery {
   return db.insertInto('outbox').values({
-    id: nanoid(), case_id: row.case_id, template: row.template, recipient_type: row.recipient_type,
+    id: newRowId(), case_id: row.case_id, template: row.template, recipient_type: row.recipient_type,
     recipient_ref: row.recipient_ref, params: JSON.stringify(row.params), next_attempt_at: row.at,
     message_id: `<${nanoid()}@intake>`, created_at: row.at,
   }).compile();

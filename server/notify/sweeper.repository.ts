@@ -1,5 +1,6 @@
 /** Queries of the clock sweeper and the digest: running clocks near their due time, new cases. */
 import { nanoid } from 'nanoid';
+import { newRowId } from '../lib/ids.js';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
@@ -46,7 +47,7 @@ export function guardedOutboxInsert(db: Kysely<Database>, clockId: string, marke
   return db.insertInto('outbox')
     .columns(['id', 'case_id', 'template', 'recipient_type', 'recipient_ref', 'params', 'next_attempt_at', 'message_id', 'created_at'])
     .expression(db.selectFrom('clocks').select((eb) => [
-      eb.val(nanoid()).as('id'), eb.val(m.caseId).as('case_id'), eb.val(m.template).as('template'),
+      eb.val(newRowId()).as('id'), eb.val(m.caseId).as('case_id'), eb.val(m.template).as('template'),
       eb.val('department').as('recipient_type'), eb.val(m.department).as('recipient_ref'),
       eb.val(JSON.stringify(m.params)).as('params'), eb.val(m.at).as('next_attempt_at'),
       eb.val(`<${nanoid()}@intake>`).as('message_id'), eb.val(m.at).as('created_at'),
@@ -61,7 +62,7 @@ export function guardedEscalationEvent(
   return db.insertInto('case_events')
     .columns(['id', 'case_id', 'at', 'event', 'actor', 'note', 'data', 'public'])
     .expression(db.selectFrom('clocks').select((eb) => [
-      eb.val(nanoid()).as('id'), eb.val(e.caseId).as('case_id'), eb.val(e.at).as('at'), eb.val('escalated').as('event'),
+      eb.val(newRowId()).as('id'), eb.val(e.caseId).as('case_id'), eb.val(e.at).as('at'), eb.val('escalated').as('event'),
       eb.val('system').as('actor'), eb.val(e.note).as('note'), eb.val(JSON.stringify(e.data)).as('data'),
       eb.val(0).as('public'),
     ]).where('id', '=', clockId).where('escalated_at', 'is', null))
