@@ -10,6 +10,7 @@ import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { linkRecords, type AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
+import { startCheckpointer, type Checkpointer, type CheckpointerOptions } from './checkpointer.js';
 
 export interface NodeStore {
   sqlite: Sqlite.Database;
@@ -33,6 +34,8 @@ export interface GroupCommitOptions {
 export interface StoreOptions {
   /** false: one transaction (and one fsync) per batch. Default: on for files, off for ':memory:'. */
   groupCommit?: boolean | Partial<GroupCommitOptions>;
+  /** WAL checkpoints in a worker thread (see checkpointer.ts). Default: on for files. */
+  backgroundCheckpoint?: boolean | Partial<CheckpointerOptions>;
 }
 
 export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 4, maxBatches: 200 };
@@ -105,7 +108,7 @@ interface Waiter {
  * survives a crash or a power loss exactly as with one transaction per batch. (A write made directly
  * through `db` while a group is open joins that group: it becomes durable with the group's commit.)
  */
-function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions) {
+function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions, afterCommit: () => void) {
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
   const rollback = sqlite.prepare('ROLLBACK');
@@ -137,6 +140,7 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
       return;
     }
     for (const w of waiters) w.resolve(w.results);
+    afterCommit();
   }
 
   function runInSavepoint(queries: CompiledQuery[], audit?: readonly AuditDraft[]): QueryResult<unknown>[] {
@@ -199,17 +203,39 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   applyMigrations(sqlite);
+  if (onDisk) {
+    // A WAL file left larger than this by a burst is cut back once it has been checkpointed.
+    sqlite.pragma('journal_size_limit = 67108864');
+    // 32 MB of pages (the default is 2 MB): the upper levels of every index stay in memory, and a
+    // submission's dozen index inserts stop reading pages back from the OS (15 % faster at 100,000 cases).
+    sqlite.pragma('cache_size = -32768');
+  }
+  const background = onDisk ? options.backgroundCheckpoint ?? true : false;
+  const checkpointer = background ? startCheckpointer(filename, typeof background === 'object' ? background : {}) : null;
+  /** The writer checkpoints only if the worker is not running or has fallen behind. */
+  let selfCheckpointing = true;
+  const adjustCheckpointing = () => {
+    const self = !checkpointer || checkpointer.behind();
+    if (self === selfCheckpointing) return;
+    selfCheckpointing = self;
+    sqlite.pragma(`wal_autocheckpoint = ${self ? 1000 : 0}`);
+  };
+  adjustCheckpointing();
   const prepare = statementCache(sqlite);
   const database: SqliteDatabase = { prepare: (sql) => prepare(sql), close: () => sqlite.close() };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 
   const grouped = options.groupCommit ?? onDisk;
   let flush = () => {};
-  let batch: Batch = async (queries, audit) => sqlite.transaction(() => runBatch(prepare, queries, audit))();
+  let batch: Batch = async (queries, audit) => {
+    const results = sqlite.transaction(() => runBatch(prepare, queries, audit))();
+    adjustCheckpointing();
+    return results;
+  };
   let durability = onDisk ? 'synchronous=FULL (WAL fsync at every commit), one commit per batch' : 'in memory (not durable)';
   if (grouped) {
     const o = { ...GROUP_COMMIT_DEFAULTS, ...(typeof grouped === 'object' ? grouped : {}) };
-    ({ batch, flush } = groupCommitBatch(sqlite, prepare, o));
+    ({ batch, flush } = groupCommitBatch(sqlite, prepare, o, adjustCheckpointing));
     durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit`;
   }
   return {
@@ -220,6 +246,8 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     flush: () => flush(),
     close: async () => {
       if (sqlite.open) flush();
+      // The worker's connection first: the last one to close checkpoints and removes the WAL.
+      await checkpointer?.stop();
       await db.destroy();
       if (sqlite.open) sqlite.close();
     },
