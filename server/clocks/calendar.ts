@@ -53,6 +53,21 @@ export function isWorkingDay(cal: CalendarData, date: string): { working: boolea
  */
 export function addWorkingDays(cal: CalendarData, fromDate: string, n: number): { date: string; provisional: boolean } {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
+  // Every submission asks the same few questions of the day (its clocks' due dates): remembered per calendar.
+  let memo = workingDayMemo.get(cal);
+  if (!memo) workingDayMemo.set(cal, (memo = new Map()));
+  const key = `${fromDate}+${n}`;
+  const known = memo.get(key);
+  if (known) return { ...known };
+  const answer = countWorkingDays(cal, fromDate, n);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(key, answer);
+  return { ...answer };
+}
+
+const workingDayMemo = new WeakMap<CalendarData, Map<string, { date: string; provisional: boolean }>>();
+
+function countWorkingDays(cal: CalendarData, fromDate: string, n: number): { date: string; provisional: boolean } {
   let date = addCalendarDays(fromDate, 0);
   let provisional = false;
   for (let counted = 0; counted < n; ) {

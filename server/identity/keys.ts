@@ -10,6 +10,18 @@ export interface MasterKey {
   wrapKey: CryptoKey;
   /** HMAC-SHA-256 key for receipt hashes, derived from the same secret. */
   receiptKey: CryptoKey;
+  /**
+   * The same sealing and receipt MAC done synchronously, where the runtime offers it (Node:
+   * server/node/crypto.ts). Web Crypto stays the reference and opens what either one sealed.
+   */
+  sync?: SyncSealer;
+}
+
+export interface SyncSealer {
+  /** A fresh AES-256-GCM data key encrypts `plain` (ciphertext ‖ tag); it is returned AES-KW wrapped. */
+  seal(plain: Uint8Array, aad: Uint8Array): { wrappedKey: Uint8Array; iv: Uint8Array; ciphertext: Uint8Array };
+  /** HMAC-SHA-256 under the receipt key. */
+  receiptMac(data: Uint8Array): Uint8Array;
 }
 
 export interface Keyring {

@@ -21,6 +21,7 @@ export function normaliseReceipt(input: string): string | null {
 }
 
 export async function hashReceipt(key: MasterKey, receipt: string): Promise<string> {
+  if (key.sync) return toHex(key.sync.receiptMac(utf8.encode(`receipt:${receipt}`)));
   const mac = await crypto.subtle.sign('HMAC', key.receiptKey, utf8.encode(`receipt:${receipt}`));
   return toHex(new Uint8Array(mac));
 }

@@ -7,7 +7,8 @@ import { readDirectoryFiles } from '../../db/seed/files.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
-import { createKeyring, importMasterKey, masterKeyFromBase64, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
+import { createKeyring, importMasterKey, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
+import { nodeMasterKeyFromBase64 } from './crypto.js';
 import { toBase64 } from '../lib/encoding.js';
 import { seedDemoStaff } from '../staff/demo.js';
 import { loadPreviousKeys } from './keyfiles.js';
@@ -23,7 +24,7 @@ export interface NodeRuntime {
 
 /** The master key from INTAKE_MASTER_KEY, or in development a key file generated under the data dir. */
 async function loadMasterKey(config: Config, notes: string[]): Promise<MasterKey> {
-  if (config.INTAKE_MASTER_KEY) return masterKeyFromBase64(config.INTAKE_MASTER_KEY);
+  if (config.INTAKE_MASTER_KEY) return nodeMasterKeyFromBase64(config.INTAKE_MASTER_KEY);
   const file = join(resolve(config.INTAKE_DATA_DIR), 'master.key');
   if (!existsSync(file)) {
     mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
@@ -32,7 +33,7 @@ async function loadMasterKey(config: Config, notes: string[]): Promise<MasterKey
   } else {
     notes.push(`Using the development master key in ${file} (set INTAKE_MASTER_KEY in production).`);
   }
-  return masterKeyFromBase64(readFileSync(file, 'utf8'));
+  return nodeMasterKeyFromBase64(readFileSync(file, 'utf8'));
 }
 
 /** Loads the directory and the published calendars into an empty database. */

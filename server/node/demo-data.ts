@@ -11,7 +11,6 @@
  * Lifecycle steps come from the table in server/cases/lifecycle.ts and clocks from
  * server/clocks/clocks.ts, so states, clocks and next_due_at agree with what actions would write.
  */
-import { createCipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
@@ -37,6 +36,8 @@ import { demoStaff } from '../staff/demo.js';
 import type { NodeRuntime } from './bootstrap.js';
 import { devKeyFile } from './keyfiles.js';
 import { openStore } from './sqlite.js';
+import { timePrefix } from '../lib/ids.js';
+import { nodeKeys, randomPool, receiptMacSync, sealSync, type NodeKeys, type Random } from './crypto.js';
 
 export interface DemoDataOptions {
   cases: number;
@@ -67,57 +68,7 @@ const CASES_PER_TRANSACTION = 5_000;
 const MAX_PER_DAY = 99_999; // five sequence digits in a case number
 
 // ---------------------------------------------------------------------------------------------
-// Keys and sealing (node:crypto, same bytes as the Web Crypto code of server/identity/)
-
-interface DemoKeys { id: string; wrapKey: Buffer; receiptKey: Buffer }
-
-/** The key id and the HKDF-derived keys exactly as importMasterKey derives them. */
-export function demoKeys(raw: Uint8Array): DemoKeys {
-  if (raw.length !== 32) throw new Error('A master key must be 32 bytes.');
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', raw, new Uint8Array(0), Buffer.from(info), 32));
-  return {
-    id: 'k' + createHash('sha256').update(raw).digest('hex').slice(0, 12),
-    wrapKey: derive('intake/wrap'),
-    receiptKey: derive('intake/receipt'),
-  };
-}
-
-/** CSPRNG bytes drawn from a refilled pool: one randomFillSync per 64 KiB instead of one per key. */
-function randomPool(size = 65_536) {
-  const pool = Buffer.alloc(size);
-  let offset = size;
-  return (n: number): Buffer => {
-    if (offset + n > size) {
-      randomFillSync(pool);
-      offset = 0;
-    }
-    const out = Buffer.from(pool.subarray(offset, offset + n));
-    offset += n;
-    return out;
-  };
-}
-
-type Random = ReturnType<typeof randomPool>;
-const KW_DEFAULT_IV = Buffer.from('A6A6A6A6A6A6A6A6', 'hex');
-
-export interface SealedBox { keyId: string; wrappedKey: string; iv: string; ciphertext: string }
-
-/** seal() of server/identity/seal.ts, synchronously: Web Crypto's AES-GCM output is ciphertext ‖ 16-byte tag. */
-export function sealSync(keys: DemoKeys, random: Random, value: unknown, context: string): SealedBox {
-  const dataKey = random(32);
-  const iv = random(12);
-  const gcm = createCipheriv('aes-256-gcm', dataKey, iv);
-  gcm.setAAD(Buffer.from(context));
-  const ciphertext = Buffer.concat([gcm.update(JSON.stringify(value), 'utf8'), gcm.final(), gcm.getAuthTag()]);
-  const kw = createCipheriv('id-aes256-wrap', keys.wrapKey, KW_DEFAULT_IV);
-  const wrapped = Buffer.concat([kw.update(dataKey), kw.final()]);
-  return { keyId: keys.id, wrappedKey: wrapped.toString('base64'), iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64') };
-}
-
-/** hashReceipt() of server/identity/receipt.ts. */
-export function hashReceiptSync(keys: DemoKeys, receipt: string): string {
-  return createHmac('sha256', keys.receiptKey).update(`receipt:${receipt}`).digest('hex');
-}
+// Keys and sealing: server/node/crypto.ts
 
 // The alphabet of server/identity/pseudonym.ts (no 0/O, 1/I/L, 5/S, 2/Z), drawn from the pool.
 const PSEUDONYM_ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';
@@ -430,7 +381,7 @@ interface PlannedCase {
 interface PlanContext {
   rng: Rng;
   random: Random;
-  keys: DemoKeys;
+  keys: NodeKeys;
   dir: Directory;
   calendar: CalendarData;
   now: Date;
@@ -451,18 +402,6 @@ function dueOf(ctx: PlanContext, start: Date, key: ClockRuleKey | 'sign'): { due
   return due;
 }
 
-const ORDERED = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'; // ascending in ASCII
-
-/** 8 characters that sort like the instant: milliseconds in base 62. */
-function orderedPrefix(at: Date): string {
-  let n = at.getTime();
-  let out = '';
-  for (let i = 0; i < 8; i++) {
-    out = ORDERED[n % 62] + out;
-    n = Math.floor(n / 62);
-  }
-  return out;
-}
 
 const staffOf = (department: string, role: 'handler' | 'supervisor') =>
   demoStaff.find((s) => s.department === department && s.role === role)?.username ?? `${role}@${department}`;
@@ -529,7 +468,7 @@ class CasePlan {
   constructor(private readonly ctx: PlanContext, private readonly receivedAt: Date, private readonly f: CaseFacts) {
     // Ids in the order of receipt: the load appends to every id and case_id index instead of touching
     // pages all over them (a bulk load's write volume). The random tail keeps them unguessable.
-    this.idPrefix = orderedPrefix(receivedAt);
+    this.idPrefix = timePrefix(receivedAt);
     this.id = this.newId();
     this.department = f.decision.department;
     this.at = receivedAt;
@@ -777,7 +716,7 @@ class CasePlan {
       description: f.description, claim: f.claim, severity: f.severity,
       occurred_on: shanghaiDate(new Date(this.receivedAt.getTime() - Math.floor(ctx.rng() * 10) * DAY)),
       reward_requested: f.kind === 'report' && chance(ctx.rng, 0.3) ? 1 : 0, urgent: f.decision.urgent ? 1 : 0, anonymous: f.identity ? 0 : 1,
-      pseudonym: pseudonym(ctx.random), receipt_hash: hashReceiptSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language: f.language,
+      pseudonym: pseudonym(ctx.random), receipt_hash: receiptMacSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language: f.language,
       received_at: toShanghaiIso(this.receivedAt), updated_at: this.iso, closed_at: this.closedAt, next_due_at: nextDue, fine_fen: this.fine,
       transfer_count: 0, status_before_transfer: null, escalated: this.escalated ? 1 : 0, urge_count: this.urged ? 1 : 0, last_urged_at: this.urged,
       rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null,
@@ -918,7 +857,7 @@ async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.
   // The businesses come from the common seed, so every share names the same companies.
   const dir = await loadDirectory(db, input.province, seededRng(input.seed));
   const rng = seededRng(input.seed + 7919 * (input.share + 1));
-  const ctx: PlanContext = { rng, random: randomPool(), keys: demoKeys(input.masterKey), dir, calendar, now, dueMemo: new Map() };
+  const ctx: PlanContext = { rng, random: randomPool(), keys: nodeKeys(input.masterKey), dir, calendar, now, dueMemo: new Map() };
   const write = chunkWriter(sqlite, input.prefix);
   const result: ShareResult = { cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receipts: [] };
   const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cacheSize: sqlite.pragma('cache_size', { simple: true }), busy: sqlite.pragma('busy_timeout', { simple: true }), checkpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }) };
@@ -974,7 +913,7 @@ async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.
 
 /** A worker thread's side: its own connection to the same file. Called by the worker bootstrap below. */
 export async function runShareInWorker(input: ShareInput): Promise<void> {
-  const store = openStore(input.filename, { groupCommit: false });
+  const store = openStore(input.filename, { groupCommit: false, backgroundCheckpoint: false });
   try {
     const result = await runShare(input, store.db, store.sqlite, await loadCalendar(store.db), (cases) => parentPort!.postMessage({ progress: cases }));
     parentPort!.postMessage({ result });
@@ -1018,7 +957,7 @@ export interface DemoStore { sqlite: Sqlite.Database; flush(): void }
  */
 export async function generateDemoData(deps: Deps, store: DemoStore, options: DemoDataOptions & { workers?: number }): Promise<DemoDataSummary> {
   const started = performance.now();
-  const keys = demoKeys(options.masterKey);
+  const keys = nodeKeys(options.masterKey);
   if (keys.id !== deps.keys.current.id) {
     throw new Error(`the master key given (${keys.id}) is not the one in use (${deps.keys.current.id})`);
   }
