@@ -1,6 +1,7 @@
 /** The real server as a child process: started on a data dir, watched for memory, stopped with SIGTERM. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -28,11 +29,22 @@ function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 }
 
 /**
- * Runs `node --import tsx server/node.ts` directly (not through the tsx wrapper), so the pid whose
- * memory is read is the server's own. PORT=0: the server prints the port it was given.
+ * Builds the server as `npm start` does (scripts/build-server.mjs), into a folder of the benchmark's
+ * own inside the project (the bundle finds its packages in node_modules from there).
  */
-export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+export function buildServer(): { entry: string; remove(): void } {
+  const outdir = join(ROOT, '.build', `bench-${process.pid}`);
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the server build failed:\n${built.stderr}`);
+  return { entry: join(outdir, 'server.mjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs the built server with node directly, so the pid whose memory is read is the server's own.
+ * PORT=0: the server prints the port it was given.
+ */
+export function startServer(entry: string, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,11 @@
 /**
  * The two runtimes as the journey suite meets them: real processes on 127.0.0.1, started here and
- * stopped here. Node: `server/node.ts` (what `npm start` runs) over a fresh data folder. Workers:
+ * stopped here. Node: `server/node.ts` built and run as `npm start` does, over a fresh data folder. Workers:
  * `scripts/dev-worker.ts` (what `npm run dev:worker` runs: D1 migrations, directory, then
  * `wrangler dev --local`) over a fresh local state folder. Both in development mode, which creates
  * the demo staff accounts the journeys sign in with.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -88,7 +88,14 @@ export async function startNode(): Promise<RunningRuntime> {
     PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR,
     NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), INTAKE_DATA_DIR: dir,
   };
-  return launch('node', [TSX, 'server/node.ts'], env, port, () => rmSync(dir, { recursive: true, force: true }), 60_000);
+  // Built and run as `npm start` does, into a folder of this run's own inside the project.
+  const outdir = join(ROOT, '.build', `journeys-${process.pid}-${port}`);
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the server build failed:\n${built.stderr}`);
+  return launch('node', [join(outdir, 'server.mjs')], env, port, () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
+  }, 60_000);
 }
 
 export async function startWorker(): Promise<RunningRuntime> {
