@@ -304,6 +304,13 @@ export interface DirectoryVersionTable {
   version: number;
 }
 
+/** Cases per department ('' for triage) and status, kept by triggers (db/migrations/0010_case_counts.sql). */
+export interface CaseCountTable {
+  department: string;
+  status: string;
+  n: number;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -331,6 +338,7 @@ export interface Database {
   satisfaction: SatisfactionTable;
   attachments: AttachmentTable;
   directory_version: DirectoryVersionTable;
+  case_counts: CaseCountTable;
 }
 
 export type Region = Selectable<RegionTable>;

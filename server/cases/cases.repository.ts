@@ -76,9 +76,19 @@ export async function countQueue(db: Kysely<Database>, v: Visibility, f: Omit<Qu
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Cases by status. The lead and all-case counts come from case_counts (kept by triggers); the
+ * co-handled ones, a short list, are counted.
+ */
 export async function countByStatus(db: Kysely<Database>, v: Visibility) {
-  const rows = (await Promise.all(scopesOf(v).map((scope) =>
-    scopedCases(db, scope, {}).select(['cases.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('cases.status').execute()))).flat();
+  const rows = (await Promise.all(scopesOf(v).map((scope) => {
+    if ('cohandled' in scope) {
+      return scopedCases(db, scope, {}).select(['cases.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('cases.status').execute();
+    }
+    let q = db.selectFrom('case_counts').select(['status', 'n']).where('n', '>', 0);
+    if ('lead' in scope) q = q.where('department', '=', scope.lead);
+    return q.execute();
+  }))).flat();
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + Number(r.n));
   return [...totals].map(([status, n]) => ({ status, n }));
@@ -123,35 +133,28 @@ export function listAssignments(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('case_assignments').selectAll().where('case_id', '=', caseId).orderBy('dispatched_at').execute();
 }
 
-/** A residual filter for queries already narrowed by another index (few rows to check). */
-function visibleTo(db: Kysely<Database>, v: Visibility) {
-  return (eb: ExpressionBuilder<Database, 'cases'>): Expression<SqlBool> => v.all
-    ? sql<SqlBool>`1 = 1`
-    : eb.or([
-        eb('cases.department', '=', v.department),
-        eb('cases.id', 'in', db.selectFrom('case_cohandlers').select('case_id').where('department', '=', v.department)),
-      ]);
-}
-
-/** Likely duplicates: same credit code, or same business name and category, within 90 days. */
-export function findLikelyDuplicates(
+/**
+ * Likely duplicates: same credit code, or same business name and category, within 90 days. Like the
+ * queue, the lead and co-handled cases are asked for apart, so each query walks the index ranges.
+ */
+export async function findLikelyDuplicates(
   db: Kysely<Database>,
   c: { id: string; subject_credit_code: string | null; subject_name: string; category: string },
   since: string,
   v: Visibility,
 ) {
-  return db.selectFrom('cases').select(['case_number', 'kind', 'category', 'status', 'received_at', 'subject_name'])
-    .where(visibleTo(db, v))
+  const pages = await Promise.all(scopesOf(v).map((scope) => scopedCases(db, scope, {})
+    .select(['cases.case_number', 'cases.kind', 'cases.category', 'cases.status', 'cases.received_at', 'cases.subject_name'])
     .where('cases.id', '!=', c.id)
-    .where('cases.received_at', '>=', since)
     .where('cases.status', '!=', 'merged')
     .where((eb) => eb.or([
-      ...(c.subject_credit_code ? [eb('cases.subject_credit_code', '=', c.subject_credit_code)] : []),
-      eb.and([eb('cases.subject_name', '=', c.subject_name), eb('cases.category', '=', c.category)]),
+      ...(c.subject_credit_code ? [eb.and([eb('cases.subject_credit_code', '=', c.subject_credit_code), eb('cases.received_at', '>=', since)])] : []),
+      eb.and([eb('cases.subject_name', '=', c.subject_name), eb('cases.category', '=', c.category), eb('cases.received_at', '>=', since)]),
     ]))
     .orderBy('cases.received_at')
     .limit(20)
-    .execute();
+    .execute()));
+  return pages.flat().sort((a, b) => a.received_at.localeCompare(b.received_at) || a.case_number.localeCompare(b.case_number)).slice(0, 20);
 }
 
 export function updateCaseQuery(db: Kysely<Database>, caseId: string, set: Updateable<CaseTable>): CompiledQuery {

@@ -23,7 +23,13 @@ beforeEach(async () => {
   ]);
   await setClock('2026-11-02T10:00:00+08:00');
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  // Whatever the test did to its cases, the counts the queue reads (kept by triggers) still agree.
+  const counted = t.store.sqlite.prepare("SELECT coalesce(department, '') AS department, status, count(*) AS n FROM cases GROUP BY 1, 2 ORDER BY 1, 2").all();
+  const kept = t.store.sqlite.prepare('SELECT department, status, n FROM case_counts WHERE n != 0 ORDER BY 1, 2').all();
+  expect(kept).toEqual(counted);
+  await t.close();
+});
 
 const submit = async (body: unknown) => (await call(t.app, 'POST', '/api/v1/cases', body)).body.caseNumber as string;
 const act = (n: string, headers: Record<string, string>, body: Record<string, unknown>) =>
