@@ -2,6 +2,7 @@
 
 export interface Measured {
   name: string;
+  connections: number;
   target?: { minOkPerSecond?: number; maxP99Ms?: number } | undefined;
   requestsPerSecond: number;
   /** 2xx answers per second: for a submission, the cases accepted. */
@@ -15,7 +16,7 @@ export interface Measured {
 
 export interface BenchResult {
   machine: { cpus: number; model: string; node: string };
-  options: { cases: number; duration: number; connections: number };
+  options: { cases: number; duration: number; connections: number; pageConnections: number };
   /** null when measured on an earlier run's data (--data-dir). */
   generator: { cases: number; seconds: number; casesPerSecond: number } | null;
   dbBytes: number;
@@ -29,9 +30,9 @@ const fixed = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractio
 
 export function formatTable(r: BenchResult): string {
   const baseline = r.scenarios[0]?.okPerSecond ?? 0;
-  const header = ['scenario', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx'];
+  const header = ['scenario', 'conns', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx'];
   const rows = r.scenarios.map((s) => [
-    s.name, fixed(s.requestsPerSecond), fixed(s.okPerSecond), fixed(s.p50, 1), fixed(s.p99, 1),
+    s.name, String(s.connections), fixed(s.requestsPerSecond), fixed(s.okPerSecond), fixed(s.p50, 1), fixed(s.p99, 1),
     baseline ? `${fixed((s.okPerSecond / baseline) * 100, 1)} %` : '-',
     s.non2xx || s.errors ? `${s.non2xx}${s.errors ? ` (+${s.errors} errors)` : ''} ${JSON.stringify(s.statusCodes)}` : '0',
   ]);
@@ -43,7 +44,8 @@ export function formatTable(r: BenchResult): string {
     r.generator
       ? `Demo data: ${fixed(r.generator.cases)} cases in ${fixed(r.generator.seconds, 1)} s (${fixed(r.generator.casesPerSecond)} cases/s), database ${fixed(r.dbBytes / MB)} MB.`
       : `Demo data: an earlier run's folder, database ${fixed(r.dbBytes / MB)} MB.`,
-    `Each scenario: ${r.options.connections} connections for ${r.options.duration} s.`,
+    `Each scenario for ${r.options.duration} s; conns: concurrent connections. Submissions and logins at ${r.options.connections}`
+      + ` (the issue's 50 clients); staff pages at ${r.options.pageConnections}, for the latency one member of staff sees.`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

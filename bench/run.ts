@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases N --duration S --connections C --quick --keep --only NAME --data-dir DIR]`: fills a fresh temporary
+ * `npm run bench [-- --cases N --duration S --connections C --page-connections P --quick --keep --only NAME --data-dir DIR]`: fills a fresh temporary
  * database with the demo data generator, starts the real server on it, and measures each scenario with
  * autocannon on loopback for a bounded time. Prints a table (req/s, p50, p99, ratio to a trivial route of
  * the same server, the server's peak RSS, the durable-commit setting) and writes bench/results/<time>.json.
@@ -15,13 +15,14 @@ import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
 import { formatTable, targetLines, type Measured } from './report.js';
 import { scenarios, type ScenarioInputs } from './scenarios.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { buildServer, ROOT, startServer, type RunningServer } from './server.js';
 
 const { values } = parseArgs({
   options: {
     cases: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
+    'page-connections': { type: 'string' },
     'deep-pages': { type: 'string' },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -34,6 +35,7 @@ const options = {
   cases: Number(values.cases ?? (quick ? 20_000 : 1_000_000)),
   duration: Number(values.duration ?? (quick ? 3 : 10)),
   connections: Number(values.connections ?? 50),
+  pageConnections: Number(values['page-connections'] ?? 4),
   deepPages: Number(values['deep-pages'] ?? 100),
 };
 
@@ -120,9 +122,11 @@ async function measure(server: RunningServer, receiptsFile: string): Promise<Mea
     await settle(server);
     process.stderr.write(`measuring ${s.name} for ${options.duration} s …\n`);
     await autocannon({ url: server.url, connections: 10, duration: 1, requests: s.requests }); // warm-up
-    const r = await autocannon({ url: server.url, connections: options.connections, duration: options.duration, requests: s.requests });
+    const connections = s.load === 'pages' ? options.pageConnections : options.connections;
+    const r = await autocannon({ url: server.url, connections, duration: options.duration, requests: s.requests });
     out.push({
       name: s.name,
+      connections,
       target: s.target,
       requestsPerSecond: (r['2xx'] + r.non2xx) / r.duration,
       okPerSecond: r['2xx'] / r.duration,
@@ -139,6 +143,7 @@ async function measure(server: RunningServer, receiptsFile: string): Promise<Mea
 const reuse = values['data-dir'];
 const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'intake-bench-'));
 let server: RunningServer | null = null;
+const build = buildServer();
 try {
   let generatorSeconds = Number.NaN;
   if (reuse) {
@@ -148,7 +153,7 @@ try {
     generatorSeconds = await generate(dataDir, join(dataDir, 'receipts.tsv'));
   }
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
-  server = await startServer({ INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development' });
+  server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development' });
   const scenariosMeasured = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;
@@ -177,6 +182,7 @@ try {
   throw err;
 } finally {
   if (server) await server.stop();
+  build.remove();
   if (values.keep || reuse) process.stderr.write(`kept ${dataDir}\n`);
   else rmSync(dataDir, { recursive: true, force: true });
 }

@@ -55,7 +55,6 @@ export function startCheckpointer(filename: string, options: Partial<Checkpointe
   const o = { ...CHECKPOINTER_DEFAULTS, ...options };
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { filename, driver, intervalMs: o.intervalMs } });
-  worker.unref();
   let walFrames = 0;
   let lastError = '';
   worker.on('message', (m: { walFrames?: number; error?: string }) => {
@@ -65,6 +64,9 @@ export function startCheckpointer(filename: string, options: Partial<Checkpointe
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (err) => log(`the checkpoint worker stopped: ${err.message}`));
+  // After the listeners: adding a 'message' listener refs the worker again. Unref'd, the worker never
+  // keeps a process alive that has nothing else to do.
+  worker.unref();
   let stopped = false;
   return {
     behind: () => stopped || walFrames > o.maxWalFrames,
