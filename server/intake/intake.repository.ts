@@ -2,7 +2,7 @@
  * Writes a new case. Everything is compiled into one list of statements for the atomic batch:
  * the day's sequence, the case, its sealed records, events, clocks, co-handlers and outbox rows.
  */
-import { sql, type CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type {
   CaseAssignmentTable, CaseEventTable, CaseCohandlerTable, ClockTable, Database, NewCase, OutboxTable, SealedRecordTable,
 } from '../../db/schema.js';
@@ -20,6 +20,32 @@ export interface NewCaseRows {
   outbox: Insertable<OutboxTable>[];
 }
 
+/**
+ * One INSERT for all the rows of a table, written out directly: building each row through Kysely's
+ * query builder cost a submission about 0.1 ms, a tenth of its time. The column names come from the
+ * code's own row objects (never from a request), and every row must have the same ones.
+ */
+export function insertRowsQuery<T extends keyof Database & string>(table: T, rows: readonly Insertable<Database[T]>[]): CompiledQuery[] {
+  const first = rows[0] as Record<string, unknown> | undefined;
+  if (!first) return [];
+  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
+  const parameters: unknown[] = [];
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    if (Object.keys(row).filter((c) => row[c] !== undefined).length !== columns.length) {
+      throw new Error(`insertRowsQuery(${table}): the rows do not all have the columns ${columns.join(', ')}`);
+    }
+    for (const c of columns) {
+      if (!(c in row)) throw new Error(`insertRowsQuery(${table}): a row has no ${c}`);
+      parameters.push(row[c] ?? null);
+    }
+  }
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return [CompiledQuery.raw(
+    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${rows.map(() => tuple).join(', ')}`,
+    parameters,
+  )];
+}
+
 /** The batch for a new case; the case insert (index 1) returns the case number it was given. */
 export function insertCaseQueries(db: Kysely<Database>, rows: NewCaseRows): CompiledQuery[] {
   const queries: CompiledQuery[] = [
@@ -35,11 +61,13 @@ export function insertCaseQueries(db: Kysely<Database>, rows: NewCaseRows): Comp
       .returning('case_number')
       .compile(),
   ];
-  for (const r of rows.sealed) queries.push(db.insertInto('sealed_records').values(r).compile());
-  for (const r of rows.events) queries.push(db.insertInto('case_events').values(r).compile());
-  for (const r of rows.clocks) queries.push(db.insertInto('clocks').values(r).compile());
-  for (const r of rows.cohandlers) queries.push(db.insertInto('case_cohandlers').values(r).compile());
-  for (const r of rows.assignments) queries.push(db.insertInto('case_assignments').values(r).compile());
-  for (const r of rows.outbox) queries.push(db.insertInto('outbox').values(r).compile());
+  queries.push(
+    ...insertRowsQuery('sealed_records', rows.sealed),
+    ...insertRowsQuery('case_events', rows.events),
+    ...insertRowsQuery('clocks', rows.clocks),
+    ...insertRowsQuery('case_cohandlers', rows.cohandlers),
+    ...insertRowsQuery('case_assignments', rows.assignments),
+    ...insertRowsQuery('outbox', rows.outbox),
+  );
   return queries;
 }
