@@ -32,8 +32,14 @@ if (process.env.SQLTIME) {
 const login = await app.request('/api/v1/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tianhe.handler', password: DEMO_PASSWORD }) });
 const { token } = await login.json() as { token: string };
 const auth = { authorization: `Bearer ${token}` };
-const q = await (await app.request('/api/v1/staff/cases?limit=50', { headers: auth })).json() as any;
-const numbers: string[] = q.items.map((i: any) => i.caseNumber);
+// Case numbers from the first 20 pages of the queue, as the benchmark walks them.
+const numbers: string[] = [];
+for (let page = 0, cursor = ''; page < 20; page++) {
+  const q = await (await app.request(`/api/v1/staff/cases?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth })).json() as any;
+  numbers.push(...q.items.map((i: any) => i.caseNumber));
+  if (!q.nextCursor) break;
+  cursor = q.nextCursor;
+}
 
 async function time(name: string, n: number, f: (i: number) => Response | Promise<Response>, concurrency = 1) {
   const lat: number[] = [];

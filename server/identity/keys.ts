@@ -20,6 +20,8 @@ export interface MasterKey {
 export interface SyncSealer {
   /** A fresh AES-256-GCM data key encrypts `plain` (ciphertext ‖ tag); it is returned AES-KW wrapped. */
   seal(plain: Uint8Array, aad: Uint8Array): { wrappedKey: Uint8Array; iv: Uint8Array; ciphertext: Uint8Array };
+  /** Unwraps the data key and decrypts; throws if the box or its associated data was tampered with. */
+  open(box: { wrappedKey: Uint8Array; iv: Uint8Array; ciphertext: Uint8Array }, aad: Uint8Array): Uint8Array;
   /** HMAC-SHA-256 under the receipt key. */
   receiptMac(data: Uint8Array): Uint8Array;
 }

@@ -5,7 +5,7 @@
  * job; a submission made seven such calls, about 0.2 ms of the event loop's time. The server's
  * current master key carries these as its `sync` sealer; the demo data generator seals with them too.
  */
-import { createCipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { importMasterKey, type MasterKey } from '../identity/keys.js';
 import { fromBase64 } from '../lib/encoding.js';
 
@@ -55,6 +55,20 @@ function sealBytes(keys: NodeKeys, random: Random, plain: Uint8Array, aad: Uint8
   return { wrappedKey, iv, ciphertext };
 }
 
+/** The reverse of sealBytes: unwrap (RFC 3394 checks its integrity value), then AES-256-GCM with the tag. */
+function openBytes(keys: NodeKeys, box: { wrappedKey: Uint8Array; iv: Uint8Array; ciphertext: Uint8Array }, aad: Uint8Array): Buffer {
+  const kw = createDecipheriv('id-aes256-wrap', keys.wrapKey, KW_DEFAULT_IV);
+  const dataKey = Buffer.concat([kw.update(box.wrappedKey), kw.final()]);
+  const tagAt = box.ciphertext.length - 16;
+  if (tagAt < 0) throw new Error('a sealed box too short to hold its tag');
+  const gcm = createDecipheriv('aes-256-gcm', dataKey, box.iv);
+  gcm.setAAD(aad);
+  gcm.setAuthTag(box.ciphertext.subarray(tagAt));
+  const plain = Buffer.concat([gcm.update(box.ciphertext.subarray(0, tagAt)), gcm.final()]);
+  dataKey.fill(0);
+  return plain;
+}
+
 export interface SealedBox { keyId: string; wrappedKey: string; iv: string; ciphertext: string }
 
 /** seal() of server/identity/seal.ts, synchronously. */
@@ -77,6 +91,7 @@ export async function nodeMasterKey(raw: Uint8Array<ArrayBuffer>): Promise<Maste
     ...key,
     sync: {
       seal: (plain, aad) => sealBytes(keys, random, plain, aad),
+      open: (box, aad) => openBytes(keys, box, aad),
       receiptMac: (data) => createHmac('sha256', keys.receiptKey).update(data).digest(),
     },
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createKeyring, importMasterKey } from '../../server/identity/keys.js';
 import { hashReceipt } from '../../server/identity/receipt.js';
 import { seal, unseal } from '../../server/identity/seal.js';
+import { fromBase64, toBase64 } from '../../server/lib/encoding.js';
 import { nodeMasterKey } from '../../server/node/crypto.js';
 
 // The Node runtime seals with node:crypto; Web Crypto (the Workers runtime, and every unseal) must
@@ -28,8 +29,16 @@ describe('the synchronous Node sealer', () => {
     expect(box.keyId).toBe(web.current.id);
     expect(await unseal(web, box, 'case1:identity')).toEqual(value);
     await expect(unseal(web, box, 'case2:identity')).rejects.toThrow();
-    // And the other way: Web Crypto's box opens with the Node keyring.
-    expect(await unseal(node, await seal(web, value, 'c:x'), 'c:x')).toEqual(value);
+    // And the other way: Web Crypto's box opens with the Node keyring, which refuses it tampered with.
+    const webBox = await seal(web, value, 'c:x');
+    expect(await unseal(node, webBox, 'c:x')).toEqual(value);
+    await expect(unseal(node, webBox, 'c:y')).rejects.toThrow();
+    const flipped = fromBase64(webBox.ciphertext);
+    flipped[0]! ^= 1;
+    await expect(unseal(node, { ...webBox, ciphertext: toBase64(flipped) }, 'c:x')).rejects.toThrow();
+    const wrapped = fromBase64(webBox.wrappedKey);
+    wrapped[3]! ^= 1;
+    await expect(unseal(node, { ...webBox, wrappedKey: toBase64(wrapped) }, 'c:x')).rejects.toThrow();
   });
 
   it('uses a fresh data key and IV for every box', async () => {
