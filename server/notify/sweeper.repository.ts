@@ -20,10 +20,15 @@ export function listWatchedClocks(db: Kysely<Database>, horizon: string, owedAt?
     .where('clocks.due_at', '<=', horizon)
     .where('cases.status', 'not in', ['closed', 'merged']);
   if (owedAt !== undefined) {
+    // Escalation is a clock's last notice (the markers are set in that order and re-armed
+    // together): an escalated clock is owed nothing, and the (status, escalated_at, due_at) index
+    // leaves it out without reading it.
+    // Not yet overdue: owed only a "due soon" not yet sent. Overdue (and not escalated): owed the
+    // overdue notice or the escalation, which noticesFor times.
+    q = q.where('clocks.escalated_at', 'is', null);
     q = q.where((eb) => eb.or([
       eb.and([eb('clocks.due_soon_notified_at', 'is', null), eb('clocks.due_at', '>=', owedAt)]),
-      eb('clocks.overdue_notified_at', 'is', null),
-      eb('clocks.escalated_at', 'is', null),
+      eb('clocks.due_at', '<', owedAt),
     ]));
   }
   return q.orderBy('clocks.due_at').execute();
@@ -84,16 +89,19 @@ export function listCasesReceivedBetween(db: Kysely<Database>, from: string, to:
     .orderBy('case_number').execute();
 }
 
-/** The departments whose digest of `day` is already in the outbox. */
-export async function listDigestedDepartments(db: Kysely<Database>, day: string): Promise<Set<string>> {
+/** Which of these departments' digests of `day` are already in the outbox (looked up by their ids). */
+export async function listDigestedDepartments(db: Kysely<Database>, departments: string[], day: string): Promise<Set<string>> {
+  if (departments.length === 0) return new Set();
   const rows = await db.selectFrom('outbox').select('recipient_ref')
-    .where('template', '=', 'department_digest').where('id', 'like', `digest-%-${day}`).execute();
+    .where('id', 'in', departments.map((d) => digestId(d, day))).execute();
   return new Set(rows.map((r) => r.recipient_ref));
 }
 
+const digestId = (department: string, day: string) => `digest-${department}-${day}`;
+
 /** A department's digest of `day`; its id makes a second one for the same day a no-op. */
 export function digestInsertQuery(db: Kysely<Database>, department: string, day: string, params: Record<string, unknown>, at: string): CompiledQuery {
-  const id = `digest-${department}-${day}`;
+  const id = digestId(department, day);
   return db.insertInto('outbox').values({
     id, case_id: null, template: 'department_digest', recipient_type: 'department', recipient_ref: department,
     params: JSON.stringify(params), next_attempt_at: at, message_id: `<${id}@intake>`, created_at: at,
