@@ -57,11 +57,17 @@ export async function enqueueDigests(deps: Deps, now: Date, cal: CalendarData): 
     toShanghaiIso(digestTime(previousWorkingDay(cal, today), hour)),
     toShanghaiIso(digestTime(today, hour)),
   ];
-  const [done, lines] = await Promise.all([listDigestedDepartments(deps.db, today), collectLines(deps, now, cal, window)]);
+  // Once a day per process: the lines read every open clock, which at a million cases takes a good
+  // part of a second. (Another process may queue the same digests: their ids make that a no-op.)
+  if (digestedDay.get(deps) === today) return 0;
+  const lines = await collectLines(deps, now, cal, window);
+  const done = await listDigestedDepartments(deps.db, [...lines.keys()], today);
   const at = toShanghaiIso(now);
   const queries = [...lines].filter(([code]) => !done.has(code))
     .map(([code, l]) => digestInsertQuery(deps.db, code, today, { day: today, ...l }, at));
-  if (queries.length === 0) return 0;
-  const results = await deps.batch(queries);
+  const results = queries.length === 0 ? [] : await deps.batch(queries);
+  digestedDay.set(deps, today);
   return results.filter((r) => Number(r.numAffectedRows ?? 0) === 1).length;
 }
+
+const digestedDay = new WeakMap<Deps, string>();

@@ -18,32 +18,37 @@ export function outboxInsertQuery(
   }).compile();
 }
 
-/** Rows due now: queued and due, or 'sending' under a claim older than the lease (a dead worker). */
-export function listDueOutbox(db: Kysely<Database>, now: string, staleBefore: string, limit: number) {
-  return db.selectFrom('outbox').selectAll()
-    .where((eb) => eb.or([
-      eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-      eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<=', staleBefore)]),
-    ]))
-    .orderBy('next_attempt_at').orderBy('id')
-    .limit(limit)
-    .execute();
+/**
+ * Rows due now: queued and due, or 'sending' under a claim older than the lease (a dead worker).
+ * Asked for apart, each in its index's order: as one OR, SQLite collected and sorted every due row
+ * before taking the first few (23 ms a round with thousands queued).
+ */
+export async function listDueOutbox(db: Kysely<Database>, now: string, staleBefore: string, limit: number) {
+  const [queued, stale] = await Promise.all([
+    db.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at').orderBy('id').limit(limit).execute(),
+    db.selectFrom('outbox').selectAll().where('status', '=', 'sending').where('claimed_at', '<=', staleBefore)
+      .orderBy('claimed_at').limit(limit).execute(),
+  ]);
+  return [...queued, ...stale]
+    .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id))
+    .slice(0, limit);
 }
 
 /**
  * Takes a row for one attempt. The same condition as listDueOutbox, re-checked in the UPDATE, so of
- * two workers that read the same row only one changes it; the other sees 0 rows and moves on.
+ * two workers that read the same row only one changes it (1 row affected); the other sees 0 rows and
+ * moves on. Run as a batch: it then shares a commit with whatever else is being written.
  */
-export async function claimOutboxRow(db: Kysely<Database>, id: string, now: string, staleBefore: string): Promise<boolean> {
-  const result = await db.updateTable('outbox')
+export function claimOutboxQuery(db: Kysely<Database>, id: string, now: string, staleBefore: string): CompiledQuery {
+  return db.updateTable('outbox')
     .set((eb) => ({ status: 'sending', claimed_at: now, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where((eb) => eb.or([
       eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
       eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<=', staleBefore)]),
     ]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .compile();
 }
 
 /** Records the outcome of the attempt made under the claim `claimedAt` (a later claim wins). */

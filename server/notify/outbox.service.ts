@@ -15,7 +15,7 @@ import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { composeMail } from './message.js';
-import { claimOutboxRow, finishOutboxQuery, listDueOutbox, type OutboxRow } from './outbox.repository.js';
+import { claimOutboxQuery, finishOutboxQuery, listDueOutbox, type OutboxRow } from './outbox.repository.js';
 import { PermanentMailError, recipientLabel, safeErrorText } from './recipients.js';
 
 export interface DrainOptions {
@@ -78,7 +78,8 @@ async function recordFailure(deps: Deps, row: OutboxRow, claimedAt: string, err:
 async function deliver(deps: Deps, row: OutboxRow, o: DrainOptions): Promise<Outcome | null> {
   const now = deps.clock.now();
   const claimedAt = toShanghaiIso(now);
-  if (!(await claimOutboxRow(deps.db, row.id, claimedAt, toShanghaiIso(new Date(now.getTime() - o.leaseMs))))) return null;
+  const [claim] = await deps.batch([claimOutboxQuery(deps.db, row.id, claimedAt, toShanghaiIso(new Date(now.getTime() - o.leaseMs)))]);
+  if (Number(claim?.numAffectedRows ?? 0) !== 1) return null;
   try {
     if (row.attempts >= o.maxAttempts) {
       // A row whose last attempt ended with its worker (or the limit was lowered since).
