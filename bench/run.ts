@@ -35,7 +35,7 @@ const options = {
   cases: Number(values.cases ?? (quick ? 20_000 : 1_000_000)),
   duration: Number(values.duration ?? (quick ? 3 : 10)),
   connections: Number(values.connections ?? 50),
-  pageConnections: Number(values['page-connections'] ?? 4),
+  pageConnections: Number(values['page-connections'] ?? 1),
   deepPages: Number(values['deep-pages'] ?? 100),
 };
 

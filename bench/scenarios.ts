@@ -6,8 +6,9 @@ export interface Scenario {
   /** The target it is held to, if any. */
   target?: { minOkPerSecond?: number; maxP99Ms?: number };
   /**
-   * 'pages': measured at --page-connections, a latency (what one member of staff waits for a page);
-   * otherwise at --connections, a throughput under the issue's 50 concurrent clients.
+   * 'pages': measured at --page-connections (default 1), the latency one member of staff waits for a
+   * page at this data size: at 50 connections a page's p99 is the queue of 49 others in front of one
+   * event loop, not the page. Otherwise at --connections, the issue's 50 concurrent clients.
    */
   load?: 'pages';
   requests: Request[];
