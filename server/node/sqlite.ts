@@ -10,7 +10,7 @@ import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { linkRecords, type AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
-import { startCheckpointer, type Checkpointer, type CheckpointerOptions } from './checkpointer.js';
+import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 
 export interface NodeStore {
   sqlite: Sqlite.Database;
