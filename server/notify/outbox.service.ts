@@ -2,7 +2,8 @@
  * The outbox worker. Delivery is at-least-once with an idempotent Message-ID:
  *
  * 1. claim — a conditional UPDATE (queued → sending, attempts + 1, claimed_at) that only one worker
- *    can win, so two workers never send the same row at the same time;
+ *    can win, so two workers never send the same row at the same time; a round's rows (10) are
+ *    claimed in one batch, sharing one commit;
  * 2. send — through deps.mailer with the row's Message-ID, fixed when the row was written;
  * 3. record — sent, or back to queued after an exponential backoff, or failed after N attempts.
  *
@@ -74,12 +75,20 @@ async function recordFailure(deps: Deps, row: OutboxRow, claimedAt: string, err:
   return giveUp ? 'failed' : 'retried';
 }
 
-/** One claimed attempt at one row; null when another worker claimed it first. */
-async function deliver(deps: Deps, row: OutboxRow, o: DrainOptions): Promise<Outcome | null> {
+/**
+ * Claims a round's rows in one batch (one commit for all of them); returns those this worker won,
+ * with the claim time their outcome is recorded under.
+ */
+async function claimRound(deps: Deps, rows: OutboxRow[], o: DrainOptions): Promise<{ row: OutboxRow; claimedAt: string }[]> {
   const now = deps.clock.now();
   const claimedAt = toShanghaiIso(now);
-  const [claim] = await deps.batch([claimOutboxQuery(deps.db, row.id, claimedAt, toShanghaiIso(new Date(now.getTime() - o.leaseMs)))]);
-  if (Number(claim?.numAffectedRows ?? 0) !== 1) return null;
+  const staleBefore = toShanghaiIso(new Date(now.getTime() - o.leaseMs));
+  const results = await deps.batch(rows.map((row) => claimOutboxQuery(deps.db, row.id, claimedAt, staleBefore)));
+  return rows.flatMap((row, i) => (Number(results[i]?.numAffectedRows ?? 0) === 1 ? [{ row, claimedAt }] : []));
+}
+
+/** One attempt at a row this worker has claimed. */
+async function deliver(deps: Deps, row: OutboxRow, claimedAt: string, o: DrainOptions): Promise<Outcome> {
   try {
     if (row.attempts >= o.maxAttempts) {
       // A row whose last attempt ended with its worker (or the limit was lowered since).
@@ -103,9 +112,8 @@ export async function drainOutbox(deps: Deps, options: Partial<DrainOptions> = {
     const due = await listDueOutbox(deps.db, toShanghaiIso(now), toShanghaiIso(new Date(now.getTime() - o.leaseMs)),
       Math.min(o.batchSize, o.maxRows - handled));
     if (due.length === 0) break;
-    for (const row of due) {
-      const outcome = await deliver(deps, row, o);
-      if (outcome) summary[outcome] += 1;
+    for (const { row, claimedAt } of await claimRound(deps, due, o)) {
+      summary[await deliver(deps, row, claimedAt, o)] += 1;
     }
     handled += due.length;
   }
