@@ -71,7 +71,7 @@ describe('a SIGKILL under load', () => {
       const after = await request(`${second.url}/api/v1/cases`, 'POST', { kind: 'report', category: 'product.food', region: '440106', subject: { name: '重启后有限公司' }, description: '重启之后的第一份举报材料。', reporter: { anonymous: true } });
       expect(after.status).toBe(201);
       expect(numbers.has(after.body.caseNumber)).toBe(false);
-      // The restarted server's mail worker sends what was queued, 200 a round every 5 s.
+      // The restarted server's mail worker sends what was queued, 200 a round, round after round.
       const queued = db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'queued'");
       for (let waited = 0; (queued.get() as { n: number }).n > 0 && waited < 180; waited++) await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(queued.get()).toEqual({ n: 0 });
