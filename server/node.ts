@@ -31,7 +31,7 @@ async function main() {
       `  Database:      ${runtime.store.sqlite.name}`,
       `  Durability:    ${runtime.store.durability}`,
       `  Listening on:  ${info.address}:${info.port}`,
-      '  Mail worker:   outbox every 5 s (without a pause while a backlog lasts), clock sweep and digests every minute',
+      '  Mail worker:   outbox every 5 s, clock sweep and digests every minute',
       ...runtime.notes.map((n) => `  ${n}`),
       '',
     ];

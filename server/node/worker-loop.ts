@@ -1,17 +1,15 @@
 /**
- * The Node process's background work: drains the outbox every few seconds (at once again while a
- * round finds a backlog) and sweeps the clocks every minute. One round at a time (a slow SMTP server delays the next round, it never doubles
+ * The Node process's background work: drains the outbox every few seconds and sweeps the clocks
+ * every minute. One round at a time (a slow SMTP server delays the next round, it never doubles
  * it); several processes may run it side by side, since each row is claimed before it is sent.
  */
 import type { Deps } from '../deps.js';
-import { DRAIN_DEFAULTS, drainOutbox } from '../notify/outbox.service.js';
+import { drainOutbox } from '../notify/outbox.service.js';
 import { sweepClocks } from '../notify/sweeper.service.js';
 
 export interface WorkerLoopOptions {
   drainEveryMs?: number;
   sweepEveryMs?: number;
-  /** Rows one drain handles at most (default DRAIN_DEFAULTS.maxRows). */
-  maxRowsPerDrain?: number;
 }
 
 export interface WorkerLoop {
@@ -24,38 +22,35 @@ const errorText = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.
 export function startWorkerLoop(deps: Deps, options: WorkerLoopOptions = {}): WorkerLoop {
   const drainEveryMs = options.drainEveryMs ?? 5_000;
   const sweepEveryMs = options.sweepEveryMs ?? 60_000;
-  const maxRows = options.maxRowsPerDrain ?? DRAIN_DEFAULTS.maxRows;
   let stopped = false;
   let lastSweep = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  /** A round that handled as many rows as one drain may: more are waiting, go on at once. */
-  async function round(): Promise<boolean> {
+  async function round() {
     if (Date.now() - lastSweep >= sweepEveryMs) {
       lastSweep = Date.now();
       // Each step logs only its own failure: a broken sweep must not stop mail, nor the reverse.
       await sweepClocks(deps).catch((err: unknown) => deps.log(`clock sweep failed: ${errorText(err)}`));
     }
-    const sent = await drainOutbox(deps, { maxRows }).catch((err: unknown) => {
+    const sent = await drainOutbox(deps).catch((err: unknown) => {
       deps.log(`outbox drain failed: ${errorText(err)}`);
       return null;
     });
-    const handled = sent ? sent.sent + sent.retried + sent.failed : 0;
-    if (handled > 0) deps.log(`outbox: ${sent!.sent} sent, ${sent!.retried} to retry, ${sent!.failed} failed`);
-    return handled >= maxRows;
+    if (sent && sent.sent + sent.retried + sent.failed > 0) {
+      deps.log(`outbox: ${sent.sent} sent, ${sent.retried} to retry, ${sent.failed} failed`);
+    }
   }
 
-  function schedule(backlog: boolean) {
+  function schedule() {
     if (stopped) return;
-    // A backlog (after a burst, or mail queued while the process was down) drains without the pause.
     timer = setTimeout(() => {
-      running = round().then(schedule, () => schedule(false));
-    }, backlog ? 0 : drainEveryMs);
+      running = round().finally(schedule);
+    }, drainEveryMs);
   }
 
   // The first round right away: mail queued while the process was down goes out at start.
-  running = round().then(schedule, () => schedule(false));
+  running = round().finally(schedule);
   return {
     async stop() {
       stopped = true;

@@ -106,22 +106,6 @@ describe('outbox worker over SMTP', () => {
     expect(t.logs).toContain('outbox: 1 sent, 0 to retry, 0 failed');
   });
 
-  it('drains a backlog round after round without the pause between rounds', async () => {
-    smtp = await startTestSmtp();
-    await appWithSmtp(smtp.port);
-    // 12 queued mails: more than two drains of 5 take.
-    for (let i = 0; i < 6; i++) await submit(complaint({ reporter: { ...complaint().reporter, email: `r${i}@example.com` } }));
-    expect((await outboxRows()).length).toBe(12);
-    // With an hour between rounds, only going on at once after a full round sends them all.
-    const loop = startWorkerLoop(t.deps, { drainEveryMs: 60 * MINUTE, sweepEveryMs: 60 * MINUTE, maxRowsPerDrain: 5 });
-    for (let i = 0; i < 500 && smtp.received.length < 12; i++) await new Promise((r) => setTimeout(r, 20));
-    await loop.stop();
-    expect(smtp.received).toHaveLength(12);
-    expect(t.logs.filter((l) => l.startsWith('outbox:'))).toEqual([
-      'outbox: 5 sent, 0 to retry, 0 failed', 'outbox: 5 sent, 0 to retry, 0 failed', 'outbox: 2 sent, 0 to retry, 0 failed',
-    ]);
-  });
-
   it('retries with backoff while SMTP is down, then refusing, and delivers once with every attempt recorded', async () => {
     const port = await freePort();
     await appWithSmtp(port);
