@@ -2,19 +2,27 @@
 import type { Child } from 'hono/jsx';
 import type { Messages } from '../i18n.js';
 
+/** The head of every staff-side document: not for search engines, the site's stylesheet, and any of the page's own. */
+export function StaffHead({ title, stylesheets = [] }: { title: string; stylesheets?: string[] }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/static/app.css" />
+      {stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
+    </head>
+  );
+}
+
 export function StaffDocument({ t, title, homeHref, workspace, switchHref, signedIn, nav, children }: {
   t: Messages; title: string; homeHref: string; workspace: string; switchHref: string;
   signedIn?: Child; nav?: Child; children?: Child;
 }) {
   return (
     <html lang={t.htmlLang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} – ${workspace} – ${t.siteName}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
+      <StaffHead title={`${title} – ${workspace} – ${t.siteName}`} />
       <body class="staff">
         <a class="skip-link" href="#main">{t.skipLink}</a>
         <header class="site-header">

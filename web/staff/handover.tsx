@@ -6,6 +6,7 @@
 import type { CaseView } from '../../server/cases/cases.service.js';
 import type { Lang } from '../i18n.js';
 import { nameOf, type StaffView } from './context.js';
+import { StaffHead } from './document.js';
 import { formatTime } from './format.js';
 
 const text = {
@@ -68,14 +69,7 @@ export function HandoverPage({ v, c, printedAt }: { v: StaffView; c: CaseView; p
   const h = text[lang];
   return (
     <html lang={t.htmlLang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${h.title} ${c.caseNumber} – ${t.siteName}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <link rel="stylesheet" href="/staff/handover.css" />
-      </head>
+      <StaffHead title={`${h.title} ${c.caseNumber} – ${t.siteName}`} stylesheets={['/staff/handover.css']} />
       <body class="handover">
         <nav class="handover-tools">
           <a href={`/staff/cases/${c.caseNumber}${lang === 'en' ? '?lang=en' : ''}`}>{h.back}</a>

@@ -1,5 +1,6 @@
 /** The staff login form (zh-CN default, English with ?lang=en). No inline script or style: the CSP forbids them. */
 import type { LoginFailure } from '../../server/staff/auth.service.js';
+import { StaffHead } from './document.js';
 
 export type LoginLang = 'zh' | 'en';
 export type LoginNotice = LoginFailure | 'missing' | 'throttled';
@@ -52,13 +53,7 @@ export function LoginPage({ lang, username = '', notice, retryAfter }: LoginPage
   const action = lang === 'en' ? '/staff/login?lang=en' : '/staff/login';
   return (
     <html lang={t.htmlLang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${t.title} – ${t.site}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
+      <StaffHead title={`${t.title} – ${t.site}`} />
       <body>
         <header class="site-header">
           <span class="site-name">{t.site}</span>
