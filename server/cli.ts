@@ -130,7 +130,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(argv.length ? `unknown command: ${argv.join(' ')}\n\n${usage()}` : usage());
     return 2;
   }
-  const runtime = await createNodeRuntime({ config: parseConfig(process.env), log: (l) => console.error(l) });
+  // No checkpoint worker: a command's writes are checkpointed when it closes the database.
+  const runtime = await createNodeRuntime({ config: parseConfig(process.env), log: (l) => console.error(l), backgroundCheckpoint: false });
   try {
     console.log(await commands[found.name]!.run(runtime, found.rest, argv));
     return 0;

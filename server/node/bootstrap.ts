@@ -59,6 +59,11 @@ export interface NodeRuntimeOptions {
   clock?: Clock;
   masterKey?: MasterKey;
   log?: (line: string) => void;
+  /**
+   * WAL checkpoints in a worker thread (default). A short command is better without: it would spend
+   * its time copying pages the command is still changing.
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<NodeRuntime> {
@@ -66,7 +71,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const notes: string[] = [];
   const filename = options.filename ?? join(resolve(config.INTAKE_DATA_DIR), 'intake.sqlite');
   if (filename !== ':memory:') mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
-  const store = openStore(filename);
+  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true });
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
