@@ -15,10 +15,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import type Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3';
 import { nanoid } from 'nanoid';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Kysely } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { CaseKind, Database, Severity } from '../../db/schema.js';
 import type { CalendarData } from '../clocks/calendar.js';
 import { loadCalendar } from '../clocks/calendar.repository.js';
@@ -30,12 +30,13 @@ import { findTransition, NOT_ACCEPT_GROUNDS } from '../cases/lifecycle.js';
 import { SIGN_WINDOW } from '../intake/intake.service.js';
 import { fromBase64 } from '../lib/encoding.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
-import { loadRoutingFacts } from '../routing/routing.repository.js';
+import { routingFacts } from '../routing/routing.repository.js';
+import { directorySnapshot } from '../directory/snapshot.js';
 import { escalationTime, noticesFor } from '../notify/sweep-rules.js';
 import { demoStaff } from '../staff/demo.js';
 import type { NodeRuntime } from './bootstrap.js';
 import { devKeyFile } from './keyfiles.js';
-import { openStore } from './sqlite.js';
+import { buildPendingIndexes, dropIndexesForLoad } from './bulk-indexes.js';
 import { timePrefix } from '../lib/ids.js';
 import { nodeKeys, randomPool, receiptMacSync, sealSync, type NodeKeys, type Random } from './crypto.js';
 
@@ -51,6 +52,8 @@ export interface DemoDataOptions {
   receiptsFile?: string;
   receiptsCount?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called when the load is written and `count` indexes set aside for it are being built. */
+  onIndexes?: (count: number) => void;
 }
 
 export interface DemoDataSummary {
@@ -64,7 +67,6 @@ export interface DemoDataSummary {
   seconds: number;
 }
 
-const CASES_PER_TRANSACTION = 5_000;
 const MAX_PER_DAY = 99_999; // five sequence digits in a case number
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +254,7 @@ interface Directory {
   pickCategory: (rng: Rng) => Category;
   pickRegion: (rng: Rng) => string;
   businesses: Map<string, Business[]>;
-  route: (kind: CaseKind, category: string, region: string, severity: Severity | null) => Promise<RoutingDecision>;
+  route: (kind: CaseKind, category: string, region: string, severity: Severity | null) => RoutingDecision;
   province: string;
 }
 
@@ -306,11 +308,15 @@ async function loadDirectory(db: Kysely<Database>, province: string, rng: Rng): 
     businesses.set(c.code, list);
   }
 
-  const facts = new Map<string, ReturnType<typeof loadRoutingFacts>>();
-  const route = async (kind: CaseKind, category: string, region: string, severity: Severity | null) => {
-    const key = `${category}|${region}`;
-    if (!facts.has(key)) facts.set(key, loadRoutingFacts(db, category, region, province));
-    return routeCase({ kind, category, region, severity }, await facts.get(key)!);
+  // Routing as the intake routes, from the same in-memory directory: no query, no await per case.
+  const snapshot = await directorySnapshot(db);
+  // The same filing routes the same way: decisions are kept (a few thousand combinations).
+  const decisions = new Map<string, RoutingDecision>();
+  const route = (kind: CaseKind, category: string, region: string, severity: Severity | null) => {
+    const key = `${kind}|${category}|${region}|${severity}`;
+    let decision = decisions.get(key);
+    if (!decision) decisions.set(key, (decision = routeCase({ kind, category, region, severity }, routingFacts(snapshot, category, region, province))));
+    return decision;
   };
   return { regions, departments, categories, pickCategory, pickRegion, businesses, route, province };
 }
@@ -423,7 +429,7 @@ interface CaseFacts {
 }
 
 /** What the reporter filed, and where the routing rules sent it. */
-async function caseFacts(ctx: PlanContext, receivedAt: Date): Promise<CaseFacts> {
+function caseFacts(ctx: PlanContext, receivedAt: Date): CaseFacts {
   const { rng, dir } = ctx;
   const category = dir.pickCategory(rng);
   const kind = weighted(category.kinds.map((k) => [k, KIND_WEIGHTS[k]] as const))(rng);
@@ -442,7 +448,7 @@ async function caseFacts(ctx: PlanContext, receivedAt: Date): Promise<CaseFacts>
   };
   return {
     category, kind, severity, business, region, language, identity,
-    decision: await dir.route(kind, category.code, region, severity),
+    decision: dir.route(kind, category.code, region, severity),
     description: describe(rng, category, kind, business, language, receivedAt),
     claim: kind === 'complaint' ? pick(rng, CLAIMS) : null,
   };
@@ -729,8 +735,8 @@ class CasePlan {
 }
 
 /** Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have written them. */
-async function planCase(ctx: PlanContext, receivedAt: Date): Promise<PlannedCase> {
-  const plan = new CasePlan(ctx, receivedAt, await caseFacts(ctx, receivedAt));
+function planCase(ctx: PlanContext, receivedAt: Date): PlannedCase {
+  const plan = new CasePlan(ctx, receivedAt, caseFacts(ctx, receivedAt));
   plan.submit();
   plan.assignTriaged();
   plan.handle();
@@ -749,7 +755,7 @@ function idNumber(rng: Rng, region: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing: prepared statements, one transaction per chunk of cases
+// Writing: planning threads flatten chunks of cases into rows; one connection writes them all
 
 const COLUMNS = {
   cases: ['id', 'case_number', 'kind', 'category', 'region', 'status', 'department', 'routing_rule', 'routing_reason', 'subject_name',
@@ -770,18 +776,44 @@ const COLUMNS = {
   satisfaction: ['case_id', 'rating', 'resolved', 'comment', 'at'],
 } as const;
 
-const TABLES: Record<keyof typeof COLUMNS, string> = {
+type TableKey = keyof typeof COLUMNS;
+const TABLE_KEYS = Object.keys(COLUMNS) as TableKey[];
+const TABLES: Record<TableKey, string> = {
   cases: 'cases', sealed: 'sealed_records', events: 'case_events', clocks: 'clocks', cohandlers: 'case_cohandlers',
   assignments: 'case_assignments', outbox: 'outbox', messages: 'case_messages', sealedMessages: 'sealed_messages', satisfaction: 'satisfaction',
 };
+/** The tables a large load writes most of; their secondary indexes are built after it (bulk-indexes.ts). */
+const LOADED_TABLES = ['cases', 'case_events', 'clocks', 'case_assignments', 'case_cohandlers', 'outbox', 'case_messages'];
 
 // Rows per INSERT: one statement for many rows costs far less than as many statements.
 const ROWS_PER_INSERT = 50;
 
+/** What happened to one case, for the summary and the receipts file. */
+interface CaseNote { day: string; receipt: string; kind: CaseKind; status: string; overdue: boolean; receivedAt: string }
+
+/**
+ * A chunk of planned cases as a planning thread hands it to the writer: each table's rows as one flat
+ * array of values in COLUMNS order (the case number left empty: the writer numbers the cases).
+ */
+interface PlannedChunk { values: Record<TableKey, unknown[]>; cases: CaseNote[] }
+
+function flatten(planned: PlannedCase[]): PlannedChunk {
+  const values = Object.fromEntries(TABLE_KEYS.map((t) => [t, [] as unknown[]])) as Record<TableKey, unknown[]>;
+  for (const p of planned) {
+    for (const t of TABLE_KEYS) {
+      const rows = p.rows[t];
+      const into = values[t];
+      for (const row of Array.isArray(rows) ? rows : [rows]) for (const c of COLUMNS[t]) into.push(row[c] ?? null);
+    }
+  }
+  const cases = planned.map(({ day, receipt, kind, status, overdue, rows }) => ({ day, receipt, kind, status, overdue, receivedAt: rows.cases.received_at as string }));
+  return { values, cases };
+}
+
+/** Writes a chunk in one transaction; case numbers continue each day's sequence as it stands inside it. */
 function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
-  const tables = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
   const statements = new Map<string, Sqlite.Statement>();
-  const insertStatement = (key: keyof typeof COLUMNS, rows: number) => {
+  const insertStatement = (key: TableKey, rows: number) => {
     const name = `${key}:${rows}`;
     let stmt = statements.get(name);
     if (!stmt) {
@@ -792,42 +824,82 @@ function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
     }
     return stmt;
   };
-  const insertAll = (key: keyof typeof COLUMNS, rows: Row[]) => {
-    const columns = COLUMNS[key];
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      const part = rows.slice(i, i + ROWS_PER_INSERT);
-      const values: unknown[] = [];
-      for (const row of part) for (const c of columns) values.push(row[c] ?? null);
-      insertStatement(key, part.length).run(values);
+  const insertAll = (key: TableKey, values: unknown[]) => {
+    const width = COLUMNS[key].length;
+    const rows = values.length / width;
+    for (let i = 0; i < rows; i += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, rows - i);
+      insertStatement(key, n).run(values.slice(i * width, (i + n) * width));
     }
   };
   const readLast = sqlite.prepare<[string], { last: number }>('SELECT last FROM case_sequences WHERE day = ?');
   const writeLast = sqlite.prepare('INSERT INTO case_sequences (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = excluded.last');
+  const width = COLUMNS.cases.length;
+  const numberAt = COLUMNS.cases.indexOf('case_number');
 
-  /** Writes the cases in one transaction; numbers continue each day's sequence as it stands inside it. */
-  return sqlite.transaction((cases: PlannedCase[]): string[] => {
+  return sqlite.transaction((chunk: PlannedChunk): string[] => {
     const last = new Map<string, number>();
-    const rows = Object.fromEntries(tables.map((t) => [t, [] as Row[]])) as Record<keyof typeof COLUMNS, Row[]>;
-    const numbers = cases.map((c) => {
+    const numbers = chunk.cases.map((c, i) => {
       const n = (last.get(c.day) ?? readLast.get(c.day)?.last ?? 0) + 1;
       if (n > MAX_PER_DAY) throw new Error(`more than ${MAX_PER_DAY} cases on ${c.day}`);
       last.set(c.day, n);
       const caseNumber = `${prefix}${c.day}${String(n).padStart(5, '0')}`;
-      c.rows.cases.case_number = caseNumber;
-      for (const t of tables) {
-        const r = c.rows[t];
-        if (Array.isArray(r)) rows[t].push(...r); else rows[t].push(r);
-      }
+      chunk.values.cases[i * width + numberAt] = caseNumber;
       return caseNumber;
     });
-    for (const t of tables) insertAll(t, rows[t]);
+    for (const t of TABLE_KEYS) insertAll(t, chunk.values[t]);
     for (const [day, n] of last) writeLast.run(day, n);
     return numbers;
   });
 }
 
+/**
+ * Bulk-load settings for the writing connection, restored afterwards: foreign keys are right by
+ * construction, and one fsync per checkpoint is enough while loading (the caller checkpoints durably
+ * at the end). A checkpoint every ~400 MB of WAL rather than every 4 MB: a page changed by several
+ * chunks is copied once. Not never: every page read searches the WAL's index, which grows with it.
+ */
+function withLoadSettings<T>(sqlite: Sqlite.Database, run: () => Promise<T>): Promise<T> {
+  // Pages read through a memory map rather than a read() call each.
+  const settings = { foreign_keys: 'OFF', synchronous: 'NORMAL', cache_size: '-262144', wal_autocheckpoint: '100000', mmap_size: '8589934592' };
+  const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, sqlite.pragma(k, { simple: true })]));
+  for (const [k, v] of Object.entries(settings)) sqlite.pragma(`${k} = ${v}`);
+  return run().finally(() => {
+    for (const [k, v] of Object.entries(previous)) sqlite.pragma(`${k} = ${v}`);
+  });
+}
+
+/** The summary and the receipts sample, as the writer numbers the chunks. */
+class Tally {
+  readonly summary: DemoDataSummary = {
+    cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receiptsWritten: 0, seconds: 0,
+  };
+  readonly receipts: string[] = [];
+  constructor(private readonly wanted: number, private readonly rng: Rng) {}
+
+  add(chunk: PlannedChunk, numbers: string[]) {
+    const s = this.summary;
+    chunk.cases.forEach((c, i) => {
+      s.byKind[c.kind] = (s.byKind[c.kind] ?? 0) + 1;
+      s.byStatus[c.status] = (s.byStatus[c.status] ?? 0) + 1;
+      if (c.overdue) s.overdue += 1;
+      if (!s.firstReceived || c.receivedAt < s.firstReceived) s.firstReceived = c.receivedAt;
+      if (!s.lastReceived || c.receivedAt > s.lastReceived) s.lastReceived = c.receivedAt;
+      // Reservoir sampling: an even spread of receipts over all the cases.
+      const seen = s.cases + i;
+      const line = `${numbers[i]}\t${c.receipt}`;
+      if (seen < this.wanted) this.receipts.push(line);
+      else if (this.wanted > 0) {
+        const j = Math.floor(this.rng() * (seen + 1));
+        if (j < this.wanted) this.receipts[j] = line;
+      }
+    });
+    s.cases += chunk.cases.length;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
-// Shares: the days are dealt out to worker threads, each planning and writing its own days
+// Shares: the days are dealt out to planning threads; the calling thread writes what they plan
 
 /** What a share needs; plain data, so it can be handed to a worker thread. */
 interface ShareInput {
@@ -837,113 +909,95 @@ interface ShareInput {
   share: number;
   masterKey: Uint8Array;
   nowMs: number;
-  prefix: string;
   province: string;
-  receipts: number;
 }
 
-/** One worker's share of the summary, with a reservoir sample of `case number \t receipt` lines. */
-type ShareResult = Pick<DemoDataSummary, 'cases' | 'byKind' | 'byStatus' | 'overdue' | 'firstReceived' | 'lastReceived'> & {
-  receipts: string[];
-};
+// Cases per chunk handed to the writer, chunks a planning thread may have ahead of it, chunks per commit.
+const CASES_PER_CHUNK = 2_000;
+const CHUNKS_AHEAD = 2;
+const CHUNKS_PER_COMMIT = 5;
 
-/**
- * Plans and writes one share of the days on `sqlite`. Bulk-load settings for this connection only:
- * foreign keys are right by construction, and one fsync per checkpoint is enough while loading
- * (the caller checkpoints durably at the end).
- */
-async function runShare(input: ShareInput, db: Kysely<Database>, sqlite: Sqlite.Database, calendar: CalendarData, progress: (cases: number) => void): Promise<ShareResult> {
+/** Plans one share of the days, handing each chunk to `emit` (which may make it wait). */
+async function planShare(input: ShareInput, db: Kysely<Database>, calendar: CalendarData, emit: (chunk: PlannedChunk) => void | Promise<void>): Promise<void> {
   const now = new Date(input.nowMs);
   // The businesses come from the common seed, so every share names the same companies.
   const dir = await loadDirectory(db, input.province, seededRng(input.seed));
   const rng = seededRng(input.seed + 7919 * (input.share + 1));
   const ctx: PlanContext = { rng, random: randomPool(), keys: nodeKeys(input.masterKey), dir, calendar, now, dueMemo: new Map() };
-  const write = chunkWriter(sqlite, input.prefix);
-  const result: ShareResult = { cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receipts: [] };
-  const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cacheSize: sqlite.pragma('cache_size', { simple: true }), busy: sqlite.pragma('busy_timeout', { simple: true }), checkpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }) };
-  sqlite.pragma('foreign_keys = OFF');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('cache_size = -131072');
-  // Shares take turns at the write lock: one writes its chunk while the others plan theirs.
-  sqlite.pragma('busy_timeout = 600000');
-  // A checkpoint every ~400 MB of WAL rather than every 4 MB: each waits for two fsyncs while holding
-  // up every writer, and a page changed by several chunks is copied once. Not never: every page read
-  // searches the WAL's index, which grows with it.
-  sqlite.pragma('wal_autocheckpoint = 100000');
-  try {
-    let chunk: PlannedCase[] = [];
-    const flush = () => {
-      const numbers = write.immediate(chunk);
-      chunk.forEach((c, i) => {
-        result.byKind[c.kind] = (result.byKind[c.kind] ?? 0) + 1;
-        result.byStatus[c.status] = (result.byStatus[c.status] ?? 0) + 1;
-        if (c.overdue) result.overdue += 1;
-        // Reservoir sampling: an even spread of receipts over the share's cases.
-        const seen = result.cases + i;
-        const line = `${numbers[i]}\t${c.receipt}`;
-        if (seen < input.receipts) result.receipts.push(line);
-        else if (input.receipts > 0) {
-          const j = Math.floor(rng() * (seen + 1));
-          if (j < input.receipts) result.receipts[j] = line;
-        }
-      });
-      result.cases += chunk.length;
-      progress(chunk.length);
-      chunk = [];
-    };
-    for (const { day, count } of input.days) {
-      for (const receivedAt of timesOfDay(rng, day, count, now)) {
-        chunk.push(await planCase(ctx, receivedAt));
-        const at = toShanghaiIso(receivedAt);
-        if (!result.firstReceived || at < result.firstReceived) result.firstReceived = at;
-        if (!result.lastReceived || at > result.lastReceived) result.lastReceived = at;
-        if (chunk.length >= CASES_PER_TRANSACTION) flush();
+  let chunk: PlannedCase[] = [];
+  for (const { day, count } of input.days) {
+    for (const receivedAt of timesOfDay(rng, day, count, now)) {
+      chunk.push(planCase(ctx, receivedAt));
+      if (chunk.length >= CASES_PER_CHUNK) {
+        await emit(flatten(chunk));
+        chunk = [];
       }
     }
-    if (chunk.length > 0) flush();
-  } finally {
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`synchronous = ${previous.synchronous}`);
-    sqlite.pragma(`cache_size = ${previous.cacheSize}`);
-    sqlite.pragma(`busy_timeout = ${previous.busy}`);
-    sqlite.pragma(`wal_autocheckpoint = ${previous.checkpoint}`);
   }
-  return result;
+  if (chunk.length > 0) await emit(flatten(chunk));
 }
 
-/** A worker thread's side: its own connection to the same file. Called by the worker bootstrap below. */
-export async function runShareInWorker(input: ShareInput): Promise<void> {
-  const store = openStore(input.filename, { groupCommit: false, backgroundCheckpoint: false });
+/**
+ * A planning thread's side, called by the worker bootstrap below: a read-only connection for the
+ * directory and the calendar, and chunks posted to the writer, at most CHUNKS_AHEAD unwritten.
+ */
+export async function planShareInWorker(input: ShareInput): Promise<void> {
+  const sqlite = new Sqlite(input.filename, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let unwritten = 0;
+  let wake: (() => void) | null = null;
+  parentPort!.on('message', (m) => {
+    if (m !== 'written') return;
+    unwritten -= 1;
+    wake?.();
+    wake = null;
+  });
   try {
-    const result = await runShare(input, store.db, store.sqlite, await loadCalendar(store.db), (cases) => parentPort!.postMessage({ progress: cases }));
-    parentPort!.postMessage({ result });
+    await planShare(input, db, await loadCalendar(db), async (chunk) => {
+      while (unwritten >= CHUNKS_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+      unwritten += 1;
+      parentPort!.postMessage({ chunk });
+    });
+    parentPort!.postMessage({ done: true });
   } finally {
-    await store.close();
+    await db.destroy();
+    parentPort!.close();
   }
 }
 
 /**
- * Starts a worker thread running one share. The app runs TypeScript through tsx, whose loader a
- * worker does not inherit: the bootstrap registers it before importing this module again.
+ * Starts a planning thread for one share; `write` is called here with each chunk it posts. The app
+ * runs TypeScript through tsx, whose loader a worker does not inherit: the bootstrap registers it
+ * before importing this module again.
  */
-function startShareWorker(input: ShareInput, onProgress: (cases: number) => void): Promise<ShareResult> {
+function startPlanner(input: ShareInput, write: (chunk: PlannedChunk) => void): { done: Promise<void>; stop: () => void } {
   const self = import.meta.url;
   const tsx = self.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
   const bootstrap = `(async () => {
     const { workerData } = await import('node:worker_threads');
     ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ''}
-    await (await import(${JSON.stringify(self)})).runShareInWorker(workerData);
+    await (await import(${JSON.stringify(self)})).planShareInWorker(workerData);
   })().catch((err) => { console.error(err); process.exit(1); });`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: input });
-    let result: ShareResult | null = null;
-    worker.on('message', (m: { progress?: number; result?: ShareResult }) => {
-      if (m.progress) onProgress(m.progress);
-      if (m.result) result = m.result;
+  const worker = new Worker(bootstrap, { eval: true, workerData: input, });
+  const done = new Promise<void>((resolve, reject) => {
+    let finished = false;
+    worker.on('message', (m: { chunk?: PlannedChunk; done?: true }) => {
+      if (m.chunk) {
+        try {
+          write(m.chunk);
+        } catch (err) {
+          reject(err);
+          void worker.terminate();
+          return;
+        }
+        worker.postMessage('written');
+      }
+      if (m.done) finished = true;
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`a demo data worker stopped (exit code ${code})`))));
+    worker.on('exit', (code) => (finished ? resolve() : reject(new Error(`a demo data planning thread stopped (exit code ${code})`))));
   });
+  return { done, stop: () => void worker.terminate() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -953,9 +1007,13 @@ export interface DemoStore { sqlite: Sqlite.Database; flush(): void }
 
 /**
  * Fills the database with `options.cases` demo cases received over the last months, and audits it.
- * On a file, `workers` threads (default: one per core, at most 4) share the work; ':memory:' runs here.
+ * On a file, `workers` threads (default: one per core, at most 4) plan the cases and this thread
+ * writes them on the store's connection; ':memory:' plans here too. A load at least as large as what
+ * the database holds builds the loaded tables' secondary indexes after it (`deferIndexes` to choose).
  */
-export async function generateDemoData(deps: Deps, store: DemoStore, options: DemoDataOptions & { workers?: number }): Promise<DemoDataSummary> {
+export async function generateDemoData(
+  deps: Deps, store: DemoStore, options: DemoDataOptions & { workers?: number; deferIndexes?: boolean },
+): Promise<DemoDataSummary> {
   const started = performance.now();
   const keys = nodeKeys(options.masterKey);
   if (keys.id !== deps.keys.current.id) {
@@ -964,47 +1022,66 @@ export async function generateDemoData(deps: Deps, store: DemoStore, options: De
   const seed = options.seed ?? 20261126;
   const now = deps.clock.now();
   const days = casesPerDay(options.cases, now, options.months ?? 24);
-  const filename = store.sqlite.name;
-  const inMemory = filename === ':memory:' || store.sqlite.memory;
+  const { sqlite } = store;
+  const inMemory = sqlite.name === ':memory:' || sqlite.memory;
   const workers = inMemory ? 0 : Math.max(0, Math.min(options.workers ?? availableParallelism(), 4));
   const shares = Math.max(1, workers);
   const wanted = options.receiptsFile ? Math.min(options.receiptsCount ?? 1_000, options.cases) : 0;
-  let done = 0;
-  const progress = (cases: number) => {
-    done += cases;
-    options.onProgress?.(done, options.cases);
-  };
+  const tally = new Tally(wanted, seededRng(seed + 1));
   // Days dealt round-robin: every share spans the whole period with about the same number of cases.
   const inputs: ShareInput[] = Array.from({ length: shares }, (_, share) => ({
-    filename, seed, share, masterKey: options.masterKey, nowMs: now.getTime(), prefix: deps.config.INTAKE_CASE_PREFIX,
-    province: deps.config.INTAKE_PROVINCE, receipts: Math.ceil(wanted / shares),
-    days: days.filter((_, i) => i % shares === share),
+    filename: sqlite.name, seed, share, masterKey: options.masterKey, nowMs: now.getTime(),
+    province: deps.config.INTAKE_PROVINCE, days: days.filter((_, i) => i % shares === share),
   }));
 
-  // Whatever the app wrote last must be committed before other connections take the write lock.
+  // Whatever the app wrote last must be committed before the load changes the connection's settings.
   store.flush();
-  const results = workers === 0
-    ? [await runShare(inputs[0]!, deps.db, store.sqlite, await deps.calendar.get(), progress)]
-    : await Promise.all(inputs.map((input) => startShareWorker(input, progress)));
-
-  const summary: DemoDataSummary = {
-    cases: 0, byKind: {}, byStatus: {}, overdue: 0, firstReceived: null, lastReceived: null, receiptsWritten: 0, seconds: 0,
-  };
-  const add = (into: Record<string, number>, from: Record<string, number>) => {
-    for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
-  };
-  for (const r of results) {
-    summary.cases += r.cases;
-    summary.overdue += r.overdue;
-    add(summary.byKind, r.byKind);
-    add(summary.byStatus, r.byStatus);
-    if (r.firstReceived && (!summary.firstReceived || r.firstReceived < summary.firstReceived)) summary.firstReceived = r.firstReceived;
-    if (r.lastReceived && (!summary.lastReceived || r.lastReceived > summary.lastReceived)) summary.lastReceived = r.lastReceived;
+  const existing = (sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  const defer = options.deferIndexes ?? (!inMemory && options.cases >= existing);
+  const set = defer ? dropIndexesForLoad(sqlite, LOADED_TABLES) : [];
+  try {
+    const write = chunkWriter(sqlite, deps.config.INTAKE_CASE_PREFIX);
+    // Several chunks share a commit: a commit writes every page the chunks changed, and the pages of
+    // the receipt index, whose keys are random, are changed by every chunk.
+    let uncommitted = 0;
+    const writeChunk = (chunk: PlannedChunk) => {
+      if (!sqlite.inTransaction) sqlite.exec('BEGIN IMMEDIATE');
+      tally.add(chunk, write(chunk));
+      if (++uncommitted >= CHUNKS_PER_COMMIT) {
+        sqlite.exec('COMMIT');
+        uncommitted = 0;
+      }
+      options.onProgress?.(tally.summary.cases, options.cases);
+    };
+    await withLoadSettings(sqlite, async () => {
+      try {
+        if (workers === 0) {
+          await planShare(inputs[0]!, deps.db, await deps.calendar.get(), writeChunk);
+        } else {
+          const planners = inputs.map((input) => startPlanner(input, writeChunk));
+          try {
+            await Promise.all(planners.map((p) => p.done));
+          } finally {
+            for (const p of planners) p.stop();
+          }
+        }
+        if (sqlite.inTransaction) sqlite.exec('COMMIT');
+      } finally {
+        // A load that failed keeps the chunks committed before; the open one goes.
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      }
+    });
+  } finally {
+    if (set.length > 0) {
+      options.onIndexes?.(set.length);
+      buildPendingIndexes(sqlite);
+    }
   }
+
+  const summary = tally.summary;
   if (options.receiptsFile) {
-    const receipts = results.flatMap((r) => r.receipts).slice(0, wanted);
-    writeFileSync(options.receiptsFile, `# case number\treceipt (demo data)\n${receipts.join('\n')}\n`, { mode: 0o600 });
-    summary.receiptsWritten = receipts.length;
+    writeFileSync(options.receiptsFile, `# case number\treceipt (demo data)\n${tally.receipts.join('\n')}\n`, { mode: 0o600 });
+    summary.receiptsWritten = tally.receipts.length;
   }
   await recordAudit(deps, [{
     actor: 'operator', action: 'demo_data.generated',
@@ -1012,7 +1089,7 @@ export async function generateDemoData(deps: Deps, store: DemoStore, options: De
   }]);
   store.flush();
   // One durable checkpoint for the whole load (its chunks were committed with synchronous=NORMAL).
-  if (!inMemory) store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  if (!inMemory) sqlite.pragma('wal_checkpoint(TRUNCATE)');
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -1065,6 +1142,7 @@ export async function demoDataCommand(runtime: NodeRuntime, argv: string[]): Pro
     ...(values.receipts ? { receiptsFile: values.receipts } : {}),
     ...(values['receipts-count'] !== undefined ? { receiptsCount: count('receipts-count', values['receipts-count'], 1) } : {}),
     onProgress: progressBar('demo data'),
+    onIndexes: (n) => process.stderr.write(`building ${n} indexes set aside for the load …\n`),
   });
   const list = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   return [

@@ -10,6 +10,7 @@ import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { linkRecords, type AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
+import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 
 export interface NodeStore {
@@ -203,6 +204,8 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   applyMigrations(sqlite);
+  // Indexes a bulk load set aside and did not get to build again (a stopped demo-data run).
+  buildPendingIndexes(sqlite);
   if (onDisk) {
     // A WAL file left larger than this by a burst is cut back once it has been checkpointed.
     sqlite.pragma('journal_size_limit = 67108864');

@@ -134,8 +134,18 @@ describe('demo data generator on a file, in worker threads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-data-file-'));
     const t = await createTestApp({ filename: join(dir, 'intake.sqlite') });
     try {
-      const s = await generateDemoData(t.deps, t.store, { cases: 300, masterKey: MASTER_KEY, seed: 2, workers: 2 });
+      const indexes = () => t.store.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+      const before = indexes();
+      const progress: number[] = [];
+      const s = await generateDemoData(t.deps, t.store, { cases: 300, masterKey: MASTER_KEY, seed: 2, workers: 2, onProgress: (done) => progress.push(done) });
       expect(s.cases).toBe(300);
+      expect(progress.at(-1)).toBe(300);
+      // A load into an empty database sets the loaded tables' indexes aside and builds them after it.
+      expect(indexes()).toEqual(before);
+      expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM pending_indexes').get()).toEqual({ n: 0 });
+      // Foreign keys were off for the load only: every row it wrote has its case.
+      expect(t.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(t.store.sqlite.pragma('foreign_key_check')).toEqual([]);
       const numbers = await t.deps.db.selectFrom('cases').select('case_number').execute();
       expect(new Set(numbers.map((n) => n.case_number)).size).toBe(300);
       expect((await verifyAuditChain(t.deps)).broken).toBeNull();
