@@ -13,7 +13,7 @@ import { submissionBodies } from './scenarios.js';
 const dir = process.argv[2]!;
 const what = process.argv[3] ?? 'all';
 const config = parseConfig({ ...process.env, INTAKE_DATA_DIR: dir, NODE_ENV: 'development' });
-const runtime = await createNodeRuntime({ config, log: () => {} });
+const runtime = await createNodeRuntime({ config, log: process.env.LOG ? (l) => console.error(l) : () => {} });
 if (process.env.PRAGMAS) for (const p of process.env.PRAGMAS.split(';')) console.log(p, runtime.store.sqlite.pragma(p));
 const app = createApp(runtime.deps);
 const times = new Map<string, { n: number; ms: number }>();

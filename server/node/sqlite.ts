@@ -4,6 +4,7 @@
  * savepoint), and its caller is answered only after the group's commit is durable.
  */
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery, type QueryResult, type SqliteDatabase } from 'kysely';
 import { applyMigrations } from '../../db/migrate.js';
@@ -37,6 +38,10 @@ export interface StoreOptions {
   groupCommit?: boolean | Partial<GroupCommitOptions>;
   /** WAL checkpoints in a worker thread (see checkpointer.ts). Default: on for files. */
   backgroundCheckpoint?: boolean | Partial<CheckpointerOptions>;
+  /** false: a group's COMMIT waits for its fsync on the event loop. Default: the fsync runs on the thread pool. */
+  syncOffLoop?: boolean;
+  /** The fsync used off the event loop (tests watch it). */
+  fsync?: (path: string) => Promise<void>;
 }
 
 export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 4, maxBatches: 200 };
@@ -105,19 +110,39 @@ interface Waiter {
  * share one transaction and so one fsync. Each batch still runs at once, in its own savepoint:
  * a failing batch is rolled back alone and its caller rejected at once, the others go on; and a
  * read right after a batch (the audit chain's last entry, a case number) sees it, as before.
- * Nothing is answered before the COMMIT that contains it has returned, so an acknowledged batch
+ * Nothing is answered before the COMMIT that contains it is on disk, so an acknowledged batch
  * survives a crash or a power loss exactly as with one transaction per batch. (A write made directly
  * through `db` while a group is open joins that group: it becomes durable with the group's commit.)
+ *
+ * With `syncWal`, the group's COMMIT writes its WAL frames without waiting for the disk
+ * (synchronous=NORMAL while a group is open), and `syncWal` fsyncs the WAL file on the thread pool:
+ * the callers are answered when it is done. The event loop no longer stands still for the fsync
+ * (a third of a submission's time at 1,000,000 cases), and the next group runs meanwhile. An fsync
+ * covers every frame written before it, so each group answered after its own fsync is as durable as
+ * with synchronous=FULL; SQLite still syncs a new WAL header itself. Every other commit on the
+ * connection keeps synchronous=FULL.
  */
-function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions, afterCommit: () => void) {
+function groupCommitBatch(
+  sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions, afterCommit: () => void,
+  syncWal: (() => Promise<void>) | null,
+) {
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
   const rollback = sqlite.prepare('ROLLBACK');
   const savepoint = sqlite.prepare('SAVEPOINT batch');
   const release = sqlite.prepare('RELEASE batch');
   const rollbackTo = sqlite.prepare('ROLLBACK TO batch');
+  // Not prepared once: SQLite applies this pragma when the statement is compiled, not when it runs.
+  const lazySync = { run: () => sqlite.exec('PRAGMA synchronous = NORMAL') };
+  const fullSync = { run: () => sqlite.exec('PRAGMA synchronous = FULL') };
   let group: Waiter[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const syncing = new Set<Promise<void>>();
+  // The safety level can change only between transactions: lowered before a group begins, and back
+  // to FULL as soon as it has ended, so a write outside any group still waits for its own fsync.
+  const restoreFullSync = () => {
+    if (syncWal && !sqlite.inTransaction) fullSync.run();
+  };
 
   function failGroup(waiters: Waiter[], err: unknown) {
     for (const w of waiters) w.reject(err);
@@ -136,13 +161,29 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
       try {
         if (sqlite.inTransaction) rollback.run();
       } finally {
+        restoreFullSync();
         failGroup(waiters, err);
       }
       return;
     }
-    for (const w of waiters) w.resolve(w.results);
+    restoreFullSync();
     afterCommit();
+    if (!syncWal) {
+      for (const w of waiters) w.resolve(w.results);
+      return;
+    }
+    const synced = syncWal().then(
+      () => { for (const w of waiters) w.resolve(w.results); },
+      (err: unknown) => failGroup(waiters, err),
+    );
+    syncing.add(synced);
+    void synced.finally(() => syncing.delete(synced));
   }
+
+  /** Resolves once every commit made so far is on disk and its callers answered. */
+  const settled = async () => {
+    await Promise.all(syncing);
+  };
 
   function runInSavepoint(queries: CompiledQuery[], audit?: readonly AuditDraft[]): QueryResult<unknown>[] {
     savepoint.run();
@@ -159,6 +200,7 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
         const lost = group;
         group = null;
         clearTimeout(timer);
+        restoreFullSync();
         failGroup(lost, err);
       }
       throw err;
@@ -172,7 +214,14 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
         try { resolve(sqlite.transaction(() => runBatch(prepare, queries, audit))()); } catch (err) { reject(err); }
         return;
       }
-      try { begin.run(); } catch (err) { reject(err); return; }
+      try {
+        if (syncWal) lazySync.run();
+        begin.run();
+      } catch (err) {
+        restoreFullSync();
+        reject(err);
+        return;
+      }
       group = [];
       timer = setTimeout(flush, o.windowMs);
     }
@@ -191,8 +240,25 @@ function groupCommitBatch(sqlite: Sqlite.Database, prepare: (sql: string) => Sta
     if (group!.length >= o.maxBatches) flush();
   });
 
-  return { batch, flush };
+  return { batch, flush, settled };
 }
+
+/** fsync of a file, on the thread pool. A read-only descriptor will do: fsync flushes the file, not the descriptor. */
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The WAL's fsync; without a WAL (its last connection closed and removed it), everything is in the database file. */
+const walSyncer = (filename: string, sync: (path: string) => Promise<void>) => () =>
+  sync(`${filename}-wal`).catch((err: NodeJS.ErrnoException) => {
+    if (err?.code === 'ENOENT') return sync(filename);
+    throw err;
+  });
 
 /** Opens (and migrates) a database file, or ':memory:' for tests. */
 export function openStore(filename: string, options: StoreOptions = {}): NodeStore {
@@ -230,6 +296,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
 
   const grouped = options.groupCommit ?? onDisk;
   let flush = () => {};
+  let settled = async () => {};
   let batch: Batch = async (queries, audit) => {
     const results = sqlite.transaction(() => runBatch(prepare, queries, audit))();
     adjustCheckpointing();
@@ -238,8 +305,10 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   let durability = onDisk ? 'synchronous=FULL (WAL fsync at every commit), one commit per batch' : 'in memory (not durable)';
   if (grouped) {
     const o = { ...GROUP_COMMIT_DEFAULTS, ...(typeof grouped === 'object' ? grouped : {}) };
-    ({ batch, flush } = groupCommitBatch(sqlite, prepare, o, adjustCheckpointing));
-    durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit`;
+    const syncWal = onDisk && options.syncOffLoop !== false ? walSyncer(filename, options.fsync ?? fsyncFile) : null;
+    ({ batch, flush, settled } = groupCommitBatch(sqlite, prepare, o, adjustCheckpointing, syncWal));
+    durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit` +
+      (syncWal ? ', whose WAL fsync runs on the thread pool before its batches are answered' : '');
   }
   return {
     sqlite,
@@ -249,6 +318,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     flush: () => flush(),
     close: async () => {
       if (sqlite.open) flush();
+      await settled();
       // The worker's connection first: the last one to close checkpoints and removes the WAL.
       await checkpointer?.stop();
       await db.destroy();

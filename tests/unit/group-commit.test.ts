@@ -79,6 +79,57 @@ describe('group commit (Node batch port on a file)', () => {
     store = openStore(file);
   });
 
+  it('answers a group after the WAL fsync, which runs off the event loop; writes outside a group keep synchronous=FULL', async () => {
+    const calls: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const watched = openStore(join(dir, 'watched.sqlite'), {
+      groupCommit: { windowMs: 5, maxBatches: 50 }, backgroundCheckpoint: false,
+      fsync: async (path) => { calls.push(path); await gate; },
+    });
+    try {
+      watched.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+      const FULL = 2;
+      const NORMAL = 1;
+      expect(watched.sqlite.pragma('synchronous', { simple: true })).toBe(FULL);
+      let answered = false;
+      const pending = watched.batch([insert('w')]).then((r) => { answered = true; return r; });
+      // The group is open: its commit will not wait for the disk.
+      expect(watched.sqlite.pragma('synchronous', { simple: true })).toBe(NORMAL);
+      const reader = new Sqlite(join(dir, 'watched.sqlite'));
+      try {
+        const seen = () => reader.prepare('SELECT v FROM t').all();
+        for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        // Committed, the fsync asked for, and the event loop free: but the caller not yet answered.
+        expect(calls).toEqual([join(dir, 'watched.sqlite-wal')]);
+        expect(seen()).toEqual([{ v: 'w' }]);
+        expect(watched.sqlite.pragma('synchronous', { simple: true })).toBe(FULL);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(answered).toBe(false);
+        open();
+        await expect(pending).resolves.toHaveLength(1);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      open();
+      await watched.close();
+    }
+  });
+
+  it('fails the batches of a group whose fsync fails', async () => {
+    const failing = openStore(join(dir, 'failing.sqlite'), {
+      groupCommit: { windowMs: 5, maxBatches: 50 }, backgroundCheckpoint: false,
+      fsync: async () => { throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }); },
+    });
+    try {
+      failing.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+      await expect(Promise.all([failing.batch([insert('a')]), failing.batch([insert('b')])])).rejects.toThrow(/EIO/);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('keeps one transaction per batch in memory, answered at once', async () => {
     const memory = openStore(':memory:');
     memory.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
