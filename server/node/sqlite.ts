@@ -270,8 +270,13 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   applyMigrations(sqlite);
-  // Indexes a bulk load set aside and did not get to build again (a stopped demo-data run).
-  buildPendingIndexes(sqlite);
+  // Indexes a bulk load set aside and did not get to build again (a stopped demo-data run). If a load
+  // is still writing, the database is busy: that load builds them when it ends, or the next start does.
+  try {
+    buildPendingIndexes(sqlite);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+  }
   if (onDisk) {
     // A WAL file left larger than this by a burst is cut back once it has been checkpointed.
     sqlite.pragma('journal_size_limit = 67108864');

@@ -59,4 +59,26 @@ describe('indexes set aside for a bulk load', () => {
       await next.close();
     }
   });
+
+  it('opens the database while a load still holds the write lock, leaving the indexes to it', async () => {
+    const loader = openStore(file, { backgroundCheckpoint: false });
+    try {
+      dropIndexesForLoad(loader.sqlite, ['outbox']);
+      loader.sqlite.exec('BEGIN IMMEDIATE');
+      // A server started meanwhile waits its busy timeout, then opens without the indexes.
+      const server = openStore(file, { backgroundCheckpoint: false });
+      try {
+        expect(indexesOf(server.sqlite, 'outbox')).toEqual([]);
+        expect(pending(server.sqlite).length).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+      loader.sqlite.exec('COMMIT');
+      expect(buildPendingIndexes(loader.sqlite).length).toBeGreaterThan(0);
+      expect(pending(loader.sqlite)).toEqual([]);
+    } finally {
+      if (loader.sqlite.inTransaction) loader.sqlite.exec('ROLLBACK');
+      await loader.close();
+    }
+  }, 20_000);
 });
