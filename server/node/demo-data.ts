@@ -810,7 +810,7 @@ function flatten(planned: PlannedCase[]): PlannedChunk {
   return { values, cases };
 }
 
-/** Writes a chunk in one transaction; case numbers continue each day's sequence as it stands inside it. */
+/** Writes a chunk (a savepoint in the writer's open transaction); case numbers continue each day's sequence. */
 function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
   const statements = new Map<string, Sqlite.Statement>();
   const insertStatement = (key: TableKey, rows: number) => {

@@ -38,9 +38,7 @@ export interface StoreOptions {
   groupCommit?: boolean | Partial<GroupCommitOptions>;
   /** WAL checkpoints in a worker thread (see checkpointer.ts). Default: on for files. */
   backgroundCheckpoint?: boolean | Partial<CheckpointerOptions>;
-  /** false: a group's COMMIT waits for its fsync on the event loop. Default: the fsync runs on the thread pool. */
-  syncOffLoop?: boolean;
-  /** The fsync used off the event loop (tests watch it). */
+  /** The fsync a group commit runs on the thread pool (tests watch it). */
   fsync?: (path: string) => Promise<void>;
 }
 
@@ -117,7 +115,7 @@ interface Waiter {
  * With `syncWal`, the group's COMMIT writes its WAL frames without waiting for the disk
  * (synchronous=NORMAL while a group is open), and `syncWal` fsyncs the WAL file on the thread pool:
  * the callers are answered when it is done. The event loop no longer stands still for the fsync
- * (a third of a submission's time at 1,000,000 cases), and the next group runs meanwhile. An fsync
+ * (a fifth of a submission's time at 1,000,000 cases), and the next group runs meanwhile. An fsync
  * covers every frame written before it, so each group answered after its own fsync is as durable as
  * with synchronous=FULL; SQLite still syncs a new WAL header itself. Every other commit on the
  * connection keeps synchronous=FULL.
@@ -132,16 +130,14 @@ function groupCommitBatch(
   const savepoint = sqlite.prepare('SAVEPOINT batch');
   const release = sqlite.prepare('RELEASE batch');
   const rollbackTo = sqlite.prepare('ROLLBACK TO batch');
-  // Not prepared once: SQLite applies this pragma when the statement is compiled, not when it runs.
-  const lazySync = { run: () => sqlite.exec('PRAGMA synchronous = NORMAL') };
-  const fullSync = { run: () => sqlite.exec('PRAGMA synchronous = FULL') };
   let group: Waiter[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const syncing = new Set<Promise<void>>();
   // The safety level can change only between transactions: lowered before a group begins, and back
   // to FULL as soon as it has ended, so a write outside any group still waits for its own fsync.
+  // (Run with exec each time: SQLite applies this pragma when the statement is compiled.)
   const restoreFullSync = () => {
-    if (syncWal && !sqlite.inTransaction) fullSync.run();
+    if (syncWal && !sqlite.inTransaction) sqlite.exec('PRAGMA synchronous = FULL');
   };
 
   function failGroup(waiters: Waiter[], err: unknown) {
@@ -215,7 +211,7 @@ function groupCommitBatch(
         return;
       }
       try {
-        if (syncWal) lazySync.run();
+        if (syncWal) sqlite.exec('PRAGMA synchronous = NORMAL');
         begin.run();
       } catch (err) {
         restoreFullSync();
@@ -310,7 +306,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   let durability = onDisk ? 'synchronous=FULL (WAL fsync at every commit), one commit per batch' : 'in memory (not durable)';
   if (grouped) {
     const o = { ...GROUP_COMMIT_DEFAULTS, ...(typeof grouped === 'object' ? grouped : {}) };
-    const syncWal = onDisk && options.syncOffLoop !== false ? walSyncer(filename, options.fsync ?? fsyncFile) : null;
+    const syncWal = onDisk ? walSyncer(filename, options.fsync ?? fsyncFile) : null;
     ({ batch, flush, settled } = groupCommitBatch(sqlite, prepare, o, adjustCheckpointing, syncWal));
     durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit` +
       (syncWal ? ', whose WAL fsync runs on the thread pool before its batches are answered' : '');
