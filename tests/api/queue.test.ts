@@ -55,6 +55,15 @@ describe('department queue', () => {
     expect((await queue('?kind=complaint')).items).toHaveLength(3);
     expect((await queue('?category=service.catering')).items).toHaveLength(1);
     expect((await queue('?status=verifying')).items).toHaveLength(0);
+    // Every case here is 'received', a common status: read along the queue index, the same rows in
+    // the same order, paged the same way, for a department and for the intake centre.
+    const caseNumbers = (page: { items: { caseNumber: string }[] }) => page.items.map((i) => i.caseNumber);
+    expect(caseNumbers(await queue('?status=received'))).toEqual(caseNumbers(await queue('')));
+    const firstTwo = await queue('?status=received&limit=2');
+    const nextTwo = await queue(`?status=received&limit=2&cursor=${encodeURIComponent(firstTwo.nextCursor)}`);
+    expect([...caseNumbers(firstTwo), ...caseNumbers(nextTwo)]).toEqual(caseNumbers(await queue('')).slice(0, 4));
+    expect(caseNumbers(await queue('?status=received&kind=report', intake))).toEqual(caseNumbers(await queue('?kind=report', intake)));
+    expect((await queue('?status=received', intake)).items).toHaveLength(6);
     const soon = await queue('?dueSoon=true');
     // The injury is due at the end of 11-05, within 2 working days of 11-04.
     expect(soon.items.map((i: { kind: string }) => i.kind)).toEqual(['injury']);
