@@ -810,7 +810,10 @@ function flatten(planned: PlannedCase[]): PlannedChunk {
   return { values, cases };
 }
 
-/** Writes a chunk (a savepoint in the writer's open transaction); case numbers continue each day's sequence. */
+/**
+ * Writes a chunk inside the writer's open transaction; case numbers continue each day's sequence. No
+ * savepoint of its own: a failing chunk ends the load, whose open transaction is rolled back whole.
+ */
 function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
   const statements = new Map<string, Sqlite.Statement>();
   const insertStatement = (key: TableKey, rows: number) => {
@@ -837,7 +840,7 @@ function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
   const width = COLUMNS.cases.length;
   const numberAt = COLUMNS.cases.indexOf('case_number');
 
-  return sqlite.transaction((chunk: PlannedChunk): string[] => {
+  return (chunk: PlannedChunk): string[] => {
     const last = new Map<string, number>();
     const numbers = chunk.cases.map((c, i) => {
       const n = (last.get(c.day) ?? readLast.get(c.day)?.last ?? 0) + 1;
@@ -850,7 +853,7 @@ function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
     for (const t of TABLE_KEYS) insertAll(t, chunk.values[t]);
     for (const [day, n] of last) writeLast.run(day, n);
     return numbers;
-  });
+  };
 }
 
 /**
@@ -1044,9 +1047,19 @@ export async function generateDemoData(
     // Several chunks share a commit: a commit writes every page the chunks changed, and the pages of
     // the receipt index, whose keys are random, are changed by every chunk.
     let uncommitted = 0;
+    let failed = false;
     const writeChunk = (chunk: PlannedChunk) => {
+      // After a failed chunk, nothing more joins (or commits) the transaction it left half-written.
+      if (failed) throw new Error('the demo data load has already failed');
       if (!sqlite.inTransaction) sqlite.exec('BEGIN IMMEDIATE');
-      tally.add(chunk, write(chunk));
+      let numbers: string[];
+      try {
+        numbers = write(chunk);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      tally.add(chunk, numbers);
       if (++uncommitted >= CHUNKS_PER_COMMIT) {
         sqlite.exec('COMMIT');
         uncommitted = 0;
