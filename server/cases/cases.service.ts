@@ -70,11 +70,10 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   };
-  const [rows, names, counts] = await Promise.all([
-    listQueuePage(deps.db, visibility, filter),
-    departmentNames(deps),
-    queueCounts(deps, visibility, nowIso, soon),
-  ]);
+  // The counts first: they tell the page whether the status filtered on is a common one.
+  const counts = await queueCounts(deps, visibility, nowIso, soon);
+  if (filter.status) filter.statusIsCommon = (counts.byStatus[filter.status] ?? 0) * 5 >= counts.total && counts.total > 0;
+  const [rows, names] = await Promise.all([listQueuePage(deps.db, visibility, filter), departmentNames(deps)]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const running = new Map<string, DueItem[]>();
