@@ -133,11 +133,28 @@ function groupCommitBatch(
   let group: Waiter[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const syncing = new Set<Promise<void>>();
+  // Each batch's savepoint journals the pages it changes. On file temp storage (better-sqlite3's
+  // build default) that journal spills to a temporary file past 64 KiB, about 90 write calls per
+  // submission; in memory it costs a copy, and it is emptied at each RELEASE. SQLite fixes where the
+  // journal lives when the transaction begins, so memory is asked for only around the BEGIN: the
+  // queries that run while a group is open (a long overview's sorts) keep spilling to disk.
+  let tempStoreLeftInMemory = false;
+  const setTempStore = (mode: 'MEMORY' | 'DEFAULT') => {
+    try {
+      sqlite.exec(`PRAGMA temp_store = ${mode}`);
+      return true;
+    } catch {
+      // Refused inside a transaction once the connection holds temporary tables (it makes none).
+      return false;
+    }
+  };
+
   // The safety level can change only between transactions: lowered before a group begins, and back
   // to FULL as soon as it has ended, so a write outside any group still waits for its own fsync.
   // (Run with exec each time: SQLite applies this pragma when the statement is compiled.)
   const restoreFullSync = () => {
     if (syncWal && !sqlite.inTransaction) sqlite.exec('PRAGMA synchronous = FULL');
+    if (tempStoreLeftInMemory && !sqlite.inTransaction) tempStoreLeftInMemory = !setTempStore('DEFAULT');
   };
 
   function failGroup(waiters: Waiter[], err: unknown) {
@@ -212,7 +229,12 @@ function groupCommitBatch(
       }
       try {
         if (syncWal) sqlite.exec('PRAGMA synchronous = NORMAL');
-        begin.run();
+        setTempStore('MEMORY');
+        try {
+          begin.run();
+        } finally {
+          tempStoreLeftInMemory = !setTempStore('DEFAULT');
+        }
       } catch (err) {
         restoreFullSync();
         reject(err);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -128,6 +128,30 @@ describe('group commit (Node batch port on a file)', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  it("keeps a group's savepoint journal in memory, and temporary storage on disk for the queries run meanwhile", async () => {
+    // SQLite's temporary files are unlinked as soon as they are opened; the open descriptor remains.
+    const tempFiles = () => readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return /etilqs_/.test(readlinkSync(`/proc/self/fd/${fd}`)) ? [fd] : [];
+      } catch {
+        return [];
+      }
+    });
+    const before = tempFiles().length;
+    // 300 rows of 2 KB in one batch: far past the 64 KiB a statement journal keeps before it spills.
+    const rows = Array.from({ length: 300 }, (_, i) => CompiledQuery.raw('INSERT INTO t (v) VALUES (?)', [`${i}:${'x'.repeat(2000)}`]));
+    await store.batch(rows.slice(0, 150));
+    // The rows just written are changed again inside the next group's savepoint: each page is journaled.
+    const pending = store.batch([CompiledQuery.raw("UPDATE t SET v = v || '!'", []), ...rows.slice(150)]);
+    expect(store.sqlite.inTransaction).toBe(true);
+    expect(tempFiles().length).toBe(before);
+    // Anything else run while the group is open keeps the default, file, temporary storage.
+    const DEFAULT = 0;
+    expect(store.sqlite.pragma('temp_store', { simple: true })).toBe(DEFAULT);
+    await pending;
+    expect(committed()).toHaveLength(300);
   });
 
   it('keeps one transaction per batch in memory, answered at once', async () => {
