@@ -41,10 +41,12 @@ export function buildServer(): { entry: string; remove(): void } {
 
 /**
  * Runs the built server with node directly, so the pid whose memory is read is the server's own.
- * PORT=0: the server prints the port it was given.
+ * PORT=0: the server prints the port it was given. BENCH_SERVER_NODE_ARGS adds options for that node
+ * only (NODE_OPTIONS refuses some, e.g. `--cpu-prof --cpu-prof-dir=DIR` for a profile of the server).
  */
 export function startServer(entry: string, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, [entry], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -42,6 +42,11 @@ export const configSchema = z.object({
   INTAKE_PROVINCE: z.string().regex(/^\d{6}$/).default('440000'),
   /** Largest request body accepted, in bytes. */
   INTAKE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /**
+   * Node: JSON case submissions are validated, routed and sealed in a thread of their own, so they
+   * use the second core; the server's connection still makes every write ('off': on the event loop).
+   */
+  INTAKE_SUBMISSION_THREAD: z.enum(['on', 'off']).default('on'),
   /** A staff session ends after this many minutes without a request (an unattended desk). */
   INTAKE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** A staff session ends this many hours after login however active it is (one working day). */

@@ -8,6 +8,7 @@ import type { AuditDraft } from './audit/audit.js';
 import type { CalendarData } from './clocks/calendar.js';
 import type { Config } from './config.js';
 import type { Keyring } from './identity/keys.js';
+import type { SubmittedCase } from './intake/intake.service.js';
 
 /**
  * Runs queries as one atomic unit. D1 has no interactive transactions, so every use case that
@@ -45,6 +46,13 @@ export interface CalendarSource {
   invalidate(): void;
 }
 
+/**
+ * Files a JSON case submission (the body's text) and returns what POST /api/v1/cases answers, or
+ * throws what it would refuse. On Node a thread of its own does this work (server/node/submit-thread.ts);
+ * unset, the route does it in place.
+ */
+export type Submitter = (jsonText: string, language: 'zh' | 'en') => Promise<SubmittedCase>;
+
 export interface Deps {
   db: Kysely<Database>;
   batch: Batch;
@@ -56,6 +64,7 @@ export interface Deps {
   calendar: CalendarSource;
   /** Operational log lines; never given reporter data, receipts or network metadata. */
   log: (line: string) => void;
+  submitter?: Submitter;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,10 +1,15 @@
 /** Node entry: one process, an embedded SQLite file under ./data, served on HOST:PORT. */
 import type { Server } from 'node:http';
+import { isMainThread } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
+import { startSubmissionThread } from './node/submit-thread.js';
 import { startWorkerLoop } from './node/worker-loop.js';
+
+// The built server is one file, and the submission thread runs this same file: it calls this.
+export { runSubmissionThread } from './node/submit-thread.js';
 
 /** How long a stop waits for the requests in flight before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -12,7 +17,10 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main() {
   const config = parseConfig(process.env);
   const runtime = await createNodeRuntime({ config });
-  const app = createApp(runtime.deps);
+  const submissions = config.INTAKE_SUBMISSION_THREAD === 'on' && runtime.store.sqlite.name !== ':memory:'
+    ? await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps })
+    : null;
+  const app = createApp(submissions ? { ...runtime.deps, submitter: submissions.submit } : runtime.deps);
   let inFlight = 0;
   const fetch: typeof app.fetch = async (request, env, ctx) => {
     inFlight += 1;
@@ -30,6 +38,7 @@ async function main() {
       `  JSON API:      ${config.publicUrl}/api/v1/categories`,
       `  Database:      ${runtime.store.sqlite.name}`,
       `  Durability:    ${runtime.store.durability}`,
+      `  Submissions:   ${submissions ? 'JSON submissions prepared in a thread of their own, written by the server' : 'on the event loop'}`,
       `  Listening on:  ${info.address}:${info.port}`,
       '  Mail worker:   outbox every 5 s, clock sweep and digests every minute',
       ...runtime.notes.map((n) => `  ${n}`),
@@ -66,6 +75,7 @@ async function main() {
     // Requests finish and the mail worker its round (a mail sent but not yet recorded would go out
     // again); then the database is closed, which commits the last group of batches.
     void Promise.all([drainHttp(), worker.stop()])
+      .then(() => submissions?.stop())
       .then(() => runtime.store.close())
       .then(() => {
         console.log('Stopped.');
@@ -79,7 +89,9 @@ async function main() {
   process.on('SIGINT', stop);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}

@@ -13,11 +13,12 @@ import { formatReceipt, hashReceipt, newReceipt } from '../identity/receipt.js';
 import { redact } from '../identity/redact.js';
 import { seal } from '../identity/seal.js';
 import { newPseudonym } from '../identity/pseudonym.js';
+import { parseJsonText } from '../lib/body.js';
 import { checkCreditCode } from '../lib/identifiers.js';
 import { routeCase } from '../routing/route.js';
 import { routingFacts } from '../routing/routing.repository.js';
 import { insertCaseQueries } from './intake.repository.js';
-import type { Submission } from './intake.schema.js';
+import { submissionSchema, type Submission } from './intake.schema.js';
 
 /** The sign-for window of a dispatched case (a KPI, never a pause of the statutory clock). */
 export const SIGN_WINDOW = { clock: 'accept_decision', workingDays: 1 } as const;
@@ -161,4 +162,9 @@ export async function submitCase(
     due: [{ clock: rule.clock, dueAt, provisional: due.provisional }],
     receivedAt: at,
   };
+}
+
+/** A JSON submission from its text: parsed, validated, filed (POST /api/v1/cases without attachments). */
+export async function submitJson(deps: Deps, jsonText: string, language: 'zh' | 'en'): Promise<SubmittedCase> {
+  return submitCase(deps, submissionSchema.parse(parseJsonText(jsonText)), language);
 }

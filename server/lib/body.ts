@@ -4,11 +4,20 @@ import { AppError } from '../errors.js';
 
 /** Parses a JSON body; wrong content type → 415, broken JSON → 400. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  return parseJsonText(await readJsonText(request));
+}
+
+/** A JSON body's text, unparsed; wrong content type → 415. */
+export async function readJsonText(request: Request): Promise<string> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   if (!/^application\/(?:[\w.+-]+\+)?json\b/.test(type)) {
     throw new AppError('unsupported_media_type', 'Send the body as application/json.');
   }
-  const text = await request.text();
+  return request.text();
+}
+
+/** JSON.parse with broken JSON → 400 in the API.md shape. */
+export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -7,7 +7,7 @@ import { readDirectoryFiles } from '../../db/seed/files.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
-import { createKeyring, importMasterKey, newMasterKeyBytes, type MasterKey } from '../identity/keys.js';
+import { createKeyring, importMasterKey, newMasterKeyBytes, type Keyring, type MasterKey } from '../identity/keys.js';
 import { nodeMasterKeyFromBase64 } from './crypto.js';
 import { toBase64 } from '../lib/encoding.js';
 import { seedDemoStaff } from '../staff/demo.js';
@@ -50,6 +50,12 @@ export async function seedIfEmpty(store: NodeStore, now: Date): Promise<string[]
     done.push('calendars');
   }
   return done;
+}
+
+/** The master key and the keys kept from before a rotation, as the server loads them at start. */
+export async function loadKeyring(config: Config, notes: string[] = []): Promise<Keyring> {
+  const masterKey = await loadMasterKey(config, notes);
+  return createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]);
 }
 
 export interface NodeRuntimeOptions {

@@ -278,6 +278,20 @@ const walSyncer = (filename: string, sync: (path: string) => Promise<void>) => (
     throw err;
   });
 
+/**
+ * A second connection to a store's file that can only read (query_only): for a thread that prepares
+ * writes and hands them to the store's own connection. It sees what that connection has committed.
+ */
+export function openReader(filename: string): { db: Kysely<Database>; close(): Promise<void> } {
+  const sqlite = new Sqlite(filename, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('query_only = ON');
+  const prepare = statementCache(sqlite);
+  const database: SqliteDatabase = { prepare: (sql) => prepare(sql), close: () => sqlite.close() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, close: () => db.destroy() };
+}
+
 /** Opens (and migrates) a database file, or ':memory:' for tests. */
 export function openStore(filename: string, options: StoreOptions = {}): NodeStore {
   const sqlite = new Sqlite(filename);

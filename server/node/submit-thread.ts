@@ -1,0 +1,220 @@
+/**
+ * JSON case submissions prepared in a thread of their own. Most of a submission's time goes to work
+ * that holds no lock: parsing and validating the body, routing, sealing, the receipt and its MAC,
+ * building the statements. On the event loop that capped the server at about 800 submissions a
+ * second at a million cases, with the second core idle.
+ *
+ * The route still runs on the event loop, with every middleware (body limit, content type, headers),
+ * and hands the body's text to the thread (Deps.submitter). The thread runs the same submitJson over
+ * a connection that can only read, and sends its batch back: the server's connection still makes
+ * every write, in the same group commits, and a case is answered only once its commit is on disk.
+ * Refusals come back as the AppError the route would have thrown. A submission with attachments
+ * stays on the event loop (its files are written first).
+ */
+import { join, resolve } from 'node:path';
+import { parentPort, Worker } from 'node:worker_threads';
+import { CompiledQuery, type QueryResult } from 'kysely';
+import { ZodError } from 'zod';
+import type { AuditDraft } from '../audit/audit.js';
+import { createCalendarCache } from '../clocks/calendar.repository.js';
+import type { Config } from '../config.js';
+import { systemClock, type Deps, type Submitter } from '../deps.js';
+import { AppError, zodIssues, type ErrorCode, type ErrorIssue } from '../errors.js';
+import { submitJson, type SubmittedCase } from '../intake/intake.service.js';
+import { loadKeyring } from './bootstrap.js';
+import { openReader, type NodeStore } from './sqlite.js';
+import { diskStorage } from './storage.js';
+
+export interface SubmissionThread {
+  /** Deps.submitter for the server's app; in place (on the event loop) if the thread is lost. */
+  submit: Submitter;
+  /** Ends the thread; call once no request is in flight, and before closing the store. */
+  stop(): Promise<void>;
+  /** The thread itself (tests end it to see what the server does without it). */
+  worker: Worker;
+}
+
+interface ThreadInput {
+  filename: string;
+  config: Config;
+}
+
+/** A refusal or failure, as it crosses between threads. */
+type WireError =
+  | { app: true; code: ErrorCode; message: string; issues?: ErrorIssue[]; headers?: Record<string, string> }
+  | { app: false; name: string; message: string; code?: string };
+
+type ToThread =
+  | { type: 'submit'; id: number; text: string; language: 'zh' | 'en' }
+  | { type: 'batch'; id: number; results?: QueryResult<unknown>[]; error?: WireError }
+  | { type: 'stop' };
+
+type FromThread =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'submitted'; id: number; result?: SubmittedCase; error?: WireError }
+  | { type: 'batch'; id: number; queries: { sql: string; parameters: readonly unknown[] }[]; audit?: readonly AuditDraft[] }
+  | { type: 'log'; line: string };
+
+function toWire(err: unknown): WireError {
+  if (err instanceof AppError) return { app: true, code: err.code, message: err.message, issues: err.issues, headers: err.headers };
+  if (err instanceof ZodError) return { app: true, code: 'validation_failed', message: 'The request is not valid.', issues: zodIssues(err) };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { app: false, name: e.name, message: e.message, code: (e as { code?: string }).code };
+}
+
+/** The error as thrown where it happened: the error handler answers and logs it the same way. */
+function fromWire(w: WireError): Error {
+  if (w.app) return new AppError(w.code, w.message, w.issues, w.headers);
+  return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
+}
+
+/**
+ * Starts the thread and waits until it is ready. Resolves to null (submissions then stay on the event
+ * loop) if it cannot start, with the reason logged.
+ */
+export async function startSubmissionThread(
+  options: { filename: string; config: Config; store: NodeStore; deps: Deps },
+): Promise<SubmissionThread | null> {
+  const { store, config, deps } = options;
+  // Under `npm run dev` and in tests the app runs TypeScript through tsx, whose loader a worker does
+  // not inherit: the bootstrap registers it before importing this module again. The built server
+  // (one bundle) exports runSubmissionThread itself.
+  const self = import.meta.url;
+  const tsx = self.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+  const bootstrap = `(async () => {
+    const { workerData } = await import('node:worker_threads');
+    ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ''}
+    await (await import(${JSON.stringify(self)})).runSubmissionThread(workerData);
+  })().catch((err) => { console.error(err); process.exit(1); });`;
+  const input: ThreadInput = { filename: options.filename, config };
+  const worker = new Worker(bootstrap, { eval: true, workerData: input });
+
+  const pending = new Map<number, { resolve(r: SubmittedCase): void; reject(err: Error): void }>();
+  let nextId = 1;
+  let alive = false;
+  let stopping = false;
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+
+  const lose = (reason: string) => {
+    const wasAlive = alive;
+    alive = false;
+    if (wasAlive && !stopping) deps.log(`Submission thread stopped (${reason}); submissions are prepared on the event loop.`);
+    // Whether such a case was committed cannot be known here: its caller is told to try again.
+    for (const p of pending.values()) p.reject(new AppError('internal', 'The submission could not be completed; please try again.'));
+    pending.clear();
+  };
+
+  const ready = new Promise<boolean>((settle) => {
+    worker.on('message', (m: FromThread) => {
+      switch (m.type) {
+        case 'ready':
+          alive = true;
+          settle(true);
+          break;
+        case 'failed':
+          deps.log(`Submission thread did not start: ${m.message}`);
+          settle(false);
+          break;
+        case 'log':
+          deps.log(m.line);
+          break;
+        case 'batch':
+          // The thread's writes, in the server's group commit; answered once durable.
+          store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
+            (results) => worker.postMessage({ type: 'batch', id: m.id, results } satisfies ToThread),
+            (err: unknown) => worker.postMessage({ type: 'batch', id: m.id, error: toWire(err) } satisfies ToThread),
+          );
+          break;
+        case 'submitted': {
+          const p = pending.get(m.id);
+          pending.delete(m.id);
+          if (m.result) p?.resolve(m.result);
+          else p?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'no answer' }));
+          break;
+        }
+      }
+    });
+    worker.on('error', (err) => {
+      deps.log(`Submission thread failed: ${err.message}`);
+      settle(false);
+      lose(err.message);
+    });
+    worker.on('exit', (code) => {
+      settle(false);
+      lose(`exit ${code}`);
+    });
+  });
+  if (!(await ready)) {
+    await worker.terminate();
+    return null;
+  }
+
+  return {
+    worker,
+    submit(text, language) {
+      if (!alive) return submitJson(deps, text, language);
+      const id = nextId++;
+      return new Promise<SubmittedCase>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'submit', id, text, language } satisfies ToThread);
+      });
+    },
+    async stop() {
+      stopping = true;
+      if (alive) worker.postMessage({ type: 'stop' } satisfies ToThread);
+      const timeout = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** The thread's side: submitJson over a read-only connection, its batches written by the server. */
+export async function runSubmissionThread(input: ThreadInput): Promise<void> {
+  const port = parentPort!;
+  const post = (m: FromThread) => port.postMessage(m);
+  const waiting = new Map<number, { resolve(r: QueryResult<unknown>[]): void; reject(err: Error): void }>();
+  let nextBatch = 1;
+  let reader: ReturnType<typeof openReader>;
+  let deps: Deps;
+  try {
+    const { config } = input;
+    reader = openReader(input.filename);
+    deps = {
+      db: reader.db,
+      batch: (queries, audit) => new Promise((resolve, reject) => {
+        const id = nextBatch++;
+        waiting.set(id, { resolve, reject });
+        post({ type: 'batch', id, queries: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })), audit });
+      }),
+      clock: systemClock,
+      config,
+      keys: await loadKeyring(config),
+      mailer: { send: () => Promise.reject(new Error('mail is sent by the server, not the submission thread')) },
+      storage: diskStorage(join(resolve(config.INTAKE_DATA_DIR), 'attachments')),
+      calendar: createCalendarCache(reader.db),
+      log: (line) => post({ type: 'log', line }),
+    };
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+
+  port.on('message', (m: ToThread) => {
+    if (m.type === 'submit') {
+      submitJson(deps, m.text, m.language).then(
+        (result) => post({ type: 'submitted', id: m.id, result }),
+        (err: unknown) => post({ type: 'submitted', id: m.id, error: toWire(err) }),
+      );
+    } else if (m.type === 'batch') {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.results) w?.resolve(m.results);
+      else w?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'the batch failed' }));
+    } else if (m.type === 'stop') {
+      void reader.close().finally(() => port.close());
+    }
+  });
+  post({ type: 'ready' });
+}
