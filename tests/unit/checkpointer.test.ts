@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../../server/node/checkpointer.js';
 import { openStore, type NodeStore } from '../../server/node/sqlite.js';
 
 const insert = (v: string) => CompiledQuery.raw('INSERT INTO t (v) VALUES (?)', [v]);
@@ -79,6 +80,54 @@ describe('WAL checkpoints in a worker thread', () => {
     const reopened = new Sqlite(file, { readonly: true });
     expect(reopened.prepare('SELECT v FROM t').all()).toEqual([{ v: 'a' }]);
     reopened.close();
+  });
+
+  it('cues the writer once it has copied a large WAL, and finishes it so the next commit starts the WAL again', async () => {
+    const writer = new Sqlite(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const write = (n: number) => {
+      const add = writer.prepare('INSERT INTO t (v) VALUES (?)');
+      for (let i = 0; i < n; i++) add.run('x'.repeat(3000));
+    };
+    write(100);
+    const checkpointer = startCheckpointer(file, { intervalMs: 20, restartFrames: 50 });
+    try {
+      await until(() => checkpointer.takeRestartCue());
+      // One cue per report: taken, it is gone until the worker's next checkpoint.
+      expect(checkpointer.takeRestartCue()).toBe(false);
+      write(5);
+      const before = walState();
+      expect(before.checkpointed).toBeLessThan(before.log);
+      await checkpointer.finish();
+      const finished = walState();
+      expect(finished.checkpointed).toBe(finished.log);
+      // The writer's next transaction starts the WAL from its top.
+      write(1);
+      expect(walState().log).toBeLessThan(finished.log);
+    } finally {
+      await checkpointer.stop();
+      writer.close();
+    }
+  });
+
+  it('keeps the WAL of a store under steady writes from growing: it keeps starting again', async () => {
+    store = openStore(file, { groupCommit: { windowMs: 5, maxBatches: 50 }, backgroundCheckpoint: { intervalMs: 20, restartFrames: 100 } });
+    store.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const deadline = Date.now() + 1_500;
+    let written = 0;
+    // Eight clients, each sending its next batch as soon as the last is answered: the writer never idles.
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (Date.now() < deadline) {
+        await store!.batch([insert('y'.repeat(3000))]);
+        written += 1;
+      }
+    }));
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: written });
+    // Each row takes at least one frame: without restarts the WAL would hold them all.
+    expect(written).toBeGreaterThan(400);
+    expect(walState().log).toBeLessThan(written / 2);
   });
 
   it('does not keep alive a process that opened the database and has nothing left to do', () => {
