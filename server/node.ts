@@ -1,15 +1,11 @@
 /** Node entry: one process, an embedded SQLite file under ./data, served on HOST:PORT. */
 import type { Server } from 'node:http';
-import { isMainThread } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
 import { startSubmissionThread } from './node/submit-thread.js';
 import { startWorkerLoop } from './node/worker-loop.js';
-
-// The built server is one file, and the submission thread runs this same file: it calls this.
-export { runSubmissionThread } from './node/submit-thread.js';
 
 /** How long a stop waits for the requests in flight before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -89,9 +85,7 @@ async function main() {
   process.on('SIGINT', stop);
 }
 
-if (isMainThread) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

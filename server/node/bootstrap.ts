@@ -1,5 +1,5 @@
 /** Builds the Node runtime's Deps: database file, keys, mailer, directory and calendar seeds. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importPublishedCalendars } from '../../db/seed/calendar.js';
 import { directoryQueries } from '../../db/seed/directory.js';
@@ -7,11 +7,9 @@ import { readDirectoryFiles } from '../../db/seed/files.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
-import { createKeyring, importMasterKey, newMasterKeyBytes, type Keyring, type MasterKey } from '../identity/keys.js';
-import { nodeMasterKeyFromBase64 } from './crypto.js';
-import { toBase64 } from '../lib/encoding.js';
+import { createKeyring, importMasterKey, type MasterKey } from '../identity/keys.js';
 import { seedDemoStaff } from '../staff/demo.js';
-import { loadPreviousKeys } from './keyfiles.js';
+import { loadMasterKey, loadPreviousKeys } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
 import { diskStorage, memoryStorage } from './storage.js';
 import { openStore, type NodeStore } from './sqlite.js';
@@ -20,20 +18,6 @@ export interface NodeRuntime {
   deps: Deps;
   store: NodeStore;
   notes: string[];
-}
-
-/** The master key from INTAKE_MASTER_KEY, or in development a key file generated under the data dir. */
-async function loadMasterKey(config: Config, notes: string[]): Promise<MasterKey> {
-  if (config.INTAKE_MASTER_KEY) return nodeMasterKeyFromBase64(config.INTAKE_MASTER_KEY);
-  const file = join(resolve(config.INTAKE_DATA_DIR), 'master.key');
-  if (!existsSync(file)) {
-    mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
-    writeFileSync(file, toBase64(newMasterKeyBytes()) + '\n', { mode: 0o600 });
-    notes.push(`WARNING: generated a development master key in ${file}; set INTAKE_MASTER_KEY in production.`);
-  } else {
-    notes.push(`Using the development master key in ${file} (set INTAKE_MASTER_KEY in production).`);
-  }
-  return nodeMasterKeyFromBase64(readFileSync(file, 'utf8'));
 }
 
 /** Loads the directory and the published calendars into an empty database. */
@@ -50,12 +34,6 @@ export async function seedIfEmpty(store: NodeStore, now: Date): Promise<string[]
     done.push('calendars');
   }
   return done;
-}
-
-/** The master key and the keys kept from before a rotation, as the server loads them at start. */
-export async function loadKeyring(config: Config, notes: string[] = []): Promise<Keyring> {
-  const masterKey = await loadMasterKey(config, notes);
-  return createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]);
 }
 
 export interface NodeRuntimeOptions {

@@ -2,10 +2,12 @@
  * Master keys on disk and in settings for the Node runtime: the development key file, the files
  * `keys rotate` keeps old development keys in, and INTAKE_PREVIOUS_MASTER_KEYS.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
-import { masterKeyFromBase64, type MasterKey } from '../identity/keys.js';
+import { createKeyring, masterKeyFromBase64, newMasterKeyBytes, type Keyring, type MasterKey } from '../identity/keys.js';
+import { toBase64 } from '../lib/encoding.js';
+import { nodeMasterKeyFromBase64 } from './crypto.js';
 import { parsePreviousMasterKeys } from '../identity/rotation.service.js';
 
 const OLD_PREFIX = 'master.key.old-';
@@ -42,4 +44,24 @@ export async function storeRotatedDevKey(config: Config, oldKey: MasterKey, newK
   writeFileSync(`${keyFile}.new`, newKeyBase64 + '\n', { mode: 0o600 });
   renameSync(`${keyFile}.new`, keyFile);
   return { keyFile, oldFile };
+}
+
+/** The master key from INTAKE_MASTER_KEY, or in development a key file generated under the data dir. */
+export async function loadMasterKey(config: Config, notes: string[]): Promise<MasterKey> {
+  if (config.INTAKE_MASTER_KEY) return nodeMasterKeyFromBase64(config.INTAKE_MASTER_KEY);
+  const file = devKeyFile(config);
+  if (!existsSync(file)) {
+    mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
+    writeFileSync(file, toBase64(newMasterKeyBytes()) + '\n', { mode: 0o600 });
+    notes.push(`WARNING: generated a development master key in ${file}; set INTAKE_MASTER_KEY in production.`);
+  } else {
+    notes.push(`Using the development master key in ${file} (set INTAKE_MASTER_KEY in production).`);
+  }
+  return nodeMasterKeyFromBase64(readFileSync(file, 'utf8'));
+}
+
+/** The master key and the keys kept from before a rotation, as the server loads them at start. */
+export async function loadKeyring(config: Config, notes: string[] = []): Promise<Keyring> {
+  const masterKey = await loadMasterKey(config, notes);
+  return createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]);
 }

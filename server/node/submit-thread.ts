@@ -21,7 +21,7 @@ import type { Config } from '../config.js';
 import { systemClock, type Deps, type Submitter } from '../deps.js';
 import { AppError, zodIssues, type ErrorCode, type ErrorIssue } from '../errors.js';
 import { submitJson, type SubmittedCase } from '../intake/intake.service.js';
-import { loadKeyring } from './bootstrap.js';
+import { loadKeyring } from './keyfiles.js';
 import { openReader, type NodeStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
 
@@ -78,17 +78,22 @@ export async function startSubmissionThread(
 ): Promise<SubmissionThread | null> {
   const { store, config, deps } = options;
   // Under `npm run dev` and in tests the app runs TypeScript through tsx, whose loader a worker does
-  // not inherit: the bootstrap registers it before importing this module again. The built server
-  // (one bundle) exports runSubmissionThread itself.
+  // not inherit: the bootstrap registers it before importing this module again. The built server is
+  // one bundle, and the build writes this module's own, smaller one beside it (the thread then loads
+  // only what a submission needs: 20 MB less of heap than the whole server).
   const self = import.meta.url;
-  const tsx = self.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+  const typescript = self.endsWith('.ts');
+  const tsx = typescript ? import.meta.resolve('tsx/esm/api') : null;
+  const entry = typescript ? self : new URL('./submit-thread.mjs', self).href;
   const bootstrap = `(async () => {
     const { workerData } = await import('node:worker_threads');
     ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ''}
-    await (await import(${JSON.stringify(self)})).runSubmissionThread(workerData);
+    await (await import(${JSON.stringify(entry)})).runSubmissionThread(workerData);
   })().catch((err) => { console.error(err); process.exit(1); });`;
   const input: ThreadInput = { filename: options.filename, config };
-  const worker = new Worker(bootstrap, { eval: true, workerData: input });
+  // A young generation of 24 MB rather than V8's 48: the thread's heap stayed 20 MB smaller at a
+  // million cases, at the same rate (its objects live for one submission).
+  const worker = new Worker(bootstrap, { eval: true, workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
 
   const pending = new Map<number, { resolve(r: SubmittedCase): void; reject(err: Error): void }>();
   let nextId = 1;
