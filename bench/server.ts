@@ -39,14 +39,23 @@ export function buildServer(): { entry: string; remove(): void } {
   return { entry: join(outdir, 'server.mjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
+/** The node options `npm start` runs the built server with (package.json is their one source). */
+export function startNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const options = /\bnode((?:\s+--\S+)*)\s+dist\/server\.mjs/.exec(scripts.start ?? '');
+  if (!options) throw new Error(`package.json's start script does not run dist/server.mjs: ${scripts.start}`);
+  return options[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /**
- * Runs the built server with node directly, so the pid whose memory is read is the server's own.
- * PORT=0: the server prints the port it was given. BENCH_SERVER_NODE_ARGS adds options for that node
- * only (NODE_OPTIONS refuses some, e.g. `--cpu-prof --cpu-prof-dir=DIR` for a profile of the server).
+ * Runs the built server with node directly, with npm start's node options, so the pid whose memory is
+ * read is the server's own. PORT=0: the server prints the port it was given. BENCH_SERVER_NODE_ARGS
+ * adds options for that node only (NODE_OPTIONS refuses some, e.g. `--cpu-prof --cpu-prof-dir=DIR`
+ * for a profile of the server).
  */
 export function startServer(entry: string, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  const child = spawn(process.execPath, [...startNodeOptions(), ...nodeArgs, entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
