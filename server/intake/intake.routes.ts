@@ -13,7 +13,8 @@ export function intakeRoutes(deps: Deps) {
     const language = c.req.query('lang') === 'en' ? 'en' : 'zh';
     if (!isMultipart(c.req.header('content-type'))) {
       const text = await readJsonText(c.req.raw);
-      return c.json(await (deps.submitter ?? ((t, l) => submitJson(deps, t, l)))(text, language), 201);
+      const submitted = deps.submitter ? await deps.submitter(text, language) : await submitJson(deps, text, language);
+      return c.json(submitted, 201);
     }
     const { body, attachments } = await readCaseForm(c.req.raw, deps.config.INTAKE_MAX_BODY_BYTES);
     const submission = submissionSchema.parse(body);

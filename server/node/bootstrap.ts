@@ -7,9 +7,9 @@ import { readDirectoryFiles } from '../../db/seed/files.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
-import { createKeyring, importMasterKey, type MasterKey } from '../identity/keys.js';
+import { importMasterKey, type MasterKey } from '../identity/keys.js';
 import { seedDemoStaff } from '../staff/demo.js';
-import { loadMasterKey, loadPreviousKeys } from './keyfiles.js';
+import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
 import { diskStorage, memoryStorage } from './storage.js';
 import { openStore, type NodeStore } from './sqlite.js';
@@ -59,14 +59,14 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
-  const masterKey = options.masterKey ?? (await loadMasterKey(config, notes));
+  const keys = await loadKeyring(config, notes, options.masterKey);
   const mail = mailerFor(config, join(resolve(config.INTAKE_DATA_DIR), 'mail'));
   const deps: Deps = {
     db: store.db,
     batch: store.batch,
     clock,
     config,
-    keys: createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]),
+    keys,
     mailer: mail.mailer,
     storage: filename === ':memory:' ? memoryStorage() : diskStorage(join(resolve(config.INTAKE_DATA_DIR), 'attachments')),
     calendar: createCalendarCache(store.db),

@@ -60,8 +60,11 @@ export async function loadMasterKey(config: Config, notes: string[]): Promise<Ma
   return nodeMasterKeyFromBase64(readFileSync(file, 'utf8'));
 }
 
-/** The master key and the keys kept from before a rotation, as the server loads them at start. */
-export async function loadKeyring(config: Config, notes: string[] = []): Promise<Keyring> {
-  const masterKey = await loadMasterKey(config, notes);
-  return createKeyring([masterKey, ...(await loadPreviousKeys(config, masterKey))]);
+/**
+ * The master key (`masterKey`, or as loadMasterKey finds it) and the keys kept from before a
+ * rotation: the keyring the server, and its submission thread, start with.
+ */
+export async function loadKeyring(config: Config, notes: string[] = [], masterKey?: MasterKey): Promise<Keyring> {
+  const current = masterKey ?? (await loadMasterKey(config, notes));
+  return createKeyring([current, ...(await loadPreviousKeys(config, current))]);
 }
