@@ -863,8 +863,11 @@ function chunkWriter(sqlite: Sqlite.Database, prefix: string) {
  * chunks is copied once. Not never: every page read searches the WAL's index, which grows with it.
  */
 function withLoadSettings<T>(sqlite: Sqlite.Database, run: () => Promise<T>): Promise<T> {
-  // Pages read through a memory map rather than a read() call each.
-  const settings = { foreign_keys: 'OFF', synchronous: 'NORMAL', cache_size: '-262144', wal_autocheckpoint: '100000', mmap_size: '8589934592' };
+  // Pages read through a memory map rather than a read() call each. Statement journals in memory: each
+  // multi-row INSERT journals the pages it changes, which spilled to a temporary file past 64 KiB
+  // (1,255,000 pwrite calls for 100,000 cases, 532,000 without the spill; 159 → 144 s at 1,000,000).
+  // Only for the load: the indexes built after it sort through temporary files again.
+  const settings = { foreign_keys: 'OFF', synchronous: 'NORMAL', cache_size: '-262144', wal_autocheckpoint: '100000', mmap_size: '8589934592', temp_store: 'MEMORY' };
   const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, sqlite.pragma(k, { simple: true })]));
   for (const [k, v] of Object.entries(settings)) sqlite.pragma(`${k} = ${v}`);
   return run().finally(() => {

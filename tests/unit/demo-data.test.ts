@@ -146,6 +146,8 @@ describe('demo data generator on a file, in worker threads', () => {
       // Foreign keys were off for the load only: every row it wrote has its case.
       expect(t.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(t.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+      // Temporary storage was in memory for the load only: the server's own queries sort on disk.
+      expect(t.store.sqlite.pragma('temp_store', { simple: true })).toBe(0);
       const numbers = await t.deps.db.selectFrom('cases').select('case_number').execute();
       expect(new Set(numbers.map((n) => n.case_number)).size).toBe(300);
       expect((await verifyAuditChain(t.deps)).broken).toBeNull();
