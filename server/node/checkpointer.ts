@@ -84,7 +84,6 @@ export function startCheckpointer(filename: string, options: Partial<Checkpointe
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { filename, driver, intervalMs: o.intervalMs } });
   let walFrames = 0;
-  let checkpointed = 0;
   let cue = false;
   let lastError = '';
   let finished: (() => void) | null = null;
@@ -92,9 +91,8 @@ export function startCheckpointer(filename: string, options: Partial<Checkpointe
     if (m.finished) finished?.();
     if (typeof m.walFrames === 'number') {
       walFrames = m.walFrames;
-      checkpointed = m.checkpointed ?? 0;
       // A finishing checkpoint's own report is no cue: the writer's next commit restarts that WAL.
-      cue = !m.finished && walFrames >= o.restartFrames && walFrames - checkpointed <= RESTART_SLACK;
+      cue = !m.finished && walFrames >= o.restartFrames && walFrames - (m.checkpointed ?? 0) <= RESTART_SLACK;
     }
     if (m.error && m.error !== lastError) log(`background checkpoint failed: ${m.error}`);
     lastError = m.error ?? '';

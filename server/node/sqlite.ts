@@ -74,6 +74,13 @@ function statementCache(sqlite: Sqlite.Database) {
   };
 }
 
+/** Kysely over a connection, its statements prepared once through the cache above. */
+function kyselyOver(sqlite: Sqlite.Database) {
+  const prepare = statementCache(sqlite);
+  const database: SqliteDatabase = { prepare: (sql) => prepare(sql), close: () => sqlite.close() };
+  return { prepare, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+}
+
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -162,9 +169,10 @@ function groupCommitBatch(
   };
 
   // The safety level can change only between transactions: lowered before a group begins, and back
-  // to FULL as soon as it has ended, so a write outside any group still waits for its own fsync.
+  // to FULL as soon as it has ended, so a write outside any group still waits for its own fsync
+  // (and the temporary storage back to its default, should it have been left in memory).
   // (Run with exec each time: SQLite applies this pragma when the statement is compiled.)
-  const restoreFullSync = () => {
+  const restoreAfterGroup = () => {
     if (syncWal && !sqlite.inTransaction) sqlite.exec('PRAGMA synchronous = FULL');
     if (tempStoreLeftInMemory && !sqlite.inTransaction) tempStoreLeftInMemory = !setTempStore('DEFAULT');
   };
@@ -186,12 +194,12 @@ function groupCommitBatch(
       try {
         if (sqlite.inTransaction) rollback.run();
       } finally {
-        restoreFullSync();
+        restoreAfterGroup();
         failGroup(waiters, err);
       }
       return;
     }
-    restoreFullSync();
+    restoreAfterGroup();
     const pause = afterCommit();
     if (pause) paused = pause.finally(() => { paused = null; });
     if (!syncWal) {
@@ -226,7 +234,7 @@ function groupCommitBatch(
         const lost = group;
         group = null;
         clearTimeout(timer);
-        restoreFullSync();
+        restoreAfterGroup();
         failGroup(lost, err);
       }
       throw err;
@@ -255,7 +263,7 @@ function groupCommitBatch(
           tempStoreLeftInMemory = !setTempStore('DEFAULT');
         }
       } catch (err) {
-        restoreFullSync();
+        restoreAfterGroup();
         reject(err);
         return;
       }
@@ -305,9 +313,7 @@ export function openReader(filename: string): { db: Kysely<Database>; close(): P
   const sqlite = new Sqlite(filename, { fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('query_only = ON');
-  const prepare = statementCache(sqlite);
-  const database: SqliteDatabase = { prepare: (sql) => prepare(sql), close: () => sqlite.close() };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const { db } = kyselyOver(sqlite);
   return { db, close: () => db.destroy() };
 }
 
@@ -346,9 +352,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     sqlite.pragma(`wal_autocheckpoint = ${self ? 1000 : 0}`);
   };
   adjustCheckpointing();
-  const prepare = statementCache(sqlite);
-  const database: SqliteDatabase = { prepare: (sql) => prepare(sql), close: () => sqlite.close() };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const { prepare, db } = kyselyOver(sqlite);
 
   const grouped = options.groupCommit ?? onDisk;
   let flush = () => {};
