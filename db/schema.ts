@@ -231,10 +231,29 @@ export interface UserTable {
   totp_secret: string | null;
   totp_enabled: Generated<number>;
   totp_last_step: number | null;
+  /** Sealed secret offered at the first sign-in, until a code made from it comes back (0013). */
+  totp_pending_secret: Generated<string | null>;
+  totp_pending_at: Generated<string | null>;
   disabled: Generated<number>;
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+}
+
+/** A grant of the admin, custodian or reward-approver role waiting for a second admin (0013). */
+export interface AccountGrantTable {
+  id: string;
+  user_id: string;
+  kind: 'create' | 'role' | 'enable' | 'password';
+  role: Role;
+  department: string | null;
+  password_hash: string | null;
+  /** Username of the admin who asked (or 'cli'). */
+  requested_by: string;
+  requested_at: string;
+  status: Generated<'pending' | 'approved' | 'denied'>;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface SessionTable {
@@ -329,6 +348,7 @@ export interface Database {
   outbox: OutboxTable;
   users: UserTable;
   sessions: SessionTable;
+  account_grants: AccountGrantTable;
   case_assignments: CaseAssignmentTable;
   case_messages: CaseMessageTable;
   audit_log: AuditLogTable;
@@ -352,5 +372,6 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type AccountGrantRow = Selectable<AccountGrantTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type NewAttachment = Insertable<AttachmentTable>;

@@ -1,18 +1,20 @@
 /**
- * /api/v1/admin: accounts, departments, routing rules, categories, the route preview and the admin
+ * /api/v1/admin: accounts and their pending grants, legal holds, departments, routing rules, categories, the route preview and the admin
  * change log. Admins only; every change is written with its audit entry in one batch.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { readJsonBody } from '../lib/body.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
+import { listLegalHolds, setLegalHold } from '../cases/legal-hold.service.js';
 import {
-  changeAccountRole, createAccount, listAccountViews, resetAccountPassword, setAccountDisabled,
+  changeAccountRole, createAccount, listAccountViews, resetAccountPassword, setAccountDisabled, type AccountChange,
 } from './accounts.service.js';
 import {
   changeRoleSchema, changesQuerySchema, createUserSchema, editCategorySchema, editDepartmentSchema, editRuleSchema,
-  newRuleSchema, previewQuerySchema, resetPasswordSchema,
+  legalHoldSchema, newRuleSchema, previewQuerySchema, resetPasswordSchema,
 } from './admin.schema.js';
+import { approveGrant, denyGrant, listGrantViews } from './grants.service.js';
 import { listAdminChanges } from './changes.service.js';
 import { editDepartment, listDepartmentViews } from './departments.service.js';
 import { previewRoute } from './preview.service.js';
@@ -28,23 +30,34 @@ export function adminRoutes(deps: Deps) {
   });
 
   app.get('/users', async (c) => c.json({ items: await listAccountViews(deps) }));
+  // A change that waits for a second admin answers 202 with the pending grant; the account is unchanged.
+  const answer = (c: Context, { user, grant }: AccountChange, done: 200 | 201 = 200) =>
+    c.json({ user, ...(grant ? { grant } : {}) }, grant && done === 200 ? 202 : done);
   app.post('/users', async (c) => {
     const input = createUserSchema.parse(await readJsonBody(c.req.raw));
-    const { user, totpSecret } = await createAccount(deps, c.get('actor'), input);
-    return c.json({ user, ...(totpSecret ? { totpSecret } : {}) }, 201);
+    return answer(c, await createAccount(deps, c.get('actor'), input), 201);
   });
   app.post('/users/:username/disable', async (c) =>
-    c.json({ user: await setAccountDisabled(deps, c.get('actor'), c.req.param('username'), true) }));
+    answer(c, await setAccountDisabled(deps, c.get('actor'), c.req.param('username'), true)));
   app.post('/users/:username/enable', async (c) =>
-    c.json({ user: await setAccountDisabled(deps, c.get('actor'), c.req.param('username'), false) }));
+    answer(c, await setAccountDisabled(deps, c.get('actor'), c.req.param('username'), false)));
   app.post('/users/:username/password', async (c) => {
     const { password } = resetPasswordSchema.parse(await readJsonBody(c.req.raw));
-    return c.json({ user: await resetAccountPassword(deps, c.get('actor'), c.req.param('username'), password) });
+    return answer(c, await resetAccountPassword(deps, c.get('actor'), c.req.param('username'), password));
   });
   app.post('/users/:username/role', async (c) => {
     const input = changeRoleSchema.parse(await readJsonBody(c.req.raw));
-    const { user, totpSecret } = await changeAccountRole(deps, c.get('actor'), c.req.param('username'), input);
-    return c.json({ user, ...(totpSecret ? { totpSecret } : {}) });
+    return answer(c, await changeAccountRole(deps, c.get('actor'), c.req.param('username'), input));
+  });
+
+  app.get('/grants', async (c) => c.json({ items: await listGrantViews(deps) }));
+  app.post('/grants/:id/approve', async (c) => c.json({ grant: await approveGrant(deps, c.get('actor'), c.req.param('id')) }));
+  app.post('/grants/:id/deny', async (c) => c.json({ grant: await denyGrant(deps, c.get('actor'), c.req.param('id')) }));
+
+  app.get('/holds', async (c) => c.json({ items: await listLegalHolds(deps) }));
+  app.post('/cases/:caseNumber/hold', async (c) => {
+    const { hold, reason } = legalHoldSchema.parse(await readJsonBody(c.req.raw));
+    return c.json({ hold: await setLegalHold(deps, c.get('actor').username, c.req.param('caseNumber'), hold, reason) });
   });
 
   app.get('/departments', async (c) => c.json({ items: await listDepartmentViews(deps) }));

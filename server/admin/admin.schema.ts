@@ -24,6 +24,12 @@ export const changeRoleSchema = z.object({
   department: z.string().trim().min(1).nullish().transform((v) => v ?? null),
 });
 
+export const legalHoldSchema = z.object({
+  hold: z.boolean(),
+  // The hold's why is for the audit log and whoever lifts it later; a word or two is not enough.
+  reason: z.string().trim().min(3).max(500),
+});
+
 export const editDepartmentSchema = z.object({
   nameZh: code(100).optional(),
   nameEn: code(200).optional(),

@@ -1,7 +1,7 @@
 /** POST /api/v1/staff/login, POST /api/v1/staff/logout, GET /api/v1/staff/me (API.md "Staff"). */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { AppError, errorBody } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
 import { userView } from './actor.js';
 import { requireCsrf, requireStaff } from './auth.middleware.js';
@@ -24,6 +24,9 @@ export function loginError(result: Exclude<LoginResult, { ok: true }>): AppError
       return new AppError('unauthenticated', 'A one-time code (totp) from the authenticator app is required for this account.', totpIssue('required'));
     case 'totp_invalid':
       return new AppError('unauthenticated', 'The one-time code is wrong or was already used.', totpIssue('invalid'));
+    case 'totp_enrolment':
+      return new AppError('unauthenticated', 'This account must first enrol a one-time code: add the secret in "enrolment" to an authenticator app, then sign in again with its code as totp.',
+        totpIssue('enrolment required'));
     case 'totp_not_set_up':
       return new AppError('unauthenticated', 'This account needs a one-time code but has none set up; ask an administrator.', totpIssue('not set up'));
     default:
@@ -37,9 +40,14 @@ export function staffAuthRoutes(deps: Deps, throttle: LoginThrottle) {
   app.post('/login', async (c) => {
     const body = loginSchema.parse(await readJsonBody(c.req.raw));
     const result = await login(deps, throttle, { ...body, addressKey: await addressKey(throttle, c) });
+    c.header('Cache-Control', 'no-store');
+    if (!result.ok && 'enrolment' in result && result.enrolment) {
+      // The one answer that carries the new secret: to the caller who just gave the right password.
+      const { error } = errorBody('unauthenticated', loginError(result).message, [{ path: 'totp', message: 'enrolment required' }]);
+      return c.json({ error, enrolment: result.enrolment }, 401);
+    }
     if (!result.ok) throw loginError(result);
     setSessionCookie(c, deps.config, result.token);
-    c.header('Cache-Control', 'no-store');
     return c.json({ token: result.token, expiresAt: result.expiresAt, user: userView(result.actor) });
   });
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { actorOf, type Actor } from './actor.js';
+import { completeEnrolment, needsEnrolment, offerEnrolment, type TotpEnrolment } from './enrolment.service.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { needsTotp } from './roles.js';
 import {
@@ -23,11 +24,13 @@ export interface LoginAttempt {
   addressKey: string | null;
 }
 
-export type LoginFailure = 'invalid' | 'totp_required' | 'totp_invalid' | 'totp_not_set_up';
+/** 'totp_enrolment': the password is right and the account must first enrol a one-time code. */
+export type LoginFailure = 'invalid' | 'totp_required' | 'totp_invalid' | 'totp_not_set_up' | 'totp_enrolment';
 
 export type LoginResult =
   | { ok: true; token: string; csrfToken: string; expiresAt: string; actor: Actor }
-  | { ok: false; reason: LoginFailure }
+  // enrolment: with 'totp_enrolment', the new secret, shown to this caller once.
+  | { ok: false; reason: LoginFailure; enrolment?: TotpEnrolment }
   | { ok: false; reason: 'throttled'; retryAfter: number };
 
 /** A live session as the middleware sees it. */
@@ -47,6 +50,11 @@ async function checkPassword(deps: Deps, username: string, password: string): Pr
 
 async function checkSecondFactor(deps: Deps, user: UserRow, code: string | undefined): Promise<LoginFailure | null> {
   if (!needsTotp(user.role) && !user.totp_enabled) return null;
+  if (needsEnrolment(user)) {
+    // The first code from the offered secret completes the enrolment and this sign-in together.
+    const enrolled = code?.trim() ? await completeEnrolment(deps, user, code) : 'none';
+    return enrolled === 'enrolled' ? null : enrolled === 'invalid' ? 'totp_invalid' : 'totp_enrolment';
+  }
   // Fail closed: a role that needs a second factor cannot sign in with the password alone.
   const secret = user.totp_enabled ? await readTotpSecret(deps, user) : null;
   if (!secret) return 'totp_not_set_up';
@@ -78,6 +86,11 @@ async function openSession(deps: Deps, user: UserRow) {
 export async function login(deps: Deps, throttle: LoginThrottle, attempt: LoginAttempt): Promise<LoginResult> {
   const result = await attemptLogin(deps, throttle, attempt);
   if (result.ok || result.reason !== 'throttled') await auditLogin(deps, attempt.username, result);
+  // Offered only after the password was found right: the secret goes to whoever holds it.
+  if (!result.ok && result.reason === 'totp_enrolment') {
+    const enrolment = await offerEnrolment(deps, attempt.username);
+    return enrolment ? { ...result, enrolment } : { ok: false, reason: 'totp_not_set_up' };
+  }
   return result;
 }
 

@@ -34,7 +34,7 @@ export function demoStaffNotes(): string[] {
   return [
     `Demo staff accounts (password ${DEMO_PASSWORD}; sign in at /staff/login):`,
     ...demoStaff.map((s) => `    ${s.username.padEnd(18)} ${s.role.padEnd(16)} ${s.department ?? ''}`),
-    `  reward.approver and custodian also need a one-time code: TOTP secret ${DEMO_TOTP_SECRET}`,
+    `  reward.approver, custodian and admin also need a one-time code: TOTP secret ${DEMO_TOTP_SECRET}`,
     `    (${totpUri(DEMO_TOTP_SECRET, 'custodian')})`,
   ];
 }

@@ -17,10 +17,16 @@ export type Role = (typeof roles)[number];
 export const departmentRoles: readonly Role[] = ['handler', 'supervisor'];
 
 /**
- * Roles that can unseal a reporter or release money: a stolen password alone must not be enough,
- * so their login also needs a one-time code.
+ * Roles that can unseal a reporter, release money or make accounts: a stolen password alone must
+ * not be enough, so their login also needs a one-time code.
  */
-export const totpRoles: readonly Role[] = ['custodian', 'reward_approver'];
+export const totpRoles: readonly Role[] = ['custodian', 'reward_approver', 'admin'];
+
+/**
+ * Roles an admin cannot give alone: granting one waits for a second admin (or the server's CLI).
+ * Admin is among them, or one admin would make a second admin to approve themself.
+ */
+export const grantedRoles: readonly Role[] = ['custodian', 'reward_approver', 'admin'];
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
@@ -32,4 +38,9 @@ export function needsDepartment(role: Role): boolean {
 
 export function needsTotp(role: Role): boolean {
   return totpRoles.includes(role);
+}
+
+/** Whether giving this role (new account, role change, re-enable, password reset) needs a second admin. */
+export function needsSecondAdmin(role: Role): boolean {
+  return grantedRoles.includes(role);
 }

@@ -31,3 +31,21 @@ export async function claimTotpStep(db: Kysely<Database>, userId: string, step: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Keeps a sealed secret offered at sign-in; replaces any earlier offer. */
+export async function storeTotpOffer(db: Kysely<Database>, userId: string, sealed: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ totp_pending_secret: sealed, totp_pending_at: at })
+    .where('id', '=', userId).where('totp_enabled', '=', 0).execute();
+}
+
+/**
+ * Makes the offered secret the account's own. Conditional on the very offer that was checked, so
+ * a newer offer or an enrolment that won a race is never overwritten; false when it lost.
+ */
+export async function acceptTotpOffer(db: Kysely<Database>, userId: string, sealed: string, step: number, at: string): Promise<boolean> {
+  const result = await db.updateTable('users')
+    .set({ totp_secret: sealed, totp_enabled: 1, totp_last_step: step, totp_pending_secret: null, totp_pending_at: null, updated_at: at })
+    .where('id', '=', userId).where('totp_enabled', '=', 0).where('totp_pending_secret', '=', sealed)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

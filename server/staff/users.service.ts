@@ -15,9 +15,13 @@ import { newUserSchema, type NewUserInput } from './users.schema.js';
 export interface AddUserOptions {
   /** A ready hash: demo seeding hashes its one shared password once; tests use few iterations. */
   passwordHash?: string;
-  /** A known TOTP secret (base32); otherwise a role that needs TOTP gets a fresh one. */
+  /** A known TOTP secret (base32) for a role that needs one (the demo accounts). */
   totpSecret?: string;
-  /** Turns TOTP on for a role that does not require it. */
+  /**
+   * Issues the secret now, to be shown to the owner by the caller (the CLI operator, tests); also
+   * turns TOTP on for a role that does not require it. Without it a role that needs a code enrols
+   * its own at the first sign-in (enrolment.service.ts), so an admin never holds the secret.
+   */
   totp?: boolean;
 }
 
@@ -27,7 +31,7 @@ export interface AddedUser {
   role: Role;
   department: string | null;
   displayName: string;
-  /** Shown once to whoever set the account up, for the user's authenticator app. */
+  /** Issued with the account (options.totp / totpSecret): shown once, to the owner only. */
   totpSecret: string | null;
 }
 
@@ -54,7 +58,8 @@ export async function prepareUser(deps: Deps, input: NewUserInput, options: AddU
   if (await findUserByUsername(deps.db, v.username)) throw new AppError('conflict', `The username ${v.username} is taken.`);
   const id = nanoid();
   const at = toShanghaiIso(deps.clock.now());
-  const totpSecret = needsTotp(v.role) || options.totp ? (options.totpSecret ?? newTotpSecret()) : null;
+  const issue = options.totp === true || (needsTotp(v.role) && options.totpSecret !== undefined);
+  const totpSecret = issue ? (options.totpSecret ?? newTotpSecret()) : null;
   const row: NewUser = {
     id, username: v.username, role: v.role, department: v.department, display_name: v.displayName ?? v.username,
     password_hash: options.passwordHash ?? (await hashPassword(v.password, deps.config.INTAKE_PBKDF2_ITERATIONS)),

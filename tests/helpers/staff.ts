@@ -1,6 +1,6 @@
 /** Staff accounts for tests: cheap hashes, known passwords, a login that returns the token. */
 import { hashPassword } from '../../server/staff/password.js';
-import type { Role } from '../../server/staff/roles.js';
+import { needsTotp, type Role } from '../../server/staff/roles.js';
 import { newToken } from '../../server/staff/tokens.js';
 import { totpCode } from '../../server/staff/totp.js';
 import { addUser } from '../../server/staff/users.service.js';
@@ -14,8 +14,10 @@ export interface StaffOptions {
   /** Defaults to samr-440106 (天河区 SAMR) for handlers and supervisors, else none. */
   department?: string | null;
   username?: string;
-  /** Turn TOTP on for a role that does not require it (custodian and reward_approver always have it). */
+  /** Turn TOTP on for a role that does not require it (admin, custodian and reward_approver always have it). */
   totp?: boolean;
+  /** A role that needs a code gets no secret: it enrols at its first sign-in (as an admin-made account does). */
+  enrolLater?: boolean;
 }
 
 export interface TestStaff {
@@ -41,7 +43,7 @@ export async function createStaff(t: TestApp, options: StaffOptions): Promise<Te
   const password = `pw-${newToken()}`;
   const added = await addUser(t.deps, { username, role: options.role, department, password }, {
     passwordHash: await hashPassword(password, TEST_ITERATIONS),
-    ...(options.totp ? { totp: true } : {}),
+    ...(options.totp || (needsTotp(options.role) && !options.enrolLater) ? { totp: true } : {}),
   });
   const totpSecret = added.totpSecret ?? undefined;
   const code = async () => (totpSecret ? totpCode(totpSecret, t.clock.now()) : '');

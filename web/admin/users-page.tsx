@@ -1,8 +1,12 @@
-/** The accounts list with the new-account form, and one account's page with its status, password and role forms. */
+/**
+ * The accounts list with the grants waiting for a second admin and the new-account form, and one
+ * account's page with its status, password and role forms. No one-time-code secret is ever shown
+ * here: its owner enrols it at first sign-in.
+ */
 import type { AccountView } from '../../server/admin/accounts.service.js';
+import type { GrantView } from '../../server/admin/grants.service.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { roles } from '../../server/staff/roles.js';
-import { totpUri } from '../../server/staff/totp.js';
 import { href, shortTime, type AdminView } from './context.js';
 import { ErrorSummary, SelectInput, TextInput } from './fields.js';
 import { errorsFor, type Failure } from './form.js';
@@ -40,11 +44,59 @@ function RoleFields({ v, form, departments, role, department, errors }: {
   );
 }
 
-export function UsersPage({ v, users, departments, failure, values = {}, notice }: Common & { users: AccountView[] }) {
+const totpText = (v: AdminView, user: AccountView) =>
+  user.totpEnrolment === 'enrolled' ? v.a.users.totpOn : user.totpEnrolment === 'pending' ? v.a.users.totpPending : v.a.users.totpOff;
+
+const grantText = (v: AdminView, g: GrantView) =>
+  `${v.a.users.kinds[g.kind] ?? g.kind}: ${v.a.roles[g.role]}${g.department ? ` (${g.department})` : ''}`;
+
+/** The pending grants, each with approve and deny; whoever asked sees only deny (withdraw). */
+function Grants({ v, grants, failure }: { v: AdminView; grants: GrantView[]; failure?: Failure | undefined }) {
+  const u = v.a.users;
+  return (
+    <section aria-labelledby="grants-heading">
+      <h2 id="grants-heading">{u.grantsHeading}</h2>
+      <p class="hint">{u.grantsIntro}</p>
+      {failure?.form === 'grants' && <ErrorSummary v={v} issues={failure.issues} labels={{}} />}
+      {grants.length === 0 ? <p>{u.grantsNone}</p> : (
+        <div class="table-scroll">
+          <table class="table">
+            <thead><tr><th>{u.username}</th><th>{u.grantKind}</th><th>{u.requestedBy}</th><th>{u.requestedAt}</th><th></th></tr></thead>
+            <tbody>
+              {grants.map((g) => (
+                <tr>
+                  <td><a href={href(v, `/staff/admin/users/${encodeURIComponent(g.username)}`)}>{g.username}</a></td>
+                  <td>{grantText(v, g)}</td>
+                  <td>{g.requestedBy}</td>
+                  <td>{shortTime(g.requestedAt)}</td>
+                  <td>
+                    {g.requestedBy === v.actor?.username || g.username === v.actor?.username ? <p class="hint">{u.grantOwn}</p> : (
+                      <form method="post" action={href(v, `/staff/admin/users/grants/${encodeURIComponent(g.id)}/approve`)}>
+                        {csrfField(v.csrf)}
+                        <button type="submit" class="button">{u.approve}</button>
+                      </form>
+                    )}
+                    <form method="post" action={href(v, `/staff/admin/users/grants/${encodeURIComponent(g.id)}/deny`)}>
+                      {csrfField(v.csrf)}
+                      <button type="submit" class="button button-secondary">{u.deny}</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function UsersPage({ v, users, grants, departments, failure, values = {}, notice }: Common & { users: AccountView[]; grants: GrantView[] }) {
   const u = v.a.users;
   const errors = errorsFor(failure, 'create');
   return (
     <AdminLayout v={v} title={u.title} current="users" notice={notice}>
+      <Grants v={v} grants={grants} failure={failure} />
       <div class="table-scroll">
         <table class="table">
           <thead><tr><th>{u.username}</th><th>{u.displayName}</th><th>{u.role}</th><th>{u.department}</th><th>{u.status}</th><th>{u.totp}</th></tr></thead>
@@ -55,8 +107,8 @@ export function UsersPage({ v, users, departments, failure, values = {}, notice 
                 <td>{user.displayName}</td>
                 <td>{v.a.roles[user.role]}</td>
                 <td>{user.department ?? ''}</td>
-                <td>{user.disabled ? u.disabled : u.enabled}</td>
-                <td>{user.totp ? u.totpOn : u.totpOff}</td>
+                <td>{user.disabled ? u.disabled : u.enabled}{user.pendingGrant ? ` (${u.pendingGrant})` : ''}</td>
+                <td>{totpText(v, user)}</td>
               </tr>
             ))}
           </tbody>
@@ -76,33 +128,19 @@ export function UsersPage({ v, users, departments, failure, values = {}, notice 
   );
 }
 
-/** The TOTP secret of an account just set up: on this response only, never stored in a page again. */
-function Secret({ v, username, secret }: { v: AdminView; username: string; secret: string }) {
-  return (
-    <section class="receipt" aria-labelledby="secret-heading">
-      <h2 id="secret-heading">{v.a.users.secretHeading}</h2>
-      <p class="receipt-code mono">{secret}</p>
-      <p class="receipt-warning">{v.a.users.secretText}</p>
-      <p>{v.a.users.secretUri}: <span class="mono">{totpUri(secret, username)}</span></p>
-    </section>
-  );
-}
-
-export function UserPage({ v, user, departments, failure, values = {}, notice, secret }: Common & {
-  user: AccountView; secret?: string | null | undefined;
-}) {
+export function UserPage({ v, user, departments, failure, values = {}, notice }: Common & { user: AccountView }) {
   const u = v.a.users;
   const base = `/staff/admin/users/${encodeURIComponent(user.username)}`;
   const self = v.actor?.username === user.username;
   return (
     <AdminLayout v={v} title={`${u.title}: ${user.username}`} current="users" notice={notice}>
-      {secret && <Secret v={v} username={user.username} secret={secret} />}
       <dl class="summary-list">
         <dt>{u.displayName}</dt><dd>{user.displayName}</dd>
         <dt>{u.role}</dt><dd>{v.a.roles[user.role]}</dd>
         <dt>{u.department}</dt><dd>{user.department ?? v.a.common.noDepartment}</dd>
         <dt>{u.status}</dt><dd>{user.disabled ? u.disabled : u.enabled}</dd>
-        <dt>{u.totp}</dt><dd>{user.totp ? u.totpOn : u.totpOff}</dd>
+        <dt>{u.totp}</dt><dd>{totpText(v, user)}</dd>
+        {user.pendingGrant && <><dt>{u.pendingGrant}</dt><dd>{grantText(v, user.pendingGrant)} – {user.pendingGrant.requestedBy}, {shortTime(user.pendingGrant.requestedAt)}</dd></>}
         <dt>{u.createdAt}</dt><dd>{shortTime(user.createdAt)}</dd>
         <dt>{u.passwordChangedAt}</dt><dd>{shortTime(user.passwordChangedAt)}</dd>
       </dl>

@@ -1,9 +1,13 @@
-/** /staff/admin/users: list and create accounts; disable, enable, reset a password, change a role. */
+/**
+ * /staff/admin/users: list and create accounts; disable, enable, reset a password, change a role;
+ * approve or deny the grants that wait for a second admin.
+ */
 import { Hono, type Context } from 'hono';
 import {
-  changeAccountRole, createAccount, getAccount, accountView, listAccountViews, resetAccountPassword, setAccountDisabled,
+  changeAccountRole, createAccount, listAccountViews, readAccountView, resetAccountPassword, setAccountDisabled, type AccountChange,
 } from '../../server/admin/accounts.service.js';
 import { changeRoleSchema, createUserSchema, resetPasswordSchema } from '../../server/admin/admin.schema.js';
+import { approveGrant, denyGrant, listGrantViews } from '../../server/admin/grants.service.js';
 import type { Deps } from '../../server/deps.js';
 import { listDepartments } from '../../server/directory/directory.repository.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
@@ -12,7 +16,7 @@ import { attempt, orNull, readForm, text, type Failure } from './form.js';
 import { UserPage, UsersPage, type DepartmentChoice } from './users-page.js';
 
 type C = Context<StaffEnv>;
-interface Extra { failure?: Failure; values?: Record<string, string>; notice?: string | undefined; secret?: string | null }
+interface Extra { failure?: Failure; values?: Record<string, string>; notice?: string | undefined }
 
 export function userPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
@@ -24,15 +28,18 @@ export function userPages(deps: Deps) {
 
   const showList = async (c: C, extra: Extra = {}, status: 200 | 400 | 409 = 200) => {
     const v = adminView(c);
-    const page = <UsersPage v={v} users={await listAccountViews(deps)} departments={await departments(v)} notice={done(c, v)} {...extra} />;
+    const page = <UsersPage v={v} users={await listAccountViews(deps)} grants={await listGrantViews(deps)}
+      departments={await departments(v)} notice={done(c, v)} {...extra} />;
     return renderAdmin(c, page, status);
   };
   const showUser = async (c: C, extra: Extra = {}, status: 200 | 400 | 409 = 200) => {
     const v = adminView(c);
-    const user = accountView(await getAccount(deps, c.req.param('username') ?? ''));
+    const user = await readAccountView(deps, c.req.param('username') ?? '');
     return renderAdmin(c, <UserPage v={v} user={user} departments={await departments(v)} notice={done(c, v)} {...extra} />, status);
   };
-  const redirectTo = (c: C, username: string, key: string) => c.redirect(href(adminView(c), `${userPath(username)}?done=${key}`), 303);
+  // A change that waits for a second admin says so instead of claiming it was made.
+  const redirectTo = (c: C, { user, grant }: AccountChange, key: string) =>
+    c.redirect(href(adminView(c), `${userPath(user.username)}?done=${grant ? 'grantRequested' : key}`), 303);
 
   app.get('/', (c) => showList(c));
   app.post('/', async (c) => {
@@ -42,21 +49,24 @@ export function userPages(deps: Deps) {
       ...values, department: orNull(values.department), displayName: orNull(values.displayName) ?? undefined, password: text(form, 'password'),
     })));
     if (!outcome.ok) return showList(c, { failure: outcome.failure, values }, outcome.failure.status);
-    const { user, totpSecret } = outcome.value;
-    // A TOTP secret is shown on this response only, so this one success is not a redirect.
-    if (totpSecret) {
-      const v = adminView(c);
-      return renderAdmin(c, <UserPage v={v} user={user} departments={await departments(v)} notice={v.a.done.created} secret={totpSecret} />);
-    }
-    return redirectTo(c, user.username, 'created');
+    return redirectTo(c, outcome.value, 'created');
   });
+
+  for (const decision of ['approve', 'deny'] as const) {
+    app.post(`/grants/:id/${decision}`, async (c) => {
+      const decide = decision === 'approve' ? approveGrant : denyGrant;
+      const outcome = await attempt('grants', () => decide(deps, c.get('actor'), c.req.param('id')));
+      if (!outcome.ok) return showList(c, { failure: outcome.failure }, outcome.failure.status);
+      return c.redirect(href(adminView(c), `/staff/admin/users?done=${decision === 'approve' ? 'grantApproved' : 'grantDenied'}`), 303);
+    });
+  }
 
   app.get('/:username', (c) => showUser(c));
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/:username/${action}`, async (c) => {
       const outcome = await attempt('status', () => setAccountDisabled(deps, c.get('actor'), c.req.param('username'), disabled));
       if (!outcome.ok) return showUser(c, { failure: outcome.failure }, outcome.failure.status);
-      return redirectTo(c, outcome.value.username, action === 'disable' ? 'disabled' : 'enabled');
+      return redirectTo(c, outcome.value, action === 'disable' ? 'disabled' : 'enabled');
     });
   }
   app.post('/:username/password', async (c) => {
@@ -66,7 +76,7 @@ export function userPages(deps: Deps) {
       return resetAccountPassword(deps, c.get('actor'), c.req.param('username'), password);
     });
     if (!outcome.ok) return showUser(c, { failure: outcome.failure }, outcome.failure.status);
-    return redirectTo(c, outcome.value.username, 'password');
+    return redirectTo(c, outcome.value, 'password');
   });
   app.post('/:username/role', async (c) => {
     const form = await readForm(c);
@@ -74,12 +84,7 @@ export function userPages(deps: Deps) {
     const outcome = await attempt('role', async () => changeAccountRole(deps, c.get('actor'), c.req.param('username'),
       changeRoleSchema.parse({ role: values.role, department: orNull(values.department) })));
     if (!outcome.ok) return showUser(c, { failure: outcome.failure, values }, outcome.failure.status);
-    const { user, totpSecret } = outcome.value;
-    if (totpSecret) {
-      const v = adminView(c);
-      return renderAdmin(c, <UserPage v={v} user={user} departments={await departments(v)} notice={v.a.done.role} secret={totpSecret} />);
-    }
-    return redirectTo(c, user.username, 'role');
+    return redirectTo(c, outcome.value, 'role');
   });
   return app;
 }

@@ -50,7 +50,7 @@ export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
       c.header('Retry-After', String(result.retryAfter));
       return render(c, { lang, username, notice: 'throttled', retryAfter: result.retryAfter }, 429);
     }
-    return render(c, { lang, username, notice: result.reason }, 401);
+    return render(c, { lang, username, notice: result.reason, enrolment: 'enrolment' in result ? result.enrolment : undefined }, 401);
   });
 
   app.post('/logout', requireStaffPage(deps), requireCsrf, async (c) => {

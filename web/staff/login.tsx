@@ -1,5 +1,6 @@
 /** The staff login form (zh-CN default, English with ?lang=en). No inline script or style: the CSP forbids them. */
 import type { LoginFailure } from '../../server/staff/auth.service.js';
+import type { TotpEnrolment } from '../../server/staff/enrolment.service.js';
 import { StaffHead } from './document.js';
 
 export type LoginLang = 'zh' | 'en';
@@ -9,28 +10,32 @@ const text = {
   zh: {
     htmlLang: 'zh-CN', title: '工作人员登录', site: '质量投诉举报受理平台',
     username: '用户名', password: '密码', totp: '一次性验证码（如需要）',
-    totpHint: '受理中心保管人、奖励审批人等账号需输入身份验证器应用中的 6 位验证码。',
+    totpHint: '管理员、身份信息保管人、奖励审批人账号需输入身份验证器应用中的 6 位验证码；首次登录时将为您设置。',
     submit: '登录', switchLabel: 'English', switchHref: '/staff/login?lang=en',
+    enrol: { heading: '您的一次性验证码密钥', uri: '或导入此链接（otpauth://）', warning: '密钥只显示这一次，仅显示给您本人；请勿转交他人。', until: '请在此时间前完成设置：' },
     notices: {
       invalid: '用户名或密码错误。',
       missing: '请输入用户名和密码。',
       totp_required: '此账号需要一次性验证码：请输入身份验证器应用中的 6 位验证码。',
       totp_invalid: '一次性验证码错误或已使用，请等待下一个验证码后重试。',
       totp_not_set_up: '此账号需要一次性验证码，但尚未设置，请联系管理员。',
+      totp_enrolment: '首次登录需设置一次性验证码：将下方密钥添加到身份验证器应用，然后再次输入密码和应用显示的 6 位验证码。',
       throttled: (m: number) => `登录失败次数过多，请 ${m} 分钟后再试。`,
     },
   },
   en: {
     htmlLang: 'en', title: 'Staff sign-in', site: 'Quality complaint and report intake',
     username: 'Username', password: 'Password', totp: 'One-time code (if required)',
-    totpHint: 'Custodian and reward approver accounts also need the 6-digit code from an authenticator app.',
+    totpHint: 'Admin, custodian and reward approver accounts also need the 6-digit code from an authenticator app; it is set up at your first sign-in.',
     submit: 'Sign in', switchLabel: '中文', switchHref: '/staff/login',
+    enrol: { heading: 'Your one-time code secret', uri: 'or import this link (otpauth://)', warning: 'The secret is shown this once, to you alone; do not pass it on.', until: 'Finish before' },
     notices: {
       invalid: 'Wrong username or password.',
       missing: 'Enter your username and password.',
       totp_required: 'This account needs a one-time code: enter the 6-digit code from your authenticator app.',
       totp_invalid: 'The one-time code is wrong or was already used; wait for the next code and try again.',
       totp_not_set_up: 'This account needs a one-time code but has none set up; ask an administrator.',
+      totp_enrolment: 'First sign-in: set up your one-time code. Add the secret below to an authenticator app, then enter your password again with the 6-digit code it shows.',
       throttled: (m: number) => `Too many failed sign-ins; try again in ${m} minutes.`,
     },
   },
@@ -41,6 +46,8 @@ export interface LoginPageProps {
   username?: string;
   notice?: LoginNotice | undefined;
   retryAfter?: number | undefined;
+  /** A secret offered at this sign-in: shown on this response only. */
+  enrolment?: TotpEnrolment | undefined;
 }
 
 function noticeText(lang: LoginLang, notice: LoginNotice, retryAfter = 60): string {
@@ -48,7 +55,19 @@ function noticeText(lang: LoginLang, notice: LoginNotice, retryAfter = 60): stri
   return notice === 'throttled' ? n.throttled(Math.ceil(retryAfter / 60)) : n[notice];
 }
 
-export function LoginPage({ lang, username = '', notice, retryAfter }: LoginPageProps) {
+function Enrolment({ lang, enrolment }: { lang: LoginLang; enrolment: TotpEnrolment }) {
+  const e = text[lang].enrol;
+  return (
+    <section class="receipt" aria-labelledby="enrol-heading">
+      <h2 id="enrol-heading">{e.heading}</h2>
+      <p class="receipt-code mono">{enrolment.secret}</p>
+      <p>{e.uri}: <span class="mono">{enrolment.otpauthUri}</span></p>
+      <p class="receipt-warning">{e.warning} {e.until} {enrolment.expiresAt.slice(0, 16).replace('T', ' ')}</p>
+    </section>
+  );
+}
+
+export function LoginPage({ lang, username = '', notice, retryAfter, enrolment }: LoginPageProps) {
   const t = text[lang];
   const action = lang === 'en' ? '/staff/login?lang=en' : '/staff/login';
   return (
@@ -62,6 +81,7 @@ export function LoginPage({ lang, username = '', notice, retryAfter }: LoginPage
         <main id="main" class="wrap">
           <h1>{t.title}</h1>
           {notice && <p class="error-summary" role="alert">{noticeText(lang, notice, retryAfter)}</p>}
+          {enrolment && <Enrolment lang={lang} enrolment={enrolment} />}
           <form method="post" action={action} class="staff-login">
             <label for="username">{t.username}</label>
             <input id="username" name="username" autocomplete="username" required value={username} autofocus={!username} />
