@@ -13,6 +13,9 @@ import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
 import { demoDataCommand } from './node/demo-data.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
+// Whatever this process creates (database, WAL, keys, mail, backups) is readable by its user only.
+process.umask(0o077);
+
 /** args: the positionals after the command name; argv: everything given, flags included. */
 type Command = (runtime: NodeRuntime, args: string[], argv: string[]) => Promise<string>;
 

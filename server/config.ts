@@ -70,6 +70,11 @@ export const configSchema = z.object({
   MAIL_API_URL: optionalText.pipe(z.url().optional()),
   /** Workers only: the bearer key of MAIL_API_URL (a secret: `wrangler secret put MAIL_API_KEY`). */
   MAIL_API_KEY: optionalText,
+  /**
+   * Node, no SMTP configured: write mail as .eml files under the data dir ('on'), or hold it queued in
+   * the outbox ('off'). Default: 'on', except in production, where mail files are not left about.
+   */
+  INTAKE_MAIL_FILES: z.enum(['on', 'off']).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

@@ -32,6 +32,8 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /** No delivery configured (Node production without SMTP): the outbox keeps its rows queued. */
+  holds?: boolean;
 }
 
 /** Attachment bytes: disk under the data dir on Node, R2 on Workers. Keys are random, never file names. */

@@ -7,6 +7,9 @@ import { createNodeRuntime } from './node/bootstrap.js';
 import { startSubmissionThread } from './node/submit-thread.js';
 import { startWorkerLoop } from './node/worker-loop.js';
 
+// Whatever this process creates (database, WAL, keys, mail, backups) is readable by its user only.
+process.umask(0o077);
+
 /** How long a stop waits for the requests in flight before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 15_000;
 

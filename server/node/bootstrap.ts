@@ -1,5 +1,4 @@
 /** Builds the Node runtime's Deps: database file, keys, mailer, directory and calendar seeds. */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importPublishedCalendars } from '../../db/seed/calendar.js';
 import { directoryQueries } from '../../db/seed/directory.js';
@@ -9,6 +8,7 @@ import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
 import { importMasterKey, type MasterKey } from '../identity/keys.js';
 import { seedDemoStaff } from '../staff/demo.js';
+import { secureDataDir } from './data-dir.js';
 import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
 import { diskStorage, memoryStorage } from './storage.js';
@@ -54,7 +54,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const { config } = options;
   const notes: string[] = [];
   const filename = options.filename ?? join(resolve(config.INTAKE_DATA_DIR), 'intake.sqlite');
-  if (filename !== ':memory:') mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
+  if (filename !== ':memory:') notes.push(...secureDataDir(resolve(config.INTAKE_DATA_DIR), filename));
   const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true });
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());

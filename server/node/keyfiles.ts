@@ -2,12 +2,13 @@
  * Master keys on disk and in settings for the Node runtime: the development key file, the files
  * `keys rotate` keeps old development keys in, and INTAKE_PREVIOUS_MASTER_KEYS.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { createKeyring, masterKeyFromBase64, newMasterKeyBytes, type Keyring, type MasterKey } from '../identity/keys.js';
 import { toBase64 } from '../lib/encoding.js';
 import { nodeMasterKeyFromBase64 } from './crypto.js';
+import { FILE_MODE, makePrivateDir } from './data-dir.js';
 import { parsePreviousMasterKeys } from '../identity/rotation.service.js';
 
 const OLD_PREFIX = 'master.key.old-';
@@ -40,8 +41,8 @@ export async function storeRotatedDevKey(config: Config, oldKey: MasterKey, newK
   const oldText = readFileSync(keyFile, 'utf8');
   if ((await masterKeyFromBase64(oldText)).id !== oldKey.id) throw new Error(`${keyFile} does not hold the key in use (${oldKey.id}); nothing was changed.`);
   const oldFile = join(resolve(config.INTAKE_DATA_DIR), `${OLD_PREFIX}${oldKey.id}`);
-  if (!existsSync(oldFile)) writeFileSync(oldFile, oldText, { mode: 0o600 });
-  writeFileSync(`${keyFile}.new`, newKeyBase64 + '\n', { mode: 0o600 });
+  if (!existsSync(oldFile)) writeFileSync(oldFile, oldText, { mode: FILE_MODE });
+  writeFileSync(`${keyFile}.new`, newKeyBase64 + '\n', { mode: FILE_MODE });
   renameSync(`${keyFile}.new`, keyFile);
   return { keyFile, oldFile };
 }
@@ -51,8 +52,8 @@ export async function loadMasterKey(config: Config, notes: string[]): Promise<Ma
   if (config.INTAKE_MASTER_KEY) return nodeMasterKeyFromBase64(config.INTAKE_MASTER_KEY);
   const file = devKeyFile(config);
   if (!existsSync(file)) {
-    mkdirSync(resolve(config.INTAKE_DATA_DIR), { recursive: true });
-    writeFileSync(file, toBase64(newMasterKeyBytes()) + '\n', { mode: 0o600 });
+    makePrivateDir(resolve(config.INTAKE_DATA_DIR));
+    writeFileSync(file, toBase64(newMasterKeyBytes()) + '\n', { mode: FILE_MODE });
     notes.push(`WARNING: generated a development master key in ${file}; set INTAKE_MASTER_KEY in production.`);
   } else {
     notes.push(`Using the development master key in ${file} (set INTAKE_MASTER_KEY in production).`);

@@ -1,14 +1,17 @@
 /**
  * Node mailer: SMTP through nodemailer when SMTP_URL or SMTP_HOST is set, else .eml files a
- * newcomer can open. The Message-ID comes from the outbox row, so a mail sent again after a
+ * newcomer can open — except in production, where mail (reporters' addresses, case numbers) is not
+ * left lying in files unless INTAKE_MAIL_FILES=on: it is held in the outbox until SMTP is set up.
+ * The Message-ID comes from the outbox row, so a mail sent again after a
  * crash carries the same one (see server/notify/outbox.service.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Config } from '../config.js';
 import type { Mailer, MailMessage } from '../deps.js';
+import { FILE_MODE, makePrivateDir } from './data-dir.js';
 
 type SmtpSettings = Pick<Config, 'SMTP_URL' | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_USER' | 'SMTP_PASSWORD'>;
 
@@ -47,18 +50,39 @@ export function fileMailer(dir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const info = await transport.sendMail(envelope(from, m));
       // Named by the Message-ID: a mail sent again after a crash overwrites its own file.
       const name = m.messageId.replace(/[^A-Za-z0-9_-]/g, '') || String(Date.now());
-      writeFileSync(join(dir, `${name}.eml`), info.message as Buffer);
+      writeFileSync(join(dir, `${name}.eml`), info.message as Buffer, { mode: FILE_MODE });
     },
   };
+}
+
+/** Sends nothing: the outbox sees `holds` and leaves its rows queued, attempts untouched. */
+export const holdingMailer: Mailer = {
+  holds: true,
+  async send() {
+    throw new Error('no mail delivery is configured: set SMTP_URL or SMTP_HOST');
+  },
+};
+
+/** Whether mail without SMTP goes to .eml files: INTAKE_MAIL_FILES, by default not in production. */
+export function mailFilesOn(config: Pick<Config, 'NODE_ENV' | 'INTAKE_MAIL_FILES'>): boolean {
+  return (config.INTAKE_MAIL_FILES ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
 }
 
 /** The mailer the settings ask for, and the line the start banner prints about it. */
 export function mailerFor(config: Config, mailDir: string): { mailer: Mailer; note: string } {
   const smtp = smtpOptions(config);
+  if (!smtp && !mailFilesOn(config)) {
+    // Held, not refused: a production server must be able to start (and `user add` to run) before
+    // its SMTP account exists, and no mail is lost meanwhile.
+    return {
+      mailer: holdingMailer,
+      note: 'WARNING: no SMTP_URL or SMTP_HOST: mail is held in the outbox (not sent, not written to files) until SMTP is configured; INTAKE_MAIL_FILES=on writes it as .eml files instead',
+    };
+  }
   if (!smtp) {
     return { mailer: fileMailer(mailDir, config.SMTP_FROM), note: `No SMTP_URL or SMTP_HOST: mail is written as .eml files to ${mailDir}` };
   }

@@ -2,6 +2,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Storage } from '../deps.js';
+import { DIR_MODE, FILE_MODE } from './data-dir.js';
 
 export function diskStorage(dir: string): Storage {
   const pathOf = (key: string) => {
@@ -11,8 +12,9 @@ export function diskStorage(dir: string): Storage {
   };
   return {
     async put(key, bytes) {
-      await mkdir(dir, { recursive: true });
-      await writeFile(pathOf(key), bytes, { mode: 0o600 });
+      // Private like the rest of the data folder (server/node/data-dir.ts): evidence may identify people.
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
+      await writeFile(pathOf(key), bytes, { mode: FILE_MODE });
     },
     async get(key) {
       try {

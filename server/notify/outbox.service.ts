@@ -107,6 +107,8 @@ async function deliver(deps: Deps, row: OutboxRow, claimedAt: string, o: DrainOp
 export async function drainOutbox(deps: Deps, options: Partial<DrainOptions> = {}): Promise<DrainSummary> {
   const o: DrainOptions = { ...DRAIN_DEFAULTS, maxAttempts: deps.config.INTAKE_MAIL_MAX_ATTEMPTS, ...options };
   const summary: DrainSummary = { sent: 0, retried: 0, failed: 0 };
+  // A holding mailer would only burn attempts until each row failed: leave them queued instead.
+  if (deps.mailer.holds) return summary;
   for (let handled = 0; handled < o.maxRows;) {
     const now = deps.clock.now();
     const due = await listDueOutbox(deps.db, toShanghaiIso(now), toShanghaiIso(new Date(now.getTime() - o.leaseMs)),
