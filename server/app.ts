@@ -68,7 +68,7 @@ export function createApp(deps: Deps) {
   });
 
   // Shared by the API login and the login form, so both count the same failures.
-  const staffLogins = createLoginThrottle();
+  const staffLogins = createLoginThrottle(deps.config);
   const receiptThrottle = createReceiptThrottle(deps.config);
   const api = new Hono();
   api.route('/', directoryRoutes(deps));

@@ -1,5 +1,6 @@
 /** All settings in one zod schema, parsed once per runtime from its environment. */
 import { z } from 'zod';
+import { parseTrustedProxies } from './lib/ip.js';
 
 const optionalText = z
   .string()
@@ -75,6 +76,20 @@ export const configSchema = z.object({
    * the outbox ('off'). Default: 'on', except in production, where mail files are not left about.
    */
   INTAKE_MAIL_FILES: z.enum(['on', 'off']).optional(),
+  /**
+   * Reverse proxies in front of the server (addresses or CIDRs, IPv4 or IPv6, comma-separated). Only
+   * when a connection comes from one of them is the client read from X-Forwarded-For, for the login
+   * and receipt throttles; it is never stored or logged.
+   */
+  INTAKE_TRUSTED_PROXIES: z.string().default('').superRefine((text, ctx) => {
+    try {
+      parseTrustedProxies(text);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
+  /** Staff password checks running at once (a hash takes about 0.1 s); half per address, a quarter per account. Over it: 429. */
+  INTAKE_LOGIN_CHECKS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

@@ -55,6 +55,13 @@ export interface CalendarSource {
  */
 export type Submitter = (jsonText: string, language: 'zh' | 'en') => Promise<SubmittedCase>;
 
+/**
+ * PBKDF2-SHA256 of a password (its UTF-8 bytes) for a 32-byte hash. Unset: Web Crypto, as on Workers.
+ * On Node it runs in a thread of its own (server/node/password-thread.ts): Web Crypto's PBKDF2 runs
+ * on libuv's thread pool, where a flood of logins queued the group commit's WAL fsync behind it.
+ */
+export type Pbkdf2 = (password: Uint8Array, salt: Uint8Array, iterations: number) => Promise<Uint8Array>;
+
 export interface Deps {
   db: Kysely<Database>;
   batch: Batch;
@@ -67,6 +74,8 @@ export interface Deps {
   /** Operational log lines; never given reporter data, receipts or network metadata. */
   log: (line: string) => void;
   submitter?: Submitter;
+  /** Password hashing off the shared thread pool (Node); unset, Web Crypto. */
+  pbkdf2?: Pbkdf2;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -18,7 +18,7 @@ export function loginError(result: Exclude<LoginResult, { ok: true }>): AppError
   const totpIssue = (message: string) => [{ path: 'totp', message }];
   switch (result.reason) {
     case 'throttled':
-      return new AppError('rate_limited', `Too many failed logins for this account; try again in ${Math.ceil(result.retryAfter / 60)} minutes.`,
+      return new AppError('rate_limited', `Too many login attempts from here or for this account; try again in ${result.retryAfter} seconds.`,
         undefined, { 'Retry-After': String(result.retryAfter) });
     case 'totp_required':
       return new AppError('unauthenticated', 'A one-time code (totp) from the authenticator app is required for this account.', totpIssue('required'));

@@ -10,7 +10,7 @@ import { needsTotp } from './roles.js';
 import {
   deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser,
 } from './sessions.repository.js';
-import type { LoginThrottle, Throttle } from './throttle.js';
+import { admitLogin, settleLogin, type LoginOutcome, type LoginThrottle } from './throttle.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 import { verifyTotp } from './totp.js';
 import { claimTotpStep, findUserByUsername } from './users.repository.js';
@@ -44,7 +44,7 @@ const TOUCH_INTERVAL = MINUTE;
 async function checkPassword(deps: Deps, username: string, password: string): Promise<UserRow | null> {
   const user = await findUserByUsername(deps.db, username);
   // Unknown names are verified against a dummy hash: the same work, so timing shows nothing.
-  const ok = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash(deps.config.INTAKE_PBKDF2_ITERATIONS));
+  const ok = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash(deps.config.INTAKE_PBKDF2_ITERATIONS), deps.pbkdf2);
   return user && ok && !user.disabled ? user : null;
 }
 
@@ -104,26 +104,27 @@ async function auditLogin(deps: Deps, typed: string, result: LoginResult): Promi
 }
 
 async function attemptLogin(deps: Deps, throttle: LoginThrottle, attempt: LoginAttempt): Promise<LoginResult> {
-  const nowMs = deps.clock.now().getTime();
   const username = attempt.username.trim().toLowerCase();
-  const keys: [Throttle, string][] = [[throttle.users, username]];
-  if (attempt.addressKey) keys.push([throttle.addresses, attempt.addressKey]);
-  // Checked before the password: while a name is throttled even the right password is refused.
-  const retryAfter = Math.max(0, ...keys.map(([t, key]) => t.retryAfter(key, nowMs) ?? 0));
-  if (retryAfter > 0) return { ok: false, reason: 'throttled', retryAfter };
-  const fail = (reason: LoginFailure): LoginResult => {
-    for (const [t, key] of keys) t.fail(key, nowMs);
-    return { ok: false, reason };
-  };
-
-  const user = await checkPassword(deps, username, attempt.password);
-  if (!user) return fail('invalid');
-  const second = await checkSecondFactor(deps, user, attempt.totp);
-  // Asking for the missing code is not a failed guess; a wrong code is.
-  if (second === 'totp_invalid') return fail(second);
-  if (second) return { ok: false, reason: second };
-  throttle.users.reset(username);
-  return { ok: true, ...(await openSession(deps, user)) };
+  // Admitted and counted before the password is hashed (see throttle.ts): nothing awaits in between.
+  const admitted = admitLogin(throttle, username, attempt.addressKey, deps.clock.now().getTime());
+  if (!admitted.ok) return { ok: false, reason: 'throttled', retryAfter: admitted.retryAfter };
+  // A check that throws stays counted as a failure: no way around the count through an error.
+  let outcome: LoginOutcome = 'failure';
+  try {
+    const user = await checkPassword(deps, username, attempt.password);
+    const second = user ? await checkSecondFactor(deps, user, attempt.totp) : 'invalid';
+    if (!user || second) {
+      const reason = second ?? 'invalid';
+      // Asking for the missing code (or its enrolment) is not a failed guess; a wrong code is.
+      outcome = reason === 'invalid' || reason === 'totp_invalid' ? 'failure' : 'not_a_guess';
+      return { ok: false, reason };
+    }
+    const session = await openSession(deps, user);
+    outcome = 'success';
+    return { ok: true, ...session };
+  } finally {
+    settleLogin(throttle, admitted.ticket, outcome, deps.clock.now().getTime());
+  }
 }
 
 type SessionTimes = Pick<SessionWithUser, 'created_at' | 'last_seen_at' | 'expires_at' | 'password_changed_at'>;

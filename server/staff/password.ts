@@ -10,6 +10,7 @@
  * table leaks. A hash made with more than a runtime allows cannot be verified there (an account
  * moved from Node to Workers needs a new password).
  */
+import type { Pbkdf2 } from '../deps.js';
 import { fromBase64, toBase64, utf8 } from '../lib/encoding.js';
 import { timingSafeEqual } from './tokens.js';
 
@@ -20,18 +21,31 @@ const HASH_BITS = 256;
 // A stored hash is data: a corrupt or planted one must not make a login spin for minutes.
 const MAX_ITERATIONS = 10_000_000;
 
-async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  // NFKC: the same password typed with a full-width IME or pasted from elsewhere must still match.
-  const material = await crypto.subtle.importKey('raw', utf8.encode(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, HASH_BITS);
+/** PBKDF2 through Web Crypto: the default, and what Workers use. */
+export const webPbkdf2: Pbkdf2 = async (password, salt, iterations) => {
+  const material = await crypto.subtle.importKey('raw', password as Uint8Array<ArrayBuffer>, 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations }, material, HASH_BITS);
   return new Uint8Array(bits);
+};
+
+async function derive(password: string, salt: Uint8Array, iterations: number, pbkdf2: Pbkdf2): Promise<Uint8Array> {
+  // NFKC: the same password typed with a full-width IME or pasted from elsewhere must still match.
+  const bytes = utf8.encode(password.normalize('NFKC'));
+  try {
+    return await pbkdf2(bytes, salt, iterations);
+  } finally {
+    bytes.fill(0);
+  }
 }
 
-/** Hashes a password with `iterations` (the setting INTAKE_PBKDF2_ITERATIONS; lower only in tests). */
-export async function hashPassword(password: string, iterations: number): Promise<string> {
+/**
+ * Hashes a password with `iterations` (the setting INTAKE_PBKDF2_ITERATIONS; lower only in tests).
+ * `pbkdf2`: Deps.pbkdf2 where the caller has it.
+ */
+export async function hashPassword(password: string, iterations: number, pbkdf2: Pbkdf2 = webPbkdf2): Promise<string> {
   checkIterations(iterations);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await derive(password, salt, iterations);
+  const hash = await derive(password, salt, iterations, pbkdf2);
   return `${SCHEME}$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
 }
 
@@ -44,10 +58,10 @@ function parseHash(encoded: string) {
 }
 
 /** True when the password matches the encoded hash; a malformed hash never matches. */
-export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
+export async function verifyPassword(password: string, encoded: string, pbkdf2: Pbkdf2 = webPbkdf2): Promise<boolean> {
   const parsed = parseHash(encoded);
   if (!parsed) return false;
-  const candidate = await derive(password, parsed.salt, parsed.iterations);
+  const candidate = await derive(password, parsed.salt, parsed.iterations, pbkdf2);
   return timingSafeEqual(candidate, parsed.hash);
 }
 
