@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
 import { loginSchema, messageSchema, satisfactionSchema } from './followup.schema.js';
-import { caseOfToken, followupView, loginWithReceipt, postReporterMessage, rateCase } from './followup.service.js';
+import { caseOfToken, followupView, loginWithReceipt, logoutFollowup, postReporterMessage, rateCase } from './followup.service.js';
 import { guardReceipt, type ReceiptThrottle } from './receipt-throttle.js';
 
 function bearerToken(c: Context): string | null {
@@ -24,6 +24,13 @@ export function followupRoutes(deps: Deps, throttle: ReceiptThrottle) {
     return c.json(session, 200, noStore);
   });
   app.get('/', async (c) => c.json(await followupView(deps, await caseOf(c)), 200, noStore));
+  // Like the staff sign-out, only a live session can be ended (else 401); afterwards its token is a 401.
+  // A bearer token, never a cookie, so no cross-site form can end someone's session.
+  app.post('/logout', async (c) => {
+    await caseOf(c);
+    await logoutFollowup(deps, bearerToken(c)!);
+    return c.body(null, 204, noStore);
+  });
   app.post('/messages', async (c) => {
     const caseId = await caseOf(c);
     const { body } = messageSchema.parse(await readJsonBody(c.req.raw));

@@ -1,11 +1,12 @@
 /**
  * The Node process's background work: drains the outbox every few seconds and sweeps the clocks
- * every minute. One round at a time (a slow SMTP server delays the next round, it never doubles
+ * (and deletes expired sessions) every minute. One round at a time (a slow SMTP server delays the next round, it never doubles
  * it); several processes may run it side by side, since each row is claimed before it is sent.
  */
 import type { Deps } from '../deps.js';
 import { drainOutbox } from '../notify/outbox.service.js';
 import { sweepClocks } from '../notify/sweeper.service.js';
+import { sweepExpiredSessions } from '../staff/session-sweep.service.js';
 
 export interface WorkerLoopOptions {
   drainEveryMs?: number;
@@ -32,6 +33,7 @@ export function startWorkerLoop(deps: Deps, options: WorkerLoopOptions = {}): Wo
       lastSweep = Date.now();
       // Each step logs only its own failure: a broken sweep must not stop mail, nor the reverse.
       await sweepClocks(deps).catch((err: unknown) => deps.log(`clock sweep failed: ${errorText(err)}`));
+      await sweepExpiredSessions(deps).catch((err: unknown) => deps.log(`session sweep failed: ${errorText(err)}`));
     }
     const sent = await drainOutbox(deps).catch((err: unknown) => {
       deps.log(`outbox drain failed: ${errorText(err)}`);

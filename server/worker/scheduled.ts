@@ -8,6 +8,7 @@
 import type { Deps } from '../deps.js';
 import { drainOutbox } from '../notify/outbox.service.js';
 import { sweepClocks } from '../notify/sweeper.service.js';
+import { sweepExpiredSessions } from '../staff/session-sweep.service.js';
 
 // An invocation may make at most 1,000 D1 queries and subrequests (paid plan); one mail costs about
 // eight (claim, compose, send, record), so a run sends at most 100 and the next minute goes on.
@@ -17,6 +18,9 @@ const MAX_MAILS_PER_RUN = 100;
 export async function runScheduled(deps: Deps, cron: string): Promise<string> {
   const s = await sweepClocks(deps);
   const d = await drainOutbox(deps, { maxRows: MAX_MAILS_PER_RUN });
+  // Two D1 queries; after the mail, so a failure here never holds it back.
+  const sessions = await sweepExpiredSessions(deps).then((r) => `${r.followup} follow-up sessions ended`, (err: unknown) =>
+    `session sweep failed: ${err instanceof Error ? err.message : String(err)}`);
   return `cron ${cron}: sweep: ${s.dueSoon} due soon, ${s.overdue} overdue, ${s.escalated} escalated, ${s.digests} digests; ` +
-    `outbox: ${d.sent} sent, ${d.retried} to retry, ${d.failed} failed`;
+    `outbox: ${d.sent} sent, ${d.retried} to retry, ${d.failed} failed; ${sessions}`;
 }

@@ -1,0 +1,21 @@
+/**
+ * Deletes the sessions that can no longer be used: staff sessions past their end or idle too long,
+ * follow-up sessions past their end. A check at use already refuses them; deleting them keeps the
+ * token hashes of ended sessions from piling up (a staff sign-in used to be the only cleanup, and
+ * follow-up sessions had none). Run by the periodic sweeper of each runtime.
+ */
+import { toShanghaiIso } from '../clocks/clocks.js';
+import type { Deps } from '../deps.js';
+import { deleteExpiredFollowupSessions } from '../followup/followup.repository.js';
+import { deleteExpiredSessions } from './sessions.repository.js';
+
+const MINUTE = 60_000;
+
+/** Deletes every expired staff and follow-up session; returns how many follow-up sessions went. */
+export async function sweepExpiredSessions(deps: Deps): Promise<{ followup: number }> {
+  const now = deps.clock.now();
+  const idleBefore = toShanghaiIso(new Date(now.getTime() - deps.config.INTAKE_SESSION_IDLE_MINUTES * MINUTE));
+  await deleteExpiredSessions(deps.db, toShanghaiIso(now), idleBefore);
+  const [result] = await deleteExpiredFollowupSessions(deps.db, toShanghaiIso(now));
+  return { followup: Number(result?.numDeletedRows ?? 0) };
+}
