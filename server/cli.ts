@@ -1,15 +1,18 @@
 /** Operator command line: `npm run intake -- <command>` (or `npx intake <command>`). */
 import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
 import { importPublishedCalendars } from '../db/seed/calendar.js';
 import { directoryQueries } from '../db/seed/directory.js';
 import { readDirectoryFiles } from '../db/seed/files.js';
 import { verifyAuditChain } from './audit/audit.service.js';
 import { parseConfig } from './config.js';
+import { AppError, zodIssues } from './errors.js';
 import { masterKeyFromBase64, newMasterKeyBytes } from './identity/keys.js';
 import { purgeExpired, type PurgeReport } from './identity/retention.service.js';
 import { rotateMasterKey } from './identity/rotation.service.js';
 import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
+import { accountCommands, parseFlags, UsageError } from './node/account-commands.js';
 import { demoDataCommand } from './node/demo-data.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
@@ -114,39 +117,76 @@ const commands: Record<string, { help: string; run: Command }> = {
 };
 
 function usage(): string {
-  return ['usage: npm run intake -- <command>', '', ...Object.values(commands).map((c) => `  ${c.help}`)].join('\n');
+  const helps = [...Object.values(commands), ...Object.values(accountCommands)].map((c) => `  ${c.help}`);
+  return ['usage: npm run intake -- <command>   (help: npm run intake -- --help)', '', ...helps].join('\n');
 }
 
 /** Finds the longest command name the arguments start with. */
 function resolve(argv: string[]): { name: string; rest: string[] } | null {
   for (let n = Math.min(3, argv.length); n >= 1; n--) {
     const name = argv.slice(0, n).join(' ');
-    if (commands[name]) return { name, rest: argv.slice(n) };
+    if (commands[name] || accountCommands[name]) return { name, rest: argv.slice(n) };
   }
   return null;
 }
 
+const isHelp = (arg: string | undefined) => arg === 'help' || arg === '--help' || arg === '-h';
+
+/** The command's work, once its flags are known to be right: bad flags never open the database. */
+function prepare({ name, rest }: { name: string; rest: string[] }, argv: string[]): (runtime: NodeRuntime) => Promise<string> {
+  const flagged = accountCommands[name];
+  if (!flagged) return (runtime) => commands[name]!.run(runtime, rest, argv);
+  const words = name.split(' ').length;
+  if (argv.slice(0, words).join(' ') !== name) throw new UsageError(`${name}: give the command first, then its flags`);
+  const flags = parseFlags(name, flagged, argv.slice(words));
+  return (runtime) => flagged.run(runtime, flags);
+}
+
 async function main(argv: string[]): Promise<number> {
+  if (isHelp(argv[0])) {
+    console.log(usage());
+    return 0;
+  }
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const found = resolve(positionals);
   if (!found) {
     console.error(argv.length ? `unknown command: ${argv.join(' ')}\n\n${usage()}` : usage());
     return 2;
   }
+  if (argv.some(isHelp)) {
+    console.log(`usage: npm run intake -- ${(commands[found.name] ?? accountCommands[found.name])!.help}`);
+    return 0;
+  }
+  let run: (runtime: NodeRuntime) => Promise<string>;
+  try {
+    run = prepare(found, argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\nusage: npm run intake -- ${accountCommands[found.name]!.help}`);
+    return 2;
+  }
   // No checkpoint worker: a command's writes are checkpointed when it closes the database.
   const runtime = await createNodeRuntime({ config: parseConfig(process.env), log: (l) => console.error(l), backgroundCheckpoint: false });
   try {
-    console.log(await commands[found.name]!.run(runtime, found.rest, argv));
+    console.log(await run(runtime));
     return 0;
   } finally {
     await runtime.store.close();
   }
 }
 
+/** What the operator reads on a failure: the message, and a refused input's field messages. */
+function failureText(err: unknown): string {
+  if (err instanceof CommandFailed || err instanceof UsageError) return err.message;
+  if (err instanceof ZodError) return `intake: not valid: ${zodIssues(err).map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`;
+  if (err instanceof AppError && err.issues?.length) return `intake: ${err.message} ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  return `intake: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof CommandFailed ? err.message : `intake: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    console.error(failureText(err));
+    process.exit(err instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,6 +1,7 @@
 /** Node entry: one process, an embedded SQLite file under ./data, served on HOST:PORT. */
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { firstAdminHint } from './admin/operator.service.js';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
@@ -16,6 +17,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main() {
   const config = parseConfig(process.env);
   const runtime = await createNodeRuntime({ config });
+  // Production makes no accounts of its own: say exactly how to make the first admin.
+  const adminHint = config.NODE_ENV === 'production' ? await firstAdminHint(runtime.deps) : [];
   const submissions = config.INTAKE_SUBMISSION_THREAD === 'on' && runtime.store.sqlite.name !== ':memory:'
     ? await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps })
     : null;
@@ -41,6 +44,7 @@ async function main() {
       `  Listening on:  ${info.address}:${info.port}`,
       '  Mail worker:   outbox every 5 s, clock sweep and digests every minute',
       ...runtime.notes.map((n) => `  ${n}`),
+      ...adminHint.map((n) => `  ${n}`),
       '',
     ];
     console.log(lines.join('\n'));

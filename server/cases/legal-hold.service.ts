@@ -12,6 +12,7 @@ export interface LegalHoldView { caseNumber: string; legalHold: boolean; status:
 
 /** Sets or clears the hold; `changed` is false when the case already was so (nothing is written). */
 export async function setLegalHold(deps: Deps, actor: string, caseNumber: string, hold: boolean, reason: string): Promise<LegalHoldView> {
+  if (reason.trim().length < 3) throw new AppError('validation_failed', 'Give the reason for the hold.', [{ path: 'reason', message: 'at least 3 characters' }]);
   const number = caseNumber.trim().toUpperCase();
   const row = await findCaseHold(deps.db, number);
   if (!row) throw new AppError('not_found', `No case ${number.slice(0, 40)}.`);

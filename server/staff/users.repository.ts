@@ -49,3 +49,10 @@ export async function acceptTotpOffer(db: Kysely<Database>, userId: string, seal
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Enabled admin accounts: none means the operator must make the first one at the CLI. */
+export async function countEnabledAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

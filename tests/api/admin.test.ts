@@ -53,7 +53,7 @@ describe('access to /api/v1/admin', () => {
 
   it('answers 403 for a cookie-authenticated change without the CSRF header', async () => {
     const other = await createStaff(t, { role: 'admin' });
-    const ok = await login(other.username, other.password);
+    const ok = await call(t.app, 'POST', '/api/v1/staff/login', { username: other.username, password: other.password, totp: await other.code() });
     const cookie = `intake_session=${/intake_session=([^;]+)/.exec(ok.headers.get('set-cookie') ?? '')?.[1]}`;
     const refused = await call(t.app, 'PATCH', '/api/v1/admin/departments/samr-440106', { email: 'a@example.org' }, { cookie });
     expect(refused.status).toBe(403);
@@ -78,13 +78,72 @@ describe('accounts', () => {
     expect((await as('POST', '/users', { username: 'new.handler', role: 'auditor', password: PASSWORD })).status).toBe(409);
   });
 
-  it('returns the TOTP secret once for a custodian, who then signs in with a code', async () => {
+  it('makes a custodian disabled with a pending grant and no secret; a second admin approves, the owner enrols at sign-in', async () => {
     const res = await as('POST', '/users', { username: 'new.custodian', role: 'custodian', password: PASSWORD });
     expect(res.status).toBe(201);
-    expect(res.body.user.totp).toBe(true);
-    const code = await totpCode(res.body.totpSecret, t.clock.now());
-    expect((await call(t.app, 'POST', '/api/v1/staff/login', { username: 'new.custodian', password: PASSWORD, totp: code })).status).toBe(200);
-    expect(JSON.stringify((await as('GET', '/changes')).body)).not.toContain(res.body.totpSecret);
+    expect(res.body.totpSecret).toBeUndefined();
+    expect(res.text).not.toMatch(/secret|otpauth/i);
+    expect(res.body.user).toMatchObject({ disabled: true, totp: false, totpEnrolment: 'pending', pendingGrant: { kind: 'create', role: 'custodian', requestedBy: admin.username } });
+    expect(res.body.grant).toMatchObject({ username: 'new.custodian', kind: 'create', status: 'pending' });
+    expect((await login('new.custodian', PASSWORD)).status).toBe(401);
+
+    const grants = await as('GET', '/grants');
+    expect(grants.body.items).toEqual([expect.objectContaining({ id: res.body.grant.id, username: 'new.custodian' })]);
+    expect((await as('POST', `/grants/${res.body.grant.id}/approve`)).status).toBe(403);
+    const second = await createStaff(t, { role: 'admin' });
+    const secondToken = await second.login();
+    const approved = await as('POST', `/grants/${res.body.grant.id}/approve`, undefined, secondToken);
+    expect(approved.status).toBe(200);
+    expect(approved.body.grant).toMatchObject({ status: 'approved', decidedBy: second.username });
+    expect((await as('POST', `/grants/${res.body.grant.id}/approve`, undefined, secondToken)).status).toBe(409);
+
+    // The owner's first sign-in offers a secret once; the first code from it completes enrolment and sign-in.
+    const offer = await login('new.custodian', PASSWORD);
+    expect(offer.status).toBe(401);
+    expect(offer.body.error.issues).toEqual([{ path: 'totp', message: 'enrolment required' }]);
+    const { secret, otpauthUri } = offer.body.enrolment;
+    expect(otpauthUri).toContain(`secret=${secret}`);
+    const wrong = await call(t.app, 'POST', '/api/v1/staff/login', { username: 'new.custodian', password: PASSWORD, totp: '000000' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.enrolment).toBeUndefined();
+    const done = await call(t.app, 'POST', '/api/v1/staff/login', { username: 'new.custodian', password: PASSWORD, totp: await totpCode(secret, t.clock.now()) });
+    expect(done.status).toBe(200);
+    expect(done.body.token).toBeTruthy();
+    expect((await as('GET', '/users')).body.items.find((u: { username: string }) => u.username === 'new.custodian'))
+      .toMatchObject({ disabled: false, totp: true, totpEnrolment: 'enrolled', pendingGrant: null });
+    // Enrolled: a password alone no longer gets a new secret.
+    const again = await login('new.custodian', PASSWORD);
+    expect(again.body.error.issues).toEqual([{ path: 'totp', message: 'required' }]);
+    expect(again.body.enrolment).toBeUndefined();
+    expect(JSON.stringify((await as('GET', '/changes')).body)).not.toContain(secret);
+  });
+
+  it('waits for a second admin to give a role, re-enable or reset the password of a custodian; refuses a second request meanwhile', async () => {
+    const second = await createStaff(t, { role: 'admin' });
+    const user = await createStaff(t, { role: 'handler' });
+    const asked = await as('POST', `/users/${user.username}/role`, { role: 'custodian' });
+    expect(asked.status).toBe(202);
+    expect(asked.body.user).toMatchObject({ role: 'handler', pendingGrant: { kind: 'role', role: 'custodian' } });
+    expect((await as('POST', `/users/${user.username}/password`, { password: 'another long passphrase' })).status).toBe(409);
+    expect((await as('POST', `/grants/${asked.body.grant.id}/deny`)).body.grant.status).toBe('denied');
+    expect((await me(await user.login())).body.user.role).toBe('handler');
+
+    const custodian = await createStaff(t, { role: 'custodian' });
+    const reset = await as('POST', `/users/${custodian.username}/password`, { password: 'another long passphrase' });
+    expect(reset.status).toBe(202);
+    expect((await login(custodian.username, 'another long passphrase')).status).toBe(401);
+    expect((await as('POST', `/grants/${reset.body.grant.id}/approve`, undefined, await second.login())).status).toBe(200);
+    const signedIn = await call(t.app, 'POST', '/api/v1/staff/login', { username: custodian.username, password: 'another long passphrase', totp: await custodian.code() });
+    // The owner's secret was kept: the old code still works, and no new secret was offered.
+    expect(signedIn.status).toBe(200);
+
+    expect((await as('POST', `/users/${custodian.username}/disable`)).status).toBe(200);
+    const enable = await as('POST', `/users/${custodian.username}/enable`);
+    expect(enable.status).toBe(202);
+    expect(enable.body.user.disabled).toBe(true);
+    const promote = await as('POST', `/users/${user.username}/role`, { role: 'admin' });
+    expect(promote.status).toBe(202);
+    expect((await me(await user.login())).body.user.role).toBe('handler');
   });
 
   it('answers 400 with issues for a short password, a bad username or a handler without department', async () => {
@@ -134,7 +193,7 @@ describe('accounts', () => {
     expect(res.body.user).toMatchObject({ role: 'supervisor', department: 'samr-440100' });
     expect((await me(await user.login())).body.user.role).toBe('supervisor');
     const changed = (await as('GET', '/changes')).body.items[0];
-    expect(changed.detail).toEqual({ username: user.username, from: { role: 'handler', department: 'samr-440106' }, to: { role: 'supervisor', department: 'samr-440100' }, totpIssued: false });
+    expect(changed.detail).toEqual({ username: user.username, from: { role: 'handler', department: 'samr-440106' }, to: { role: 'supervisor', department: 'samr-440100' } });
     expect((await as('POST', `/users/${admin.username}/role`, { role: 'auditor' })).status).toBe(409);
   });
 });
