@@ -11,6 +11,7 @@ import { seedDemoStaff } from '../staff/demo.js';
 import { secureDataDir } from './data-dir.js';
 import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
+import { passwordThread } from './password-thread.js';
 import { diskStorage, memoryStorage } from './storage.js';
 import { openStore, type NodeStore } from './sqlite.js';
 
@@ -71,6 +72,8 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     storage: filename === ':memory:' ? memoryStorage() : diskStorage(join(resolve(config.INTAKE_DATA_DIR), 'attachments')),
     calendar: createCalendarCache(store.db),
     log: options.log ?? ((line) => console.log(line)),
+    // Login hashing off libuv's thread pool, which the group commit's fsync needs.
+    pbkdf2: passwordThread().pbkdf2,
   };
   notes.push(mail.note);
   // Demo accounts only in development: a test makes its own, production must start with none.
