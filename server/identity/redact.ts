@@ -1,10 +1,17 @@
 /**
  * Redaction of free text shown to staff (DESIGN §4): resident ID numbers that pass the checksum,
- * mobile and landline numbers, e-mail addresses, bank card numbers that pass Luhn, and the
- * reporter's own name. Near-misses (an 18-digit order number failing the ID check) stay visible
+ * telephone numbers (mainland mobile and landline, Hong Kong, Macao, Taiwan), e-mail addresses,
+ * bank card numbers (Luhn-valid, or labelled as a card or account), the reporter's own name, and a
+ * name given after "我叫", "本人" and the like. Matching runs on an NFKC fold of the text (fold.ts)
+ * and numbers may carry any separators (redact-numbers.ts), so "１３８００１３８０００", "138.0013.8000"
+ * and "a13800138000b" are all caught; the rest of the text stays as typed. Near-misses (an
+ * 18-digit order number failing the ID check, an amount, a date, a credit code) stay visible
  * because handlers need them as evidence.
  */
-import { isValidIdNumber, passesLuhn } from '../lib/identifiers.js';
+import { checkCreditCode, isValidIdNumber } from '../lib/identifiers.js';
+import { fold } from './fold.js';
+import { nameSpans, selfNamed } from './redact-names.js';
+import { numberSpans } from './redact-numbers.js';
 
 export const MASKS = {
   idNumber: '[身份证号已隐去]',
@@ -15,39 +22,58 @@ export const MASKS = {
   name: '[举报人姓名已隐去]',
 } as const;
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// Digit runs with optional single space/dash separators, not touching other digits.
-const DIGIT_RUN = /(?<![\dA-Za-z])(?:\+?86[\s-]?)?\d(?:[\s-]?\d){6,22}[Xx]?(?![\dA-Za-z])/g;
-const LANDLINE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[\s-]?\d{7,8}(?:-\d{1,5})?(?!\d)/g;
+// Starts only where a local part can start, so a long run of letters is scanned once (linear).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+ ?(?:@|\(at\)|\[at\]) ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
+// An 18-character token of the credit-code alphabet (GB 32100): its digits are not a phone or card.
+const CREDIT_TOKEN = /(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])/g;
+const CREDIT_LABEL = /(?:信用代码|社会信用|税号|纳税人识别号|注册号|credit code)/i;
 
-function classifyRun(run: string): string | null {
-  const digits = run.replace(/[\s-]/g, '');
-  if (/^\d{17}[\dXx]$/.test(digits) && isValidIdNumber(digits)) return MASKS.idNumber;
-  if (/^(?:\+?86)?1[3-9]\d{9}$/.test(digits)) return MASKS.mobile;
-  if (passesLuhn(digits)) return MASKS.bankCard;
-  return null;
-}
+interface Span { start: number; end: number; mask: string }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Masks identifying data in `text`; `names` are the reporter's own names (masked wherever typed). */
-export function redact(text: string, names: readonly string[] = []): string {
-  let out = text.replace(EMAIL, MASKS.email);
-  out = out.replace(DIGIT_RUN, (run) => {
-    const mask = classifyRun(run);
-    if (mask) return mask;
-    // A run may hold a mobile number glued to separators, e.g. "tel 138-0013-8000 ext".
-    return run;
-  });
-  out = out.replace(LANDLINE, MASKS.landline);
-  for (const name of names) {
-    const trimmed = name.trim();
-    // One character is too short to mask safely: it would blank common words.
-    if (trimmed.length >= 2) out = out.replace(new RegExp(escapeRegExp(trimmed), 'gi'), MASKS.name);
+/** Where the credit codes are: a code with letters, or an all-digit one that says it is one. */
+function creditCodes(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(CREDIT_TOKEN)) {
+    const check = checkCreditCode(m[0]);
+    // Positions 3–8 are a region code (digits): "tel13800138000call" is not a credit code.
+    if (!check.wellFormed || !/^..\d{6}/.test(check.code) || isValidIdNumber(check.code)) continue;
+    const labelled = CREDIT_LABEL.test(text.slice(Math.max(0, m.index - 12), m.index));
+    if (/[A-Z]/.test(check.code) || (check.checkOk && labelled)) spans.push({ start: m.index, end: m.index + 18, mask: '' });
   }
-  return out;
+  return spans;
+}
+
+/** Masks identifying data in `text`; `names` are the reporter's own names (masked in any spacing). */
+export function redact(text: string, names: readonly string[] = []): string {
+  const folded = fold(text);
+  const t = folded.text;
+  const spans: Span[] = [];
+  for (const m of t.matchAll(EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length, mask: MASKS.email });
+  const codes = creditCodes(t);
+  const inCode = (start: number, end: number) => codes.some((c) => start < c.end && end > c.start);
+  for (const s of numberSpans(t, inCode)) spans.push({ ...s, mask: MASKS[s.mask] });
+  const self = selfNamed(t);
+  for (const s of [...self.spans, ...nameSpans(t, [...names, ...self.names])]) spans.push({ ...s, mask: MASKS.name });
+  if (!spans.length) return text;
+  return applySpans(text, folded.from, folded.to, spans);
+}
+
+/** Replaces each span (folded positions) by its mask in the original text; overlaps merge. */
+function applySpans(text: string, from: Int32Array | null, to: Int32Array | null, spans: Span[]): string {
+  const original = !from || !to ? [...spans] : spans.map((s) => ({ start: from[s.start]!, end: to[s.end - 1]!, mask: s.mask }));
+  original.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const s of original) {
+    if (s.end <= at) continue;
+    if (s.start < at) {
+      at = s.end; // overlaps the previous mask: swallowed by it
+      continue;
+    }
+    out += text.slice(at, s.start) + s.mask;
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
 
 /** "13800138000" → "138****8000" for the masked contact a complaint handler sees. */

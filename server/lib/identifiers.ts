@@ -59,3 +59,27 @@ export function passesLuhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** The kind of telephone number a run of digits spells, or null (RULES.md "Identifier checks"). */
+export type PhoneKind = 'mobile' | 'landline' | 'hkMoTw';
+
+// Prefixes as typed: "+86", "86", "0086" (the "+" is not a digit and is matched outside).
+const MAINLAND_MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
+// Area codes 010 and 02x take 8-digit numbers; 0[3-9]xx take 7 or 8. With a country prefix the 0 goes.
+const MAINLAND_LANDLINE = /^(?:0(?:10|2\d)\d{8}|0[3-9]\d{9,10}|(?:0086|86)(?:10|2\d)\d{8}|(?:0086|86)[3-9]\d{9,10})$/;
+// Hong Kong +852 and Macao +853 (8 digits), Taiwan +886 (mobile 9 + 8 digits, landlines 2–8 + 7–8
+// digits; a domestic mobile "09xx xxx xxx"). Without the prefix an 8-digit local number is too
+// like any other number to mask.
+const HK_MO_TW = /^(?:(?:00)?852[235679]\d{7}|(?:00)?853[26]\d{7}|(?:00)?886(?:0?9\d{8}|[2-8]\d{7,8})|09\d{8})$/;
+
+/** Classifies the digits of a telephone number typed with any separators removed. */
+export function phoneKindOfDigits(digits: string): PhoneKind | null {
+  if (digits.length < 10 || digits.length > 15) return null;
+  // Every kind starts 0, 1[3-9] or 8 (a country code): most digit runs stop here.
+  const first = digits[0];
+  if (first !== '0' && first !== '8' && !(first === '1' && digits[1]! >= '3')) return null;
+  if (MAINLAND_MOBILE.test(digits)) return 'mobile';
+  if (MAINLAND_LANDLINE.test(digits)) return 'landline';
+  if (HK_MO_TW.test(digits)) return 'hkMoTw';
+  return null;
+}
