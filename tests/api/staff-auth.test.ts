@@ -8,7 +8,7 @@ import { requireStaff } from '../../server/staff/auth.middleware.js';
 import { DEMO_PASSWORD, demoStaff } from '../../server/staff/demo.js';
 import { addUser } from '../../server/staff/users.service.js';
 import { PASSWORD_ITERATIONS, hashPassword, verifyPassword } from '../../server/staff/password.js';
-import { base32Encode, totpCodeAt } from '../../server/staff/totp.js';
+import { base32Encode, totpCode, totpCodeAt } from '../../server/staff/totp.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
 
@@ -106,6 +106,35 @@ describe('one-time codes', () => {
     expect((await loginAs({ ...creds, totp: await custodian.code() })).status).toBe(200);
   });
 
+  it('offers an account without a secret a new one only for the right password, and enrols it with its first code', async () => {
+    const owner = await createStaff(t, { role: 'admin', enrolLater: true });
+    const creds = { username: owner.username, password: owner.password };
+    const wrong = await loginAs({ ...creds, password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.enrolment).toBeUndefined();
+    const first = await loginAs(creds);
+    expect(first.status).toBe(401);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.body.error.issues).toEqual([{ path: 'totp', message: 'enrolment required' }]);
+    expect(first.body.enrolment.otpauthUri).toBe(`otpauth://totp/Quality%20Intake%3A${owner.username}?secret=${first.body.enrolment.secret}&issuer=Quality%20Intake&algorithm=SHA1&digits=6&period=30`);
+    // A second password-only sign-in replaces the offer: the first secret is worth nothing now.
+    const second = await loginAs(creds);
+    expect(second.body.enrolment.secret).not.toBe(first.body.enrolment.secret);
+    expect((await loginAs({ ...creds, totp: await totpCode(first.body.enrolment.secret, t.clock.now()) })).status).toBe(401);
+    // An offer older than 10 minutes is not accepted either.
+    t.clock.advance(11 * MINUTE);
+    expect((await loginAs({ ...creds, totp: await totpCode(second.body.enrolment.secret, t.clock.now()) })).body.error.issues[0].message).toBe('enrolment required');
+    const third = (await loginAs(creds)).body.enrolment.secret as string;
+    const ok = await loginAs({ ...creds, totp: await totpCode(third, t.clock.now()) });
+    expect(ok.status).toBe(200);
+    expect((await me(ok.body.token)).body.user.role).toBe('admin');
+    const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('actor', '=', owner.username).orderBy('seq').execute()).map((r) => r.action);
+    expect(actions).toContain('staff.totp.enrolled');
+    expect(JSON.stringify(await t.deps.db.selectFrom('users').selectAll().execute())).not.toContain(third);
+    t.clock.advance(30_000);
+    expect((await loginAs({ ...creds, totp: await totpCode(third, t.clock.now()) })).status).toBe(200);
+  });
+
   it('stores the TOTP secret sealed, not readable from the database', async () => {
     const row = await t.deps.db.selectFrom('users').select('totp_secret').where('id', '=', custodian.id).executeTakeFirstOrThrow();
     expect(row.totp_secret).not.toContain(custodian.totpSecret);
@@ -185,6 +214,21 @@ describe('web login and CSRF', () => {
     expect(cookieOf(ok)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('shows a first sign-in the secret to enrol, then signs in with its first code', async () => {
+    const owner = await createStaff(t, { role: 'custodian', enrolLater: true });
+    const offer = await webLogin({ username: owner.username, password: owner.password }, '?lang=en');
+    expect(offer.status).toBe(401);
+    expect(offer.headers.get('cache-control')).toBe('no-store');
+    const html = await offer.text();
+    const secret = /secret=([A-Z2-7]{32})/.exec(html)?.[1];
+    expect(secret).toBeTruthy();
+    expect(html).toContain('First sign-in: set up your one-time code');
+    expect(html).not.toContain(owner.password);
+    const ok = await webLogin({ username: owner.username, password: owner.password, totp: await totpCode(secret!, t.clock.now()) });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/staff');
+  });
+
   it('answers 403 for a login form posted from another origin', async () => {
     const res = await t.app.request('/staff/login', { method: 'POST', headers: { ...origin, origin: 'https://evil.example' }, body: form({ username: 'a', password: 'b' }) });
     expect(res.status).toBe(403);
@@ -235,9 +279,10 @@ describe('addUser (the CLI hook)', () => {
     await expect(add({ role: 'auditor', username: 'New.User', department: null })).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it('gives a custodian a TOTP secret to show once', async () => {
-    const added = await add({ role: 'custodian', department: null });
-    expect(added.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  it('gives a custodian no secret unless the caller issues one (the CLI), so an admin-made account enrols its own', async () => {
+    expect((await add({ role: 'custodian', department: null })).totpSecret).toBeNull();
+    const issued = await addUser(t.deps, { username: 'cli.custodian', password: 'long enough password', role: 'custodian' }, { totp: true });
+    expect(issued.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
   });
 });
 
@@ -253,6 +298,10 @@ describe('demo staff', () => {
     expect(users.map((u) => u.username).sort()).toEqual(demoStaff.map((s) => s.username).sort());
     expect(await verifyPassword(DEMO_PASSWORD, users[0]!.password_hash)).toBe(true);
     expect(dev.notes.join('\n')).toContain('tianhe.handler');
+    // The demo admin, like the demo custodian, signs in with the published demo code.
+    const admin = await dev.deps.db.selectFrom('users').select(['totp_enabled']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(admin.totp_enabled).toBe(1);
+    expect(dev.notes.join('\n')).toMatch(/reward\.approver, custodian and admin also need a one-time code/);
     await dev.store.close();
   });
 

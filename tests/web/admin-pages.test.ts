@@ -12,9 +12,12 @@ const formHeaders = { origin: 'http://localhost', 'content-type': 'application/x
 /** Signs in through the login form, as a browser does; returns the session cookie and its CSRF token. */
 async function signIn(role: Role) {
   const staff = await createStaff(t, { role });
-  const res = await t.app.request('/staff/login', { method: 'POST', headers: formHeaders, body: new URLSearchParams({ username: staff.username, password: staff.password }).toString() });
+  const fields = { username: staff.username, password: staff.password, totp: await staff.code() };
+  const res = await t.app.request('/staff/login', { method: 'POST', headers: formHeaders, body: new URLSearchParams(fields).toString() });
   const cookie = `intake_session=${/intake_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]}`;
   const csrf = (await call(t.app, 'GET', '/api/v1/staff/me', undefined, { cookie })).body.csrfToken as string;
+  // A one-time code is accepted once: the API sign-in waits for the next one.
+  t.clock.advance(30_000);
   return { username: staff.username, cookie, csrf, token: await staff.login() };
 }
 
@@ -100,12 +103,29 @@ describe('admin forms', () => {
     expect((await call(t.app, 'POST', '/api/v1/staff/login', { username: 'web.user', password: 'a long enough password' })).status).toBe(200);
   });
 
-  it('show a custodian\'s one-time code secret once, on the create response only', async () => {
+  it('create a custodian that waits for a second admin, never show its secret, and approve it from the list as another admin', async () => {
     const res = await post('/staff/admin/users?lang=en', { username: 'web.custodian', role: 'custodian', password: 'a long enough password' });
-    expect(res.status).toBe(200);
-    const secret = /<p class="receipt-code mono">([A-Z2-7]+)<\/p>/.exec(res.html)?.[1];
-    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect((await get('/staff/admin/users/web.custodian')).html).not.toContain(secret!);
+    expect(res.location).toBe('/staff/admin/users/web.custodian?done=grantRequested&lang=en');
+    const page = await get('/staff/admin/users/web.custodian?done=grantRequested&lang=en');
+    expect(page.html).toContain('another admin must approve it');
+    expect(page.html).toContain('Enrolment pending');
+    expect(page.html).not.toMatch(/otpauth|secret=|receipt-code/);
+    const list = await get('/staff/admin/users?lang=en');
+    expect(list.html).toContain('Waiting for a second admin');
+    expect(list.html).toContain('You asked for this');
+    expect(list.html).not.toMatch(/\/grants\/[^/"]+\/approve/);
+    const grantId = (await t.store.db.selectFrom('account_grants').select('id').executeTakeFirstOrThrow()).id;
+    expect((await post(`/staff/admin/users/grants/${grantId}/approve`, {})).status).toBe(403);
+
+    const second = await signIn('admin');
+    const theirs = await get('/staff/admin/users', second.cookie);
+    expect(theirs.html).toContain(`/staff/admin/users/grants/${grantId}/approve`);
+    const body = new URLSearchParams({ _csrf: second.csrf }).toString();
+    const approved = await t.app.request(`/staff/admin/users/grants/${grantId}/approve`, { method: 'POST', headers: { ...formHeaders, cookie: second.cookie }, body });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.get('location')).toBe('/staff/admin/users?done=grantApproved');
+    expect((await get('/staff/admin/users?lang=en')).html).toContain('Nothing waits for approval.');
+    expect((await call(t.app, 'POST', '/api/v1/staff/login', { username: 'web.custodian', password: 'a long enough password' })).body.error.issues[0].message).toBe('enrolment required');
   });
 
   it('disable, enable, reset a password and change a role, each redirecting 303', async () => {
