@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
+import { startLoginFlood } from './flood.js';
 import { formatTable, targetLines, type Measured } from './report.js';
 import { scenarios, type ScenarioInputs } from './scenarios.js';
 import { buildServer, ROOT, startServer, type RunningServer } from './server.js';
@@ -123,7 +124,10 @@ async function measure(server: RunningServer, receiptsFile: string): Promise<Mea
     process.stderr.write(`measuring ${s.name} for ${options.duration} s …\n`);
     await autocannon({ url: server.url, connections: 10, duration: 1, requests: s.requests }); // warm-up
     const connections = s.load === 'pages' ? options.pageConnections : options.connections;
+    const flood = s.background === 'login-flood' ? startLoginFlood(server.url, 100) : null;
     const r = await autocannon({ url: server.url, connections, duration: options.duration, requests: s.requests });
+    await flood?.stop();
+    if (flood) process.stderr.write(`  logins during it: ${JSON.stringify(flood.statuses)} (401: checked, 429: refused before hashing)\n`);
     out.push({
       name: s.name,
       connections,
@@ -153,7 +157,8 @@ try {
     generatorSeconds = await generate(dataDir, join(dataDir, 'receipts.tsv'));
   }
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
-  server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development' });
+  // 127.0.0.1 as the trusted proxy: the load generator speaks for many clients (X-Forwarded-For).
+  server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development', INTAKE_TRUSTED_PROXIES: '127.0.0.1' });
   const scenariosMeasured = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;

@@ -21,11 +21,10 @@ interface Window { count: number; resetAt: number }
 export function createThrottle(limit: number, windowMs: number, maxKeys = 10_000): Throttle {
   const windows = new Map<string, Window>();
   // Bounded so a flood of made-up usernames cannot grow memory without limit.
+  // Windows are equally long and a Map iterates in insertion order, so the first ones end first.
   const makeRoom = (nowMs: number) => {
-    for (const [key, w] of windows) if (w.resetAt <= nowMs) windows.delete(key);
-    // Still full: forget the oldest windows (a Map iterates in insertion order).
-    for (const key of windows.keys()) {
-      if (windows.size < maxKeys) break;
+    for (const [key, w] of windows) {
+      if (windows.size < maxKeys && w.resetAt > nowMs) break;
       windows.delete(key);
     }
   };
@@ -45,12 +44,16 @@ export function createThrottle(limit: number, windowMs: number, maxKeys = 10_000
         w.count += 1;
         return;
       }
+      windows.delete(key); // an ended window: the new one goes to the end of the order
       if (windows.size >= maxKeys) makeRoom(nowMs);
       windows.set(key, { count: 1, resetAt: nowMs + windowMs });
     },
     refund(key, nowMs) {
       const w = open(key, nowMs);
-      if (w && w.count > 0) w.count -= 1;
+      if (!w) return;
+      w.count -= 1;
+      // Nothing left to remember: a right answer leaves no trace behind.
+      if (w.count <= 0) windows.delete(key);
     },
     counted: (key, nowMs) => open(key, nowMs)?.count ?? 0,
     reset(key) {
