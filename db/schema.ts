@@ -147,7 +147,10 @@ export interface AuditLogTable {
   case_id: string | null;
   detail: string | null;
   prev_hash: string;
+  /** SHA-256 (key_id NULL, before 0014) or HMAC-SHA-256 under the audit key of master key key_id. */
   hash: string;
+  /** The master key whose derived audit key made `hash` (0014); NULL: an unkeyed entry. */
+  key_id: Generated<string | null>;
 }
 
 export interface CaseCohandlerTable {

@@ -4,7 +4,8 @@ import { ZodError } from 'zod';
 import { importPublishedCalendars } from '../db/seed/calendar.js';
 import { directoryQueries } from '../db/seed/directory.js';
 import { readDirectoryFiles } from '../db/seed/files.js';
-import { verifyAuditChain } from './audit/audit.service.js';
+import { parseAnchorArgument, verifySummary } from './audit/verify-summary.js';
+import { verifyAuditLog } from './audit/verify.service.js';
 import { parseConfig } from './config.js';
 import { AppError, zodIssues } from './errors.js';
 import { masterKeyFromBase64, newMasterKeyBytes } from './identity/keys.js';
@@ -84,11 +85,14 @@ const commands: Record<string, { help: string; run: Command }> = {
     },
   },
   'audit verify': {
-    help: 'audit verify                check the hash chain of the audit log; exits 1 at the first broken entry',
-    async run({ deps }) {
-      const { checked, broken } = await verifyAuditChain(deps);
-      if (broken) throw new CommandFailed(`audit log broken at entry ${broken.seq}: ${broken.reason}`);
-      return `audit log verified: ${checked} entries`;
+    help: 'audit verify                check the keyed chain of the audit log against its anchors (audit-anchors.log, and any\n' +
+      '                              --anchor COUNT:HEAD from the auditors\' mail); exits 1 naming the first deleted or changed entry',
+    async run({ deps }, _args, argv) {
+      const { values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { anchor: { type: 'string', multiple: true } } });
+      const given = ((values.anchor ?? []) as (string | boolean)[]).map((a) => parseAnchorArgument(String(a)));
+      const report = await verifyAuditLog(deps, { anchors: given, anchorsFrom: '--anchor' });
+      if (report.broken) throw new CommandFailed(`audit log broken at entry ${report.broken.seq}: ${report.broken.reason}`);
+      return verifySummary(report);
     },
   },
   purge: {

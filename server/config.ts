@@ -90,6 +90,14 @@ export const configSchema = z.object({
   }),
   /** Staff password checks running at once (a hash takes about 0.1 s); half per address, a quarter per account. Over it: 429. */
   INTAKE_LOGIN_CHECKS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+  /**
+   * Where the audit log's daily anchor (its entry count and last hash) is mailed, comma-separated:
+   * the auditors' own addresses, outside the system (staff accounts have no e-mail address).
+   */
+  INTAKE_AUDITOR_MAIL: z.string().default('').refine(
+    (text) => text.split(',').map((a) => a.trim()).filter(Boolean).every((a) => /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(a)),
+    'INTAKE_AUDITOR_MAIL must be e-mail addresses separated by commas',
+  ),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };

@@ -5,6 +5,8 @@
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AuditDraft } from './audit/audit.js';
+import type { AuditAnchor } from './audit/audit-anchor.js';
+import type { AuditHasher } from './audit/audit-key.js';
 import type { CalendarData } from './clocks/calendar.js';
 import type { Config } from './config.js';
 import type { Keyring } from './identity/keys.js';
@@ -62,6 +64,21 @@ export type Submitter = (jsonText: string, language: 'zh' | 'en') => Promise<Sub
  */
 export type Pbkdf2 = (password: Uint8Array, salt: Uint8Array, iterations: number) => Promise<Uint8Array>;
 
+/**
+ * Checkpoints of the audit log outside its database, append-only (Node: a 0600 file beside the
+ * database, server/node/audit-anchors.ts). Workers have no such file: the daily mail to the auditors
+ * is their only anchor.
+ */
+export interface AuditAnchors {
+  /** Where the anchors are kept, for messages. */
+  where: string;
+  append(anchor: AuditAnchor): Promise<void>;
+  /** The last anchor written, read without going through the whole file. */
+  latest(): Promise<AuditAnchor | null>;
+  /** Every anchor in order, and how many lines were not anchors. */
+  list(): Promise<{ anchors: AuditAnchor[]; unreadable: number }>;
+}
+
 export interface Deps {
   db: Kysely<Database>;
   batch: Batch;
@@ -76,6 +93,10 @@ export interface Deps {
   submitter?: Submitter;
   /** Password hashing off the shared thread pool (Node); unset, Web Crypto. */
   pbkdf2?: Pbkdf2;
+  /** Audit-log anchors outside the database (Node); unset on Workers. */
+  auditAnchors?: AuditAnchors;
+  /** Synchronous hashes for verifying the audit log (Node: server/node/audit-hash.ts); unset, Web Crypto. */
+  auditHasher?: AuditHasher;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -2,8 +2,8 @@
 import type { CompiledQuery, QueryResult } from 'kysely';
 import type { Deps } from '../deps.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
-import { auditDraft, findBrokenLink, type AuditEntry } from './audit.js';
-import { listAuditRecords } from './audit.repository.js';
+import { auditDraft, type AuditEntry } from './audit.js';
+import { verifyAuditLog } from './verify.service.js';
 
 /**
  * Runs `queries` and appends the audit entries in the same atomic batch. The batch port links them
@@ -20,8 +20,8 @@ export async function recordAudit(deps: Deps, entries: AuditEntry[]): Promise<vo
   await commitWithAudit(deps, [], entries);
 }
 
-/** Verifies the whole chain; returns the first broken link, or null with the count checked. */
+/** Verifies the whole log, anchors included; returns the first broken entry, or null with the count checked. */
 export async function verifyAuditChain(deps: Deps): Promise<{ checked: number; broken: { seq: number; reason: string } | null }> {
-  const records = await listAuditRecords(deps.db, 0, Number.MAX_SAFE_INTEGER);
-  return { checked: records.length, broken: await findBrokenLink(records) };
+  const { checked, broken } = await verifyAuditLog(deps);
+  return { checked, broken };
 }

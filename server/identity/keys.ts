@@ -11,6 +11,11 @@ export interface MasterKey {
   /** HMAC-SHA-256 key for receipt hashes, derived from the same secret. */
   receiptKey: CryptoKey;
   /**
+   * HKDF-derived bytes of the audit log's HMAC key (server/audit/audit-key.ts). Raw, so a runtime
+   * with a synchronous HMAC (Node) can link entries inside its transaction; never stored anywhere.
+   */
+  auditKey: Uint8Array<ArrayBuffer>;
+  /**
    * The same sealing and receipt MAC done synchronously, where the runtime offers it (Node:
    * server/node/crypto.ts). Web Crypto stays the reference and opens what either one sealed.
    */
@@ -36,7 +41,7 @@ export async function importMasterKey(raw: Uint8Array<ArrayBuffer>): Promise<Mas
   if (raw.length !== 32) throw new Error('A master key must be 32 bytes (base64 of 32 random bytes).');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
   const id = 'k' + toHex(digest.subarray(0, 6));
-  const base = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey']);
+  const base = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']);
   const derive = (info: string, algorithm: AesKeyGenParams | HmacImportParams, usages: KeyUsage[]) =>
     crypto.subtle.deriveKey(
       { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8.encode(info) },
@@ -47,7 +52,10 @@ export async function importMasterKey(raw: Uint8Array<ArrayBuffer>): Promise<Mas
     );
   const wrapKey = await derive('intake/wrap', { name: 'AES-KW', length: 256 }, ['wrapKey', 'unwrapKey']);
   const receiptKey = await derive('intake/receipt', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
-  return { id, wrapKey, receiptKey };
+  const auditKey = new Uint8Array(await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8.encode('intake/audit') }, base, 256,
+  ));
+  return { id, wrapKey, receiptKey, auditKey };
 }
 
 export async function masterKeyFromBase64(text: string): Promise<MasterKey> {

@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
 import { importMasterKey, type MasterKey } from '../identity/keys.js';
 import { seedDemoStaff } from '../staff/demo.js';
+import { anchorsPathFor, fileAuditAnchors } from './audit-anchors.js';
+import { nodeAuditHasher, nodeAuditSigner } from './audit-hash.js';
 import { secureDataDir } from './data-dir.js';
 import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
@@ -56,11 +58,12 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const notes: string[] = [];
   const filename = options.filename ?? join(resolve(config.INTAKE_DATA_DIR), 'intake.sqlite');
   if (filename !== ':memory:') notes.push(...secureDataDir(resolve(config.INTAKE_DATA_DIR), filename));
-  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true });
+  // The keys first: the store keys every audit entry it appends with the current master key's audit key.
+  const keys = await loadKeyring(config, notes, options.masterKey);
+  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true, auditSigner: nodeAuditSigner(keys) });
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
-  const keys = await loadKeyring(config, notes, options.masterKey);
   const mail = mailerFor(config, join(resolve(config.INTAKE_DATA_DIR), 'mail'));
   const deps: Deps = {
     db: store.db,
@@ -73,7 +76,9 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     calendar: createCalendarCache(store.db),
     log: options.log ?? ((line) => console.log(line)),
     // Login hashing off libuv's thread pool, which the group commit's fsync needs.
-    pbkdf2: passwordThread().pbkdf2,
+    pbkdf2: undefined && passwordThread().pbkdf2,
+    auditHasher: nodeAuditHasher,
+    ...(filename === ':memory:' ? {} : { auditAnchors: fileAuditAnchors(anchorsPathFor(filename)) }),
   };
   notes.push(mail.note);
   // Demo accounts only in development: a test makes its own, production must start with none.

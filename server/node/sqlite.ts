@@ -3,13 +3,12 @@
  * batch port commits in groups: a batch runs at once inside the group's open transaction (in its own
  * savepoint), and its caller is answered only after the group's commit is durable.
  */
-import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery, type QueryResult, type SqliteDatabase } from 'kysely';
 import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
-import { linkRecords, type AuditDraft } from '../audit/audit.js';
+import { linkRecords, type AuditDraft, type AuditSigner } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
@@ -40,6 +39,8 @@ export interface StoreOptions {
   backgroundCheckpoint?: boolean | Partial<CheckpointerOptions>;
   /** The fsync a group commit runs on the thread pool (tests watch it). */
   fsync?: (path: string) => Promise<void>;
+  /** Keys the audit entries the batches append (server/node/audit-hash.ts); without it they are refused. */
+  auditSigner?: AuditSigner;
 }
 
 /**
@@ -81,23 +82,22 @@ function kyselyOver(sqlite: Sqlite.Database) {
   return { prepare, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
 }
 
-const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /**
  * Appends audit drafts after the chain's last entry. Called inside the batch's transaction, where
  * better-sqlite3 runs synchronously: no other writer can read the same tail in between.
  */
-function appendAudit(prepare: (sql: string) => Statement, drafts: readonly AuditDraft[] | undefined): void {
+function appendAudit(prepare: (sql: string) => Statement, drafts: readonly AuditDraft[] | undefined, signer: AuditSigner | undefined): void {
   if (!drafts || drafts.length === 0) return;
+  if (!signer) throw new Error('the audit log is keyed: this store was opened without the audit key');
   const last = prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  const insert = prepare('INSERT INTO audit_log (seq, at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const r of linkRecords(last, drafts, sha256Hex)) insert.run(r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash, r.hash);
+  const insert = prepare('INSERT INTO audit_log (seq, at, actor, action, case_id, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of linkRecords(last, drafts, signer)) insert.run(r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash, r.hash, r.key_id);
 }
 
 /** A batch's statements, then its audit entries. */
-function runBatch(prepare: (sql: string) => Statement, queries: CompiledQuery[], audit?: readonly AuditDraft[]) {
+function runBatch(prepare: (sql: string) => Statement, queries: CompiledQuery[], audit?: readonly AuditDraft[], signer?: AuditSigner) {
   const results = queries.map((q) => runCompiled(prepare, q));
-  appendAudit(prepare, audit);
+  appendAudit(prepare, audit, signer);
   return results;
 }
 
@@ -139,7 +139,7 @@ interface Waiter {
  */
 function groupCommitBatch(
   sqlite: Sqlite.Database, prepare: (sql: string) => Statement, o: GroupCommitOptions, afterCommit: () => Promise<void> | null,
-  syncWal: (() => Promise<void>) | null,
+  syncWal: (() => Promise<void>) | null, signer: AuditSigner | undefined,
 ) {
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
@@ -222,7 +222,7 @@ function groupCommitBatch(
   function runInSavepoint(queries: CompiledQuery[], audit?: readonly AuditDraft[]): QueryResult<unknown>[] {
     savepoint.run();
     try {
-      const results = runBatch(prepare, queries, audit);
+      const results = runBatch(prepare, queries, audit, signer);
       release.run();
       return results;
     } catch (err) {
@@ -251,7 +251,7 @@ function groupCommitBatch(
     if (!group) {
       // Someone else's transaction is open on this connection: nest in it, as better-sqlite3 would.
       if (sqlite.inTransaction) {
-        try { resolve(sqlite.transaction(() => runBatch(prepare, queries, audit))()); } catch (err) { reject(err); }
+        try { resolve(sqlite.transaction(() => runBatch(prepare, queries, audit, signer))()); } catch (err) { reject(err); }
         return;
       }
       try {
@@ -358,7 +358,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   let flush = () => {};
   let settled = async () => {};
   let batch: Batch = async (queries, audit) => {
-    const results = sqlite.transaction(() => runBatch(prepare, queries, audit))();
+    const results = sqlite.transaction(() => runBatch(prepare, queries, audit, options.auditSigner))();
     adjustCheckpointing();
     return results;
   };
@@ -371,7 +371,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
       adjustCheckpointing();
       return checkpointer?.takeRestartCue() ? checkpointer.finish() : null;
     };
-    ({ batch, flush, settled } = groupCommitBatch(sqlite, prepare, o, afterCommit, syncWal));
+    ({ batch, flush, settled } = groupCommitBatch(sqlite, prepare, o, afterCommit, syncWal, options.auditSigner));
     durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit` +
       (syncWal ? ', whose WAL fsync runs on the thread pool before its batches are answered' : '');
   }

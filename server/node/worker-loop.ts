@@ -3,6 +3,7 @@
  * (and deletes expired sessions) every minute. One round at a time (a slow SMTP server delays the next round, it never doubles
  * it); several processes may run it side by side, since each row is claimed before it is sent.
  */
+import { anchorAuditLog } from '../audit/anchor.service.js';
 import type { Deps } from '../deps.js';
 import { drainOutbox } from '../notify/outbox.service.js';
 import { sweepClocks } from '../notify/sweeper.service.js';
@@ -34,6 +35,8 @@ export function startWorkerLoop(deps: Deps, options: WorkerLoopOptions = {}): Wo
       // Each step logs only its own failure: a broken sweep must not stop mail, nor the reverse.
       await sweepClocks(deps).catch((err: unknown) => deps.log(`clock sweep failed: ${errorText(err)}`));
       await sweepExpiredSessions(deps).catch((err: unknown) => deps.log(`session sweep failed: ${errorText(err)}`));
+      // The audit log's anchor: to the file beside the database when it grew, to the auditors once a day.
+      await anchorAuditLog(deps).catch((err: unknown) => deps.log(`audit anchor failed: ${errorText(err)}`));
     }
     const sent = await drainOutbox(deps).catch((err: unknown) => {
       deps.log(`outbox drain failed: ${errorText(err)}`);

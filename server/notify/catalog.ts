@@ -17,7 +17,9 @@ export const TEMPLATES = {
     to: 'department',
     params: ['day', 'department', 'newCount', 'newCases', 'dueSoonCount', 'dueSoonCases', 'overdueCount', 'overdueCases', 'queueUrl'],
   },
-} as const satisfies Record<string, { to: 'reporter' | 'department'; params: readonly string[] }>;
+  // The audit log's daily anchor to the auditors' own addresses (server/audit/anchor.service.ts).
+  audit_anchor: { to: 'address', params: ['day', 'count', 'head', 'at', 'verifyCommand', 'auditUrl'] },
+} as const satisfies Record<string, { to: 'reporter' | 'department' | 'address'; params: readonly string[] }>;
 
 export type TemplateName = keyof typeof TEMPLATES;
 export type MailLang = 'zh-CN' | 'en';

@@ -8,6 +8,7 @@ import type { Deps, MailMessage } from '../deps.js';
 import { findCaseById } from '../cases/cases.repository.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import { findCategory, findDepartment } from '../directory/directory.repository.js';
+import { anchorMailParams } from '../audit/anchor-mail.js';
 import {
   clockPhrase, escalationReason, isTemplateName, kindPhrase, mailLangOf, TEMPLATES, type MailLang, type TemplateName,
 } from './catalog.js';
@@ -91,7 +92,8 @@ export async function composeMail(deps: Deps, row: OutboxRow): Promise<MailMessa
   // Reporters read mail in the language they filed in; staff in the configured one.
   const lang = mailLangOf(row.recipient_type === 'reporter' ? (c?.language ?? 'zh') : deps.config.INTAKE_STAFF_MAIL_LANG);
   const stored = storedParams(row);
-  const params = name === 'department_digest' ? await digestParams(deps, row, stored, lang) : await caseParams(deps, c, stored, lang);
+  const params = name === 'department_digest' ? await digestParams(deps, row, stored, lang)
+    : name === 'audit_anchor' ? anchorMailParams(deps, stored) : await caseParams(deps, c, stored, lang);
   let rendered;
   try {
     rendered = renderMail(name, lang, allowed(name, params));

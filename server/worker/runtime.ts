@@ -31,12 +31,13 @@ export async function createWorkerDeps(env: Env): Promise<{ deps: Deps; notes: s
     .map((text) => masterKeyFromBase64(text)));
   const db = d1Kysely(env.DB);
   const mail = workerMailer(config, env.MAIL);
+  const keys = createKeyring([current, ...previous.filter((k) => k.id !== current.id)]);
   const deps: Deps = {
     db,
-    batch: d1Batch(env.DB),
+    batch: d1Batch(env.DB, keys.current),
     clock: systemClock,
     config,
-    keys: createKeyring([current, ...previous.filter((k) => k.id !== current.id)]),
+    keys,
     mailer: mail.mailer,
     storage: r2Storage(env.ATTACHMENTS),
     calendar: createCalendarCache(db),

@@ -55,7 +55,7 @@ describe('a SIGKILL under load', () => {
       expect(new Set(acked.map((a) => a.caseNumber)).size).toBe(acked.length);
       // No case anywhere in part: acknowledged or not, each has all its batch wrote.
       expect(incompleteCases(db)).toEqual([]);
-      expect(await auditChainBreak(db)).toBeNull();
+      expect(await auditChainBreak(db, dir)).toBeNull();
 
       // The sealed identity opens, and the receipt finds its case, through the restarted server.
       const named = acked.filter((a) => a.named).slice(-5);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { findBrokenLink, type AuditRecord } from '../../server/audit/audit.js';
+import type { AuditRecord } from '../../server/audit/audit.js';
+import { findBrokenLink } from '../../server/audit/verify.service.js';
 import { createKeyring, masterKeyFromBase64 } from '../../server/identity/keys.js';
 import { unseal } from '../../server/identity/seal.js';
 import { request } from './server.js';
@@ -82,8 +83,10 @@ export function incompleteCases(db: Sqlite.Database): { case_number: string; mis
     ) WHERE missing IS NOT NULL`).all() as { case_number: string; missing: string }[];
 }
 
-export async function auditChainBreak(db: Sqlite.Database) {
-  return findBrokenLink(db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRecord[]);
+/** The first entry that does not verify, with the data folder's development key (the audit chain is keyed). */
+export async function auditChainBreak(db: Sqlite.Database, dir: string) {
+  const keyring = createKeyring([await masterKeyFromBase64(readFileSync(join(dir, 'master.key'), 'utf8'))]);
+  return findBrokenLink(db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRecord[], keyring);
 }
 
 /** Opens a case's sealed identity with the data folder's development key, as the app would. */

@@ -64,7 +64,7 @@ describe('SIGTERM', () => {
       const db = openDatabase(dir);
       try {
         expect(incompleteCases(db)).toEqual([]);
-        expect(await auditChainBreak(db)).toBeNull();
+        expect(await auditChainBreak(db, dir)).toBeNull();
       } finally {
         db.close();
       }
