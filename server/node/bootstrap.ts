@@ -76,7 +76,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     calendar: createCalendarCache(store.db),
     log: options.log ?? ((line) => console.log(line)),
     // Login hashing off libuv's thread pool, which the group commit's fsync needs.
-    pbkdf2: undefined && passwordThread().pbkdf2,
+    pbkdf2: passwordThread().pbkdf2,
     auditHasher: nodeAuditHasher,
     ...(filename === ':memory:' ? {} : { auditAnchors: fileAuditAnchors(anchorsPathFor(filename)) }),
   };
