@@ -13,6 +13,8 @@ export interface LoginFlood {
 export function startLoginFlood(url: string, parallel = 100): LoginFlood {
   let stopped = false;
   let sent = 0;
+  // Stopping abandons the logins still waiting: the server finishes them, nobody waits for them.
+  const abort = new AbortController();
   const statuses: Record<number, number> = {};
   const one = async (): Promise<void> => {
     while (!stopped) {
@@ -21,13 +23,20 @@ export function startLoginFlood(url: string, parallel = 100): LoginFlood {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
         body: JSON.stringify({ username: `flood.${n}`, password: 'not the password' }),
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(60_000)]),
       }).catch(() => null);
       if (!res) continue;
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      await res.arrayBuffer();
+      await res.arrayBuffer().catch(() => null);
     }
   };
   const running = Promise.all(Array.from({ length: parallel }, one));
-  return { statuses, stop: async () => { stopped = true; await running; } };
+  return {
+    statuses,
+    stop: async () => {
+      stopped = true;
+      abort.abort();
+      await running;
+    },
+  };
 }
