@@ -10,7 +10,7 @@ import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import { staffPages } from '../web/staff/routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
-import { isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
+import { createUploadGate, isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
 import type { Deps } from './deps.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
@@ -50,7 +50,7 @@ export function createApp(deps: Deps) {
     },
   });
   const bodyLimitDefault = limit(deps.config.INTAKE_MAX_BODY_BYTES);
-  const bodyLimitUpload = limit(uploadBodyLimit(deps.config));
+  const uploadGate = createUploadGate(deps.config.INTAKE_MAX_UPLOADS_IN_FLIGHT);
   app.use('*', (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
@@ -59,12 +59,15 @@ export function createApp(deps: Deps) {
     // builds a full fetch Request, and the direct read of the socket is lost (0.1 ms a request).
     // The HTTP parser delivers no more than Content-Length, so the check is as strict.
     const length = c.req.header('content-length');
-    if (length !== undefined && /^\d+$/.test(length) && c.req.header('transfer-encoding') === undefined) {
+    const declared = length !== undefined && /^\d+$/.test(length) && c.req.header('transfer-encoding') === undefined;
+    if (declared) {
       const maxSize = upload ? uploadBodyLimit(deps.config) : deps.config.INTAKE_MAX_BODY_BYTES;
       if (Number(length) > maxSize) throw new AppError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
-      return next();
     }
-    return (upload ? bodyLimitUpload : bodyLimitDefault)(c, next);
+    // An upload is never buffered here: its reader (attachments/multipart.ts) counts the bytes as
+    // they stream in and stops at its limit; the gate bounds how many are read at once.
+    if (upload) return uploadGate(next);
+    return declared ? next() : bodyLimitDefault(c, next);
   });
 
   // Shared by the API login and the login form, so both count the same failures.

@@ -91,6 +91,11 @@ export const configSchema = z.object({
   /** Staff password checks running at once (a hash takes about 0.1 s); half per address, a quarter per account. Over it: 429. */
   INTAKE_LOGIN_CHECKS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   /**
+   * Multipart uploads (cases with attachments, the public form) read at once; over it: 503 with
+   * Retry-After. Each may hold up to its 10 attachments (100 MB) while they are checked.
+   */
+  INTAKE_MAX_UPLOADS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(4),
+  /**
    * Where the audit log's daily anchor (its entry count and last hash) is mailed, comma-separated:
    * the auditors' own addresses, outside the system (staff accounts have no e-mail address).
    */

@@ -3,12 +3,11 @@ import { pageStatusOf } from './error-status.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { Deps } from '../server/deps.js';
-import { readFormBody } from '../server/lib/body.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
 import { attachmentParts, emptyForm, readForm } from './intake/form.js';
 import { fieldErrors } from './intake/issues.js';
-import { submitForm } from './intake/submit.js';
+import { readIntakeForm, submitForm } from './intake/submit.js';
 import { resolveLang, switchHref } from './lang.js';
 import { ConfirmationPage } from './pages/confirmation.js';
 import { ErrorPage } from './pages/error.js';
@@ -38,10 +37,10 @@ export function webRoutes(deps: Deps) {
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
   app.post('/submit', csrf(), async (c) => {
     const { lang, t } = resolveLang(c);
-    const body = await readFormBody(c.req, { all: true });
+    const { body, refusal } = await readIntakeForm(c.req, deps.config);
     const values = readForm(body);
     const choices = await loadChoices(deps);
-    const outcome = await submitForm(deps, values, lang, choices.categories, attachmentParts(body));
+    const outcome = await submitForm(deps, values, lang, choices.categories, attachmentParts(body), refusal);
     // Both outcomes carry personal data (the typed form, or the receipt): never cache them.
     c.header('Cache-Control', 'no-store');
     if (outcome.ok) return renderPage(c, <ConfirmationPage t={t} lang={lang} submitted={outcome.submitted} />);

@@ -34,3 +34,27 @@ const UPLOAD_PATHS = new Set(['/api/v1/cases', '/submit']);
 export function isUploadRequest(method: string, path: string, contentType: string | undefined): boolean {
   return method === 'POST' && UPLOAD_PATHS.has(path) && /^multipart\/form-data\b/i.test(contentType ?? '');
 }
+
+/** Seconds a client refused for a full upload gate is asked to wait. */
+export const UPLOAD_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Caps the uploads read at once (per process, or per Workers isolate): each may hold up to 100 MB
+ * while its files are checked, so the count bounds the memory. Over it: 503 before a byte is read.
+ */
+export function createUploadGate(maxInFlight: number) {
+  let inFlight = 0;
+  return async function run<T>(next: () => Promise<T>): Promise<T> {
+    if (inFlight >= maxInFlight) {
+      throw new AppError('unavailable', `Too many uploads at once; try again in ${UPLOAD_RETRY_AFTER_SECONDS} seconds.`, undefined, {
+        'Retry-After': String(UPLOAD_RETRY_AFTER_SECONDS),
+      });
+    }
+    inFlight += 1;
+    try {
+      return await next();
+    } finally {
+      inFlight -= 1;
+    }
+  };
+}

@@ -1,38 +1,133 @@
-/** Reads a multipart case submission (API.md "Submitting"): one part `case` with the JSON, parts `attachments`. */
+/**
+ * Reads multipart uploads as they stream in: the case submission of the API (API.md "Submitting":
+ * one part `case` with the JSON, parts `attachments`) and the public form. Nothing is read whole
+ * before it is checked: the body, each text part and each file have their limits, and a file's
+ * type is known from its first bytes (incoming-file.ts).
+ */
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-
-export interface CaseForm {
-  body: unknown;
-  attachments: (string | File)[];
-}
-
-const invalid = (message: string, path = '') => new AppError('validation_failed', message, [{ path, message }]);
+import { concat } from './bytes.js';
+import { IncomingFile } from './incoming-file.js';
+import { AttachmentRefusal, uploadBodyLimit } from './limits.js';
+import { boundaryOf, MultipartSyntaxError, readMultipart, type PartInfo, type PartSink } from './multipart-parser.js';
 
 export const isMultipart = (contentType: string | undefined) => /^multipart\/form-data\b/i.test(contentType ?? '');
 
-async function caseJson(part: string | File, maxBytes: number): Promise<unknown> {
-  // Inside a multipart body the JSON keeps the limit it has as a body of its own.
-  const size = typeof part === 'string' ? new TextEncoder().encode(part).length : part.size;
-  if (size > maxBytes) throw new AppError('payload_too_large', `The part "case" is larger than ${maxBytes} bytes.`);
-  const text = typeof part === 'string' ? part : await part.text();
+/** More parts than any form of ours has: a body of thousands of tiny parts is refused early. */
+const MAX_PARTS = 200;
+const FILE_FIELD = 'attachments';
+
+export interface UploadRules {
+  /** The names allowed besides `attachments`; null: any (the public form's fields). */
+  textFields: ReadonlySet<string> | null;
+  /** All text parts together; the case JSON keeps the limit it has as a body of its own. */
+  maxTextBytes: number;
+  maxBodyBytes: number;
+  /**
+   * 'stop': a refused file ends the read at once (the API answers it). 'skip': its bytes are
+   * dropped and the read goes on, so the form can be shown again with everything typed in it.
+   */
+  onRefusal: 'stop' | 'skip';
+}
+
+export interface UploadForm {
+  fields: Map<string, string[]>;
+  files: File[];
+  /** Only with onRefusal 'skip': the first file refused. */
+  refusal: AttachmentRefusal | null;
+}
+
+const invalid = (message: string, path = '') => new AppError('validation_failed', message, [{ path, message }]);
+const tooLarge = (maxBytes: number) => new AppError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+const utf8 = new TextDecoder('utf-8');
+
+/** Reads a multipart body under `rules`; throws AppError (AttachmentRefusal for a file with 'stop'). */
+export async function readUploadForm(request: Request, rules: UploadRules): Promise<UploadForm> {
+  const boundary = boundaryOf(request.headers.get('content-type'));
+  if (!boundary) throw invalid('The multipart body has no boundary.');
+  const form: UploadForm = { fields: new Map(), files: [], refusal: null };
+  let parts = 0;
+  let textBytes = 0;
+
+  const refused = (refusal: AttachmentRefusal) => {
+    if (rules.onRefusal === 'stop') throw refusal;
+    form.refusal ??= refusal;
+  };
+  const textSink = (name: string): PartSink => {
+    const chunks: Uint8Array[] = [];
+    return {
+      data(bytes) {
+        textBytes += bytes.length;
+        if (textBytes > rules.maxTextBytes) throw new AppError('payload_too_large', `The part "${name}" is larger than ${rules.maxTextBytes} bytes.`);
+        chunks.push(bytes);
+      },
+      end() {
+        const text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks));
+        form.fields.set(name, [...(form.fields.get(name) ?? []), text]);
+      },
+    };
+  };
+  const onPart = (info: PartInfo): PartSink => {
+    if (++parts > MAX_PARTS) throw invalid(`The body has more than ${MAX_PARTS} parts.`);
+    if (info.name === FILE_FIELD) {
+      if (form.refusal) return discard;
+      if (info.filename === null) {
+        refused(new AttachmentRefusal('not_a_file', `Attachment ${form.files.length + 1} is text, not a file.`, form.files.length));
+        return discard;
+      }
+      return guarded(new IncomingFile(form.files.length, info.filename, (file) => file && form.files.push(file)), refused);
+    }
+    if (rules.textFields && !rules.textFields.has(info.name)) {
+      throw invalid(`Unknown part "${info.name.slice(0, 40)}"; send ${[...rules.textFields].map((n) => `"${n}"`).join(', ')} and "${FILE_FIELD}".`, info.name);
+    }
+    return textSink(info.name);
+  };
+
   try {
-    return JSON.parse(text) as unknown;
+    await readMultipart(request.body, boundary, onPart, { maxBytes: rules.maxBodyBytes, tooLarge: () => tooLarge(rules.maxBodyBytes) });
+  } catch (err) {
+    if (err instanceof MultipartSyntaxError) throw invalid('The multipart body could not be read.');
+    if (err instanceof AppError) throw err;
+    // The client went away mid-body, or the runtime failed to deliver it: it is not a server fault.
+    throw invalid('The multipart body could not be read.');
+  }
+  return form;
+}
+
+/** A part whose bytes are not wanted: read past, never kept. */
+const discard: PartSink = { data() {}, end() {} };
+
+/** Turns a file's refusal into `refused`; once refused, the rest of the part is dropped. */
+function guarded(sink: PartSink, refused: (refusal: AttachmentRefusal) => void): PartSink {
+  let dropped = false;
+  const run = (step: () => void) => {
+    if (dropped) return;
+    try {
+      step();
+    } catch (err) {
+      if (!(err instanceof AttachmentRefusal)) throw err;
+      dropped = true;
+      refused(err);
+    }
+  };
+  return { data: (bytes) => run(() => sink.data(bytes)), end: () => run(() => sink.end()) };
+}
+
+export interface CaseForm {
+  body: unknown;
+  attachments: File[];
+}
+
+/** The case JSON and the attachment files; an unknown part or a missing `case` is a 400. */
+export async function readCaseForm(request: Request, config: Pick<Config, 'INTAKE_MAX_BODY_BYTES'>): Promise<CaseForm> {
+  const form = await readUploadForm(request, {
+    textFields: new Set(['case']), maxTextBytes: config.INTAKE_MAX_BODY_BYTES, maxBodyBytes: uploadBodyLimit(config), onRefusal: 'stop',
+  });
+  const cases = form.fields.get('case') ?? [];
+  if (cases.length !== 1) throw invalid('Send exactly one part "case" with the submission JSON.', 'case');
+  try {
+    return { body: JSON.parse(cases[0]!) as unknown, attachments: form.files };
   } catch {
     throw invalid('The part "case" is not valid JSON.', 'case');
   }
-}
-
-/** The case JSON and the attachment parts; an unknown part or a missing `case` is a 400. */
-export async function readCaseForm(request: Request, maxJsonBytes: number): Promise<CaseForm> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw invalid('The multipart body could not be read.');
-  }
-  const cases = form.getAll('case');
-  const unknown = [...new Set(form.keys())].filter((k) => k !== 'case' && k !== 'attachments');
-  if (unknown.length > 0) throw invalid(`Unknown parts: ${unknown.slice(0, 5).join(', ')}; send "case" and "attachments".`, unknown[0]);
-  if (cases.length !== 1) throw invalid('Send exactly one part "case" with the submission JSON.', 'case');
-  return { body: await caseJson(cases[0]!, maxJsonBytes), attachments: form.getAll('attachments') };
 }

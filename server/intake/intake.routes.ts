@@ -16,7 +16,7 @@ export function intakeRoutes(deps: Deps) {
       const submitted = deps.submitter ? await deps.submitter(text, language) : await submitJson(deps, text, language);
       return c.json(submitted, 201);
     }
-    const { body, attachments } = await readCaseForm(c.req.raw, deps.config.INTAKE_MAX_BODY_BYTES);
+    const { body, attachments } = await readCaseForm(c.req.raw, deps.config);
     const submission = submissionSchema.parse(body);
     const prepared = await prepareAttachments(attachments);
     const submitted = await submitCase(deps, submission, language, prepared);

@@ -1,10 +1,14 @@
 /** Submits the typed form through the same schema and service as the JSON API. */
+import type { HonoRequest } from 'hono';
 import { prepareAttachments, type PreparedAttachment } from '../../server/attachments/attachments.service.js';
-import { AttachmentRefusal } from '../../server/attachments/limits.js';
+import { AttachmentRefusal, uploadBodyLimit } from '../../server/attachments/limits.js';
+import { isMultipart, readUploadForm } from '../../server/attachments/multipart.js';
+import type { Config } from '../../server/config.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
 import { submissionSchema } from '../../server/intake/intake.schema.js';
 import { submitCase, type SubmittedCase } from '../../server/intake/intake.service.js';
+import { readFormBody, type FormBody } from '../../server/lib/body.js';
 import type { Lang } from '../i18n.js';
 import { categoryIssue } from './issues.js';
 import type { CategoryChoice } from './choices.js';
@@ -19,9 +23,24 @@ function namedReporterIssues(values: FormValues): ErrorIssue[] {
   return named.success ? [] : zodIssues(named.error).filter((i) => i.path.startsWith('reporter.'));
 }
 
+/**
+ * The form as posted. A multipart one is read as it streams in, its files checked like the API's;
+ * a refused file is dropped and the rest still read, so the form comes back with what was typed.
+ */
+export async function readIntakeForm(req: HonoRequest, config: Config): Promise<{ body: FormBody; refusal: AttachmentRefusal | null }> {
+  if (!isMultipart(req.header('content-type'))) return { body: await readFormBody(req, { all: true }), refusal: null };
+  const form = await readUploadForm(req.raw, {
+    textFields: null, maxTextBytes: config.INTAKE_MAX_BODY_BYTES, maxBodyBytes: uploadBodyLimit(config), onRefusal: 'skip',
+  });
+  const body: FormBody = Object.fromEntries(form.fields);
+  if (form.files.length > 0) body.attachments = form.files;
+  return { body, refusal: form.refusal };
+}
+
 /** The files checked like the API's; a refusal becomes an issue whose message is its reason, localised by issues.ts. */
-async function checkFiles(parts: (string | File)[]): Promise<{ files: PreparedAttachment[]; issue?: ErrorIssue }> {
+async function checkFiles(parts: (string | File)[], refusal: AttachmentRefusal | null): Promise<{ files: PreparedAttachment[]; issue?: ErrorIssue }> {
   try {
+    if (refusal) throw refusal;
     return { files: await prepareAttachments(parts) };
   } catch (err) {
     if (err instanceof AttachmentRefusal) return { files: [], issue: { path: 'attachments', message: err.reason } };
@@ -31,8 +50,9 @@ async function checkFiles(parts: (string | File)[]): Promise<{ files: PreparedAt
 
 export async function submitForm(
   deps: Deps, values: FormValues, lang: Lang, categories: CategoryChoice[], parts: (string | File)[] = [],
+  refusal: AttachmentRefusal | null = null,
 ): Promise<FormOutcome> {
-  const { files, issue } = await checkFiles(parts);
+  const { files, issue } = await checkFiles(parts, refusal);
   const parsed = submissionSchema.safeParse(toSubmissionInput(values));
   if (!parsed.success || issue) {
     const issues = [...(parsed.success ? [] : zodIssues(parsed.error)), ...namedReporterIssues(values), ...(issue ? [issue] : [])];
