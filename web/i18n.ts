@@ -90,7 +90,7 @@ const zh = {
     attachments: '照片、文件或视频',
     attachmentsHint: '最多 10 个文件，每个不超过 10 MB。可以上传 JPEG、PNG、WebP 照片，PDF 文件和 MP4 视频。',
     attachmentsPhotos: '照片中的拍摄位置、相机型号、拍摄时间等信息会在保存前删除。',
-    attachmentsWarning: '注意：PDF 和 MP4 文件按原样保存，其中的作者、设备、位置等信息不会删除，可能暴露您的身份。匿名举报前请先检查或另存为去除这些信息的文件。',
+    attachmentsWarning: '注意：PDF 和 MP4 文件中的作者、设备、位置等信息会尽量删除，但文件正文、画面和声音不会改动，个别文件中的这些信息也无法删除，都可能暴露您的身份。匿名举报前请先检查文件内容。',
     attachmentsAgain: '为安全起见，浏览器不会保留已选的文件，请重新选择。',
   },
   errors: {
@@ -242,7 +242,7 @@ const en: Messages = {
     attachments: 'Photos, documents or videos',
     attachmentsHint: 'Up to 10 files, each at most 10 MB: JPEG, PNG or WebP photos, PDF documents and MP4 videos.',
     attachmentsPhotos: 'Location, camera model, time taken and other details are removed from photos before they are stored.',
-    attachmentsWarning: 'Warning: PDF and MP4 files are stored as they are. Their author, device, location and other details are not removed and may reveal who you are. Before reporting anonymously, check them or save a copy without those details.',
+    attachmentsWarning: 'Warning: author, device, location and similar details are removed from PDF and MP4 files where possible, but what a document or video shows and says is kept as it is, and some files keep those details; either may reveal who you are. Before reporting anonymously, check your files.',
     attachmentsAgain: 'For your safety the browser does not keep files you chose: choose them again.',
   },
   errors: {

@@ -17,6 +17,8 @@ import { MalformedFile, stripMetadata } from './strip.js';
 
 /** A file ready to store: type from its bytes, images already without metadata. */
 export interface PreparedAttachment {
+  /** The row id, made before storing so the submission's answer can name the file. */
+  id: string;
   type: AttachmentMime;
   bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
@@ -53,7 +55,7 @@ async function prepareOne(file: File, i: number): Promise<PreparedAttachment> {
   try {
     const { bytes, metadataRemoved } = stripMetadata(type, sent);
     const sha256 = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
-    return { type, bytes, sha256, name: displayName(file.name, type), metadataRemoved };
+    return { id: newRowId(), type, bytes, sha256, name: displayName(file.name, type), metadataRemoved };
   } catch (err) {
     if (err instanceof MalformedFile) throw new AttachmentRefusal('damaged', `Attachment ${i + 1} is ${err.message}.`, i);
     throw err;
@@ -100,11 +102,14 @@ export async function withStoredAttachments<T>(
 
 function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttachment {
   return {
-    id: newRowId(), case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
+    id: a.id, case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
     display_name: a.name === null ? null : redact(a.name, owner.reporterNames),
     metadata_removed: a.metadataRemoved ? 1 : 0, created_at: owner.at,
   };
 }
+
+/** What an answer says of a stored file (API.md): metadataRemoved false when its metadata is still in it. */
+export const attachmentAnswer = (a: PreparedAttachment) => ({ id: a.id, type: a.type, size: a.bytes.length, metadataRemoved: a.metadataRemoved });
 
 export const attachmentUrl = (caseNumber: string, id: string) => `/api/v1/staff/cases/${caseNumber}/attachments/${id}`;
 

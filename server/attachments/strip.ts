@@ -1,8 +1,12 @@
 /**
- * Metadata removal for the image types (pure). PDF and MP4 are stored as sent, which the public
- * form tells the uploader before submitting (DESIGN §4).
+ * Metadata removal for every accepted type (pure). Images lose EXIF/XMP/IPTC/comments; a PDF its
+ * Info dictionaries and XMP streams and an MP4 its udta/meta/uuid boxes, both blanked in place
+ * (pdf.ts, mp4.ts). When a PDF or MP4 cannot be cleaned safely it is stored as sent, or partly
+ * cleaned, and `metadataRemoved` is false: the API answer and the staff page say so for that file.
  */
 import { stripJpeg } from './jpeg.js';
+import { stripMp4 } from './mp4.js';
+import { stripPdf } from './pdf.js';
 import { stripPng } from './png.js';
 import type { AttachmentMime } from './sniff.js';
 import { stripWebp } from './webp.js';
@@ -11,7 +15,7 @@ export { MalformedFile } from './bytes.js';
 
 export interface Stripped {
   bytes: Uint8Array<ArrayBuffer>;
-  /** Whether metadata removal applies to this type (images only). */
+  /** Whether every metadata this type is known to carry was removed from `bytes`. */
   metadataRemoved: boolean;
 }
 
@@ -21,8 +25,7 @@ export function stripMetadata(type: AttachmentMime, bytes: Uint8Array<ArrayBuffe
     case 'image/jpeg': return { bytes: stripJpeg(bytes), metadataRemoved: true };
     case 'image/png': return { bytes: stripPng(bytes), metadataRemoved: true };
     case 'image/webp': return { bytes: stripWebp(bytes), metadataRemoved: true };
-    case 'application/pdf':
-    case 'video/mp4':
-      return { bytes, metadataRemoved: false };
+    case 'application/pdf': return stripPdf(bytes);
+    case 'video/mp4': return stripMp4(bytes);
   }
 }

@@ -2,7 +2,7 @@
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
 import type { CaseKind, Severity } from '../../db/schema.js';
-import { withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
+import { attachmentAnswer, withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
@@ -34,6 +34,8 @@ export interface SubmittedCase {
   creditCodeCheckFailed: boolean;
   due: { clock: string; dueAt: string; provisional: boolean }[];
   receivedAt: string;
+  /** The files stored with the case; empty for a JSON submission. */
+  attachments: { id: string; type: string; size: number; metadataRemoved: boolean }[];
 }
 
 /** The directory checks zod cannot do: the category exists and takes this kind. */
@@ -161,6 +163,7 @@ export async function submitCase(
     creditCodeCheckFailed: Boolean(creditCheck && !creditCheck.checkOk),
     due: [{ clock: rule.clock, dueAt, provisional: due.provisional }],
     receivedAt: at,
+    attachments: attachments.map(attachmentAnswer),
   };
 }
 

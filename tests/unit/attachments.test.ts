@@ -129,13 +129,15 @@ describe('WebP metadata removal', () => {
   });
 });
 
-describe('PDF and MP4', () => {
-  it('are stored byte for byte, marked as keeping their metadata', () => {
-    for (const [type, bytes] of [['application/pdf', pdf], ['video/mp4', mp4]] as const) {
-      const out = stripMetadata(type, bytes);
-      expect(out.metadataRemoved).toBe(false);
-      expect(Buffer.from(out.bytes).equals(Buffer.from(bytes))).toBe(true);
-    }
+describe('PDF and MP4 (in depth: tests/api/attachment-metadata.test.ts)', () => {
+  it('a PDF loses its Info dictionary in place; an MP4 without a movie box is stored as sent, flagged', () => {
+    const doc = stripMetadata('application/pdf', pdf);
+    expect(doc.metadataRemoved).toBe(true);
+    expect(doc.bytes.length).toBe(pdf.length);
+    expect(contains(doc.bytes, 'Zhang San')).toBe(false);
+    const clip = stripMetadata('video/mp4', mp4);
+    expect(clip.metadataRemoved).toBe(false);
+    expect(Buffer.from(clip.bytes).equals(Buffer.from(mp4))).toBe(true);
   });
 });
 

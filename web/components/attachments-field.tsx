@@ -1,6 +1,6 @@
 /**
  * The evidence file input. The metadata warning is always on the page, before the submit button,
- * so it is read without JavaScript: PDF and MP4 keep what they carry (DESIGN §4).
+ * so it is read without JavaScript: a PDF or MP4 keeps what it shows, and some keep their metadata.
  */
 import { fieldId } from '../intake/form.js';
 import { ErrorText, Tag, type FormView } from './fields.js';

@@ -7,7 +7,7 @@ export const reporterEn: ReporterMessages = {
   documents: 'Documents',
   attachments: {
     title: 'Attachments', none: 'No attachments.', name: 'File', type: 'Type', size: 'Size', metadata: 'Metadata',
-    removed: 'metadata removed', kept: 'metadata kept (PDF/MP4 are stored as sent)', download: (name: string) => `Download ${name}`,
+    removed: 'metadata removed', kept: 'metadata kept (it could not be removed safely from this file)', download: (name: string) => `Download ${name}`,
     hint: 'Every download is recorded in the audit log.',
     unnamed: (n: number) => `Attachment ${n}`,
   },

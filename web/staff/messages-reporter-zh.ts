@@ -6,7 +6,7 @@ export const reporterZh = {
   documents: '文书',
   attachments: {
     title: '附件', none: '没有附件。', name: '文件', type: '类型', size: '大小', metadata: '元数据',
-    removed: '已去除元数据', kept: '元数据未去除（PDF/MP4 按原样保存）', download: (name: string) => `下载 ${name}`,
+    removed: '已去除元数据', kept: '元数据未能去除（此文件无法安全处理）', download: (name: string) => `下载 ${name}`,
     hint: '每次下载都会记入审计日志。',
     unnamed: (n: number) => `附件 ${n}`,
   },
