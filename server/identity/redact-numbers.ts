@@ -12,7 +12,8 @@ export interface Span { start: number; end: number; mask: NumberMask }
 
 // What people put between digit groups: spaces, dots, dashes, slashes, underscores, brackets …
 // (after NFKC, so full-width forms are covered). Up to three of them between two groups.
-const SEPARATORS = new Set(Array.from(' \t\n\r\u00a0.-_/\\()[]{}【】〔〕|~·・•,、。\u2010\u2011\u2012\u2013\u2014\u2015\u2212'));
+// Not commas or full stops: after NFKC "，" is ",", and "13.8，2026-11-20" is no phone (nor "13,800").
+const SEPARATORS = new Set(Array.from(' \t\n\r\u00a0.-_/\\()[]{}【】〔〕|~·・•\u2010\u2011\u2012\u2013\u2014\u2015\u2212'));
 const MAX_SEPARATORS = 3;
 // A label within a few characters before a number says what it is (RULES.md: many Chinese debit
 // cards fail Luhn, so a labelled 16–19 digit number is masked as a card without it).
@@ -94,20 +95,18 @@ function runSpans(text: string, c: Chunks, first: number, last: number, prevEnd:
   const candidates: Candidate[] = [];
   for (let i = first; i < last; i++) {
     if (!mayStartAt(digits, offset[i - first]!, len(i), i === first && (cardLabel || phoneLabel))) continue;
-    let thousands = true;
     let sameSep = true;
-    let grouped = true;
+    let fours = true; // chunks i … j-1 all have four digits
     for (let j = i; j < last; j++) {
       const at = offset[i - first]!;
       const n = offset[j - first + 1]! - at;
       if (n > MAX_DIGITS || j - i >= MAX_GROUPS) break;
       if (j > i) {
-        // "13,800,138,000" is an amount, not a phone.
-        thousands &&= c.sep[j] === ',' && len(j) === 3;
         sameSep &&= c.sep[j] === c.sep[i + 1];
-        grouped &&= len(j - 1) === 4 || (j === i + 1 && len(i) === 6);
-        if (thousands) continue;
+        fours &&= len(j - 1) === 4;
       }
+      // Unlabelled, a card is typed whole, in fours ("6222 0212 3456 7890 128") or as 6 + 13 digits.
+      const grouped = j === i || (fours && len(j) <= 4) || (j === i + 1 && (len(i) === 6 && len(j) === 13 || bracketed(text, c, i)));
       const labelled = i === first && (cardLabel || phoneLabel);
       if (!worthClassifying(digits, at, n, labelled, sameSep && grouped)) continue;
       const x = text[c.end[j]!] === 'X' || text[c.end[j]!] === 'x';
@@ -117,6 +116,9 @@ function runSpans(text: string, c: Chunks, first: number, last: number, prevEnd:
   }
   return choose(text, c, candidates);
 }
+
+// "(6222)0212345678901": the first group in brackets, the rest whole.
+const bracketed = (text: string, c: Chunks, i: number) => text[c.start[i]! - 1] === '(' && c.sep[i + 1] === ')';
 
 // Whether anything can start at this chunk, from its first digits: "1 1 1 1 …" costs one look a chunk.
 function mayStartAt(digits: string, at: number, chunkLength: number, labelled: boolean): boolean {
@@ -144,21 +146,22 @@ function worthClassifying(digits: string, at: number, n: number, labelled: boole
 function classify(digits: string, x: boolean, cardLabel: boolean, phoneLabel: boolean, cardShaped: boolean) {
   const n = digits.length;
   // Born 19xx or 20xx: checked before the slower full ID check.
-  const born = n >= 17 && /^[1-8]\d{5}(?:19|20)/.test(digits);
+  const born = n >= 17 && n <= 18 && /^[1-8]\d{5}(?:19|20)/.test(digits);
   if (born && n === 17 && x && isValidIdNumber(`${digits}X`)) return { tier: 1, mask: 'idNumber' as const, x: true };
   if (born && n === 18 && isValidIdNumber(digits)) return { tier: 1, mask: 'idNumber' as const, x: false };
+  // A label saying card or account wins over a phone number that some of its groups might spell.
+  if (cardLabel && n >= 16) return { tier: 0, mask: 'bankCard' as const, x: false };
   const phone = phoneKindOfDigits(digits);
   if (phone) return { tier: 1, mask: phone === 'mobile' ? 'mobile' as const : 'landline' as const, x: false };
   // "电话 8765 4321", "香港电话 9123 4567": a local number is known only by its label.
   if (phoneLabel && (n === 7 || n === 8) && !DATE_LIKE.test(digits)) return { tier: 1, mask: 'landline' as const, x: false };
   if (n < 16) return null;
-  if (cardLabel) return { tier: 2, mask: 'bankCard' as const, x: false };
-  // Unlabelled, a card is typed whole or in groups of four, with one kind of separator.
+  // With one kind of separator throughout.
   if (cardShaped && passesLuhn(digits)) return { tier: 3, mask: 'bankCard' as const, x: false };
   return null;
 }
 
-/** Tier by tier (identity and phones, labelled cards, Luhn cards), longest first, no overlaps. */
+/** Tier by tier (labelled cards, identity and phones, Luhn cards), longest first, no overlaps. */
 function choose(text: string, c: Chunks, candidates: Candidate[]): Span[] {
   if (!candidates.length) return [];
   candidates.sort((a, b) => a.tier - b.tier || b.digits - a.digits || a.i - b.i);

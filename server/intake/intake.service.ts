@@ -84,7 +84,8 @@ export async function submitCase(
   const day = shanghaiDate(now).replaceAll('-', '');
 
   const sealed = [
-    { purpose: 'original_text' as const, value: { description: s.description, claim: s.claim ?? null } },
+    // The subject is kept as typed too: redaction may take a phone number out of its name or address.
+    { purpose: 'original_text' as const, value: { description: s.description, claim: s.claim ?? null, subject: { name: s.subject.name, address: s.subject.address ?? null } } },
     ...(identity ? [{ purpose: 'identity' as const, value: identity }] : []),
   ];
   const sealedRows = await Promise.all(sealed.map(async ({ purpose, value }) => {
@@ -109,7 +110,9 @@ export async function submitCase(
     caseRow: {
       id: caseId, kind: s.kind, category: s.category, region: s.region, status: 'received',
       department: decision.department, routing_rule: decision.rule, routing_reason: decision.reason,
-      subject_name: s.subject.name, subject_credit_code: creditCheck?.code ?? null, subject_address: s.subject.address ?? null,
+      // The subject fields are free text too ("张三的店，电话138…"); the business name itself stays.
+      subject_name: redact(s.subject.name, names), subject_credit_code: creditCheck?.code ?? null,
+      subject_address: s.subject.address ? redact(s.subject.address, names) : null,
       credit_code_check_failed: creditCheck && !creditCheck.checkOk ? 1 : 0,
       description: redact(s.description, names), claim: s.claim ? redact(s.claim, names) : null,
       occurred_on: s.occurredOn ?? null, severity, reward_requested: s.reward ? 1 : 0, urgent: decision.urgent ? 1 : 0,
