@@ -38,7 +38,7 @@ export function publicApi(w: World): Group[] {
     requests: aim([
       { methods: ['POST'], path: withQuery('/api/v1/followup/login'),
         body: jsonBodies([{ receipt: w.receipt }, { receipt: '1234567890123456' }, { receipt: '1234 5678 9012 3456' }, { receipt: '１２３４５６７８９０１２３４５６' }]) },
-      { methods: ['GET', 'POST'], path: withQuery(each('/api/v1/followup', '/api/v1/followup/messages', '/api/v1/followup/satisfaction', '/api/v1/followup/reward-claim')),
+      { methods: ['GET', 'POST'], path: withQuery(each('/api/v1/followup', '/api/v1/followup/messages', '/api/v1/followup/satisfaction', '/api/v1/followup/reward-claim', '/api/v1/followup/logout')),
         body: jsonBodies([{ body: '请问处理进度如何？' }, { rating: 5, resolved: true, comment: '满意' }]) },
     ], junkAuth),
   }, {
