@@ -43,7 +43,7 @@ const api = (method: string, path: string) => call(t.app, method, `/api/v1/admin
 const pages = [
   '/staff/admin', '/staff/admin/users', '/staff/admin/departments', '/staff/admin/departments?agency=housing',
   '/staff/admin/departments/samr-440106', '/staff/admin/routing', '/staff/admin/routing/rules/rule-product.food',
-  '/staff/admin/routing/categories/product.food', '/staff/admin/preview', '/staff/admin/changes',
+  '/staff/admin/routing/categories/product.food', '/staff/admin/preview', '/staff/admin/changes', '/staff/admin/holds',
 ];
 
 describe('admin pages', () => {
@@ -126,6 +126,23 @@ describe('admin forms', () => {
     expect(approved.headers.get('location')).toBe('/staff/admin/users?done=grantApproved');
     expect((await get('/staff/admin/users?lang=en')).html).toContain('Nothing waits for approval.');
     expect((await call(t.app, 'POST', '/api/v1/staff/login', { username: 'web.custodian', password: 'a long enough password' })).body.error.issues[0].message).toBe('enrolment required');
+  });
+
+  it('put a case under legal hold and clear it, with the reason audited; a wrong number is the form\'s error', async () => {
+    const n = (await call(t.app, 'POST', '/api/v1/cases', report())).body.caseNumber as string;
+    const set = await post('/staff/admin/holds', { caseNumber: n, reason: '法院协助调查通知书', action: 'set' });
+    expect(set.location).toBe('/staff/admin/holds?done=holdSet');
+    expect((await get('/staff/admin/holds')).html).toContain(n);
+    expect((await api('GET', '/holds')).body.items).toEqual([expect.objectContaining({ caseNumber: n })]);
+    const wrong = await post('/staff/admin/holds?lang=en', { caseNumber: 'GD000000000000', reason: 'a court order', action: 'set' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('No case GD000000000000');
+    expect((await post('/staff/admin/holds', { caseNumber: n, reason: '', action: 'clear' })).status).toBe(400);
+    expect((await post('/staff/admin/holds', { caseNumber: n, reason: '案件已审结', action: 'clear' })).location).toBe('/staff/admin/holds?done=holdCleared');
+    const held = await t.store.db.selectFrom('cases').select('legal_hold').where('case_number', '=', n).executeTakeFirstOrThrow();
+    expect(held.legal_hold).toBe(0);
+    const audit = await t.store.db.selectFrom('audit_log').select(['actor', 'action']).where('action', 'like', 'case.legal_hold.%').orderBy('seq').execute();
+    expect(audit).toEqual([{ actor: admin.username, action: 'case.legal_hold.set' }, { actor: admin.username, action: 'case.legal_hold.clear' }]);
   });
 
   it('disable, enable, reset a password and change a role, each redirecting 303', async () => {

@@ -19,6 +19,7 @@ import { AdminErrorPage, type AdminErrorStatus } from './error-page.js';
 import { attempt } from './form.js';
 import { HomePage } from './home-page.js';
 import { PreviewPage, type PreviewChoices } from './preview-page.js';
+import { holdPages } from './holds.routes.js';
 import { userPages } from './users.routes.js';
 
 export function adminPages(deps: Deps) {
@@ -58,6 +59,7 @@ export function adminPages(deps: Deps) {
   });
 
   app.route('/users', userPages(deps));
+  app.route('/holds', holdPages(deps));
   app.route('/', directoryPages(deps));
   app.onError((err, c) => adminError(err, c, deps));
   return app;

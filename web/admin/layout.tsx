@@ -4,10 +4,10 @@ import { csrfField } from '../../server/staff/auth.middleware.js';
 import { StaffDocument } from '../staff/document.js';
 import { href, type AdminView } from './context.js';
 
-export type AdminSection = 'home' | 'users' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
+export type AdminSection = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
 
 const sections: [AdminSection, string][] = [
-  ['home', '/staff/admin'], ['users', '/staff/admin/users'], ['departments', '/staff/admin/departments'],
+  ['home', '/staff/admin'], ['users', '/staff/admin/users'], ['holds', '/staff/admin/holds'], ['departments', '/staff/admin/departments'],
   ['routing', '/staff/admin/routing'], ['preview', '/staff/admin/preview'], ['changes', '/staff/admin/changes'],
   ['outbox', '/staff/admin/outbox'],
 ];

@@ -7,7 +7,7 @@ export const adminEn: AdminMessages = {
   signOut: 'Sign out',
   nav: {
     label: 'Administration', home: 'Overview', users: 'Accounts', departments: 'Departments', routing: 'Routing rules and categories',
-    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox',
+    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox', holds: 'Legal holds',
   },
   roles: {
     intake: 'Intake dispatcher', handler: 'Handler', supervisor: 'Supervisor', reward_officer: 'Reward officer',
@@ -60,6 +60,12 @@ export const adminEn: AdminMessages = {
     grantKind: 'Request', requestedBy: 'Asked by', requestedAt: 'Asked at', approve: 'Approve', deny: 'Deny',
     grantOwn: 'You asked for this: another admin approves it. You may withdraw it (deny).', pendingGrant: 'Pending request',
     kinds: { create: 'New account', role: 'Role change', enable: 'Re-enable', password: 'Password reset' } as Record<string, string>,
+  },
+  holds: {
+    title: 'Legal holds', intro: 'A case under legal hold keeps its sealed identity, original text and attachments after the retention period: purge skips it until the hold is cleared. Setting and clearing are audited with the reason.',
+    caseNumber: 'Case number', reason: 'Reason', reasonHint: 'For example the court order or the authority\'s request; it goes into the audit log.',
+    set: 'Put under hold', clear: 'Clear the hold', status: 'Status', closedAt: 'Closed', none: 'No case is under legal hold.',
+    heading: 'Cases under hold', formHeading: 'Set or clear a hold',
   },
   departments: {
     title: 'Departments', filter: 'Filter by agency', allAgencies: 'All agencies', apply: 'Filter', code: 'Code', name: 'Name',

@@ -7,7 +7,7 @@ export const adminZh = {
   signOut: '退出登录',
   nav: {
     label: '系统管理导航', home: '管理首页', users: '账号', departments: '部门', routing: '分派规则和类别',
-    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列',
+    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列', holds: '法律保全',
   },
   roles: {
     intake: '受理中心派单员', handler: '承办人', supervisor: '部门负责人', reward_officer: '奖励经办人',
@@ -56,6 +56,12 @@ export const adminZh = {
     grantKind: '申请事项', requestedBy: '申请人', requestedAt: '申请时间', approve: '批准', deny: '拒绝',
     grantOwn: '您提出的申请须由另一名管理员批准；您可以撤回（拒绝）。', pendingGrant: '待批准的申请',
     kinds: { create: '新建账号', role: '更改角色', enable: '重新启用', password: '重置密码' } as Record<string, string>,
+  },
+  holds: {
+    title: '法律保全', intro: '处于法律保全的案件，在保存期限届满后仍保留密封的身份信息、原文和附件：清理（purge）跳过该案件，直至解除保全。设置和解除均连同理由记入审计日志。',
+    caseNumber: '案件编号', reason: '理由', reasonHint: '例如法院协助调查通知书或有关机关的要求；理由记入审计日志。',
+    set: '设置保全', clear: '解除保全', status: '状态', closedAt: '办结时间', none: '目前没有处于法律保全的案件。',
+    heading: '处于保全的案件', formHeading: '设置或解除保全',
   },
   departments: {
     title: '部门', filter: '按机构筛选', allAgencies: '全部机构', apply: '筛选', code: '代码', name: '名称',
