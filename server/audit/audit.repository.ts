@@ -39,7 +39,8 @@ export function searchAuditLog(db: Kysely<Database>, f: AuditLogFilter, limit: n
   if (f.to) q = q.where('at', '<', f.to);
   if (f.before) {
     const { at, seq } = f.before;
-    q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('seq', '<', seq)])]));
+    // The plain bound is what the index can range on; the OR only settles ties within one instant.
+    q = q.where('at', '<=', at).where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('seq', '<', seq)])]));
   }
   return q.orderBy('at', 'desc').orderBy('seq', 'desc').limit(limit).execute();
 }
