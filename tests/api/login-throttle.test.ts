@@ -12,16 +12,25 @@ import { createStaff } from '../helpers/staff.js';
 let t: TestApp | undefined;
 afterEach(async () => { await t?.close(); t = undefined; });
 
-/** An app whose password checks are counted, and last at least `holdMs` so parallel ones overlap. */
-async function countingApp(env: Record<string, string> = {}, holdMs = 20) {
+/**
+ * An app whose password checks are counted. With `gated`, every check waits until the test calls
+ * release(), so the checks of parallel requests surely overlap, however slow the machine.
+ */
+async function countingApp(env: Record<string, string> = {}, gated = false) {
   t = await createTestApp({ env: { INTAKE_PBKDF2_ITERATIONS: '1000', ...env } });
   const checks = { started: 0, running: 0, most: 0 };
+  let open!: () => void;
+  let gate = new Promise<void>((r) => { open = r; });
+  const release = () => {
+    open();
+    gate = new Promise<void>((r) => { open = r; });
+  };
   const pbkdf2: Pbkdf2 = async (password, salt, iterations) => {
     checks.started += 1;
     checks.running += 1;
     checks.most = Math.max(checks.most, checks.running);
     try {
-      await new Promise((r) => setTimeout(r, holdMs));
+      await (gated ? gate : new Promise((r) => setTimeout(r, 20)));
       return await webPbkdf2(password, salt, iterations);
     } finally {
       checks.running -= 1;
@@ -36,7 +45,16 @@ async function countingApp(env: Record<string, string> = {}, holdMs = 20) {
     });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() as any };
   };
-  return { t, checks, login };
+  /** Sends all at once; the checks are let go once every other request has been answered. */
+  const burst = async (requests: [Record<string, string>, string][]) => {
+    let answered = 0;
+    const pending = requests.map(([body, from]) => login(body, from).then((a) => { answered += 1; return a; }));
+    const deadline = Date.now() + 10_000;
+    while (answered + checks.running < requests.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    release();
+    return Promise.all(pending);
+  };
+  return { t, checks, login, burst };
 }
 
 const NO_CAPS = { INTAKE_LOGIN_CHECKS_IN_FLIGHT: '1000' };
@@ -66,17 +84,18 @@ describe('staff login under parallel requests', () => {
   });
 
   it('caps the checks in flight in all, per address and per account, answering 429 with Retry-After over the cap', async () => {
-    const { checks, login } = await countingApp({ INTAKE_LOGIN_CHECKS_IN_FLIGHT: '8' }, 100);
-    const spread = await Promise.all(Array.from({ length: 30 }, (_, i) => login({ username: `name.${i}`, password: 'guess' }, `203.0.113.${i + 1}`)));
+    const { checks, burst } = await countingApp({ INTAKE_LOGIN_CHECKS_IN_FLIGHT: '8' }, true);
+    const spread = await burst(Array.from({ length: 30 }, (_, i) => [{ username: `name.${i}`, password: 'guess' }, `203.0.113.${i + 1}`]));
     expect(checks.most).toBe(8);
     expect(count(spread, 401)).toBe(8);
     const refused = spread.find((a) => a.status === 429)!;
     expect(refused.retryAfter).toBe('1');
     checks.most = 0;
-    const oneAddress = await Promise.all(Array.from({ length: 10 }, (_, i) => login({ username: `other.${i}`, password: 'guess' }, '203.0.113.200')));
+    const oneAddress = await burst(Array.from({ length: 10 }, (_, i) => [{ username: `other.${i}`, password: 'guess' }, '203.0.113.200']));
     expect(count(oneAddress, 401)).toBe(4);
+    expect(checks.most).toBe(4);
     checks.most = 0;
-    const oneAccount = await Promise.all(Array.from({ length: 10 }, (_, i) => login({ username: 'the.same', password: 'guess' }, `192.0.2.${i + 1}`)));
+    const oneAccount = await burst(Array.from({ length: 10 }, (_, i) => [{ username: 'the.same', password: 'guess' }, `192.0.2.${i + 1}`]));
     expect(count(oneAccount, 401)).toBe(2);
     expect(checks.most).toBe(2);
   });
