@@ -94,7 +94,11 @@ export function admitLogin(t: LoginThrottle, account: string, address: string | 
   const retryAfter = Math.max(0, ...waits.map((w) => w ?? 0));
   if (retryAfter > 0) return { ok: false, retryAfter };
 
-  if (slowed) t.nextStranger.set(account, nowMs + ACCOUNT_SPACING_MS);
+  if (slowed) {
+    // Bounded: an entry is dead 30 s after it was set, and hashing admits only a few a second.
+    if (t.nextStranger.size >= MAX_KNOWN) for (const [key, at] of t.nextStranger) if (at <= nowMs) t.nextStranger.delete(key);
+    t.nextStranger.set(account, nowMs + ACCOUNT_SPACING_MS);
+  }
   t.pairs.count(pair, nowMs);
   if (address !== null) t.addresses.count(address, nowMs);
   if (stranger) t.accounts.count(account, nowMs);
