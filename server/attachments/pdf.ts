@@ -7,8 +7,8 @@
  *
  * - each trailer's `/Info n g R` (classic trailers and cross-reference stream dictionaries, every
  *   revision) becomes spaces, and each top-level `n g obj` of those numbers becomes `<<>>`;
- * - each metadata stream becomes an empty stream (`<</Length 0>>stream … endstream`), so a catalog or
- *   page that names it still finds a valid, empty metadata stream;
+ * - each metadata stream becomes an empty one (`<</Type/Metadata/Subtype/XML/Length 0>>stream …`), so a
+ *   catalog or page that names it still finds a valid metadata stream, with nothing in it;
  * - each JPEG image stored as is (/DCTDecode alone: a scan or a phone photo) has its Exif (GPS, camera),
  *   XMP and IPTC segments zeroed where they stand.
  *
@@ -160,7 +160,7 @@ const fill = (b: Uint8Array, from: number, to: number, text: string) => {
   for (let i = 0; i < text.length; i++) b[from + i] = text.charCodeAt(i);
 };
 
-const EMPTY_STREAM = '<</Length 0>>stream\n\nendstream ';
+const EMPTY_STREAM = '<</Type/Metadata/Subtype/XML/Length 0>>stream\n\nendstream ';
 
 /** A copy of the PDF with its Info dictionaries and XMP streams blanked in place (see above). */
 export function stripPdf(src: Uint8Array<ArrayBuffer>): PdfResult {

@@ -62,7 +62,7 @@ describe('PDF attachments', () => {
     for (const [num, at] of offsets) expect(text.startsWith(`${num} 0 obj`, at), `object ${num}`).toBe(true);
     for (const m of text.matchAll(/startxref\n(\d+)/g)) expect(text.startsWith('xref', Number(m[1]))).toBe(true);
     // The catalog still names a metadata stream, now empty and well-formed.
-    expect(text).toMatch(/4 0 obj\s*<<\/Length 0>>stream\n\nendstream\s*endobj/);
+    expect(text).toMatch(/4 0 obj\s*<<\/Type\/Metadata\/Subtype\/XML\/Length 0>>stream\n\nendstream\s*endobj/);
     expect(text).toMatch(/3 0 obj\s*<<>>\s*endobj/);
     // The photo on the page is the same image: its JFIF header and its scan data from SOS on are untouched.
     const photo = Buffer.from(JPEG, 'latin1');
