@@ -81,7 +81,7 @@ describe('MultipartParser', () => {
     const { body, boundary } = await encoded(form);
     const expected = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }).formData();
     const want = await Promise.all([...expected.entries()].map(async ([name, v]) => ({
-      name, filename: typeof v === 'string' ? null : v.name, hex: Buffer.from(typeof v === 'string' ? enc.encode(v) : await v.arrayBuffer()).toString('hex'),
+      name, filename: typeof v === 'string' ? null : v.name, hex: Buffer.from(typeof v === 'string' ? enc.encode(v) : new Uint8Array(await v.arrayBuffer())).toString('hex'),
     })));
     for (const sizes of [[1], [2], [3], [7], [boundary.length + 3], [64, 1, 5000], [65536], [body.length]]) {
       const got = parse(body, boundary, sizes).map((p) => ({ name: p.info.name, filename: p.info.filename, hex: Buffer.from(p.bytes).toString('hex') }));
