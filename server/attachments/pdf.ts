@@ -154,7 +154,16 @@ function blankJpegMetadata(b: Uint8Array, start: number, limit: number): boolean
   return false;
 }
 
-const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
+/**
+ * The file as a string with one character per byte, to search with regular expressions. Bytes from
+ * 0x80 become DEL (0x7f): every token looked for is ASCII, and a pure-ASCII decode is several times
+ * faster than a latin1 one (TextDecoder's latin1 is windows-1252, which makes a two-byte string).
+ */
+function searchable(b: Uint8Array): string {
+  const ascii = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) ascii[i] = b[i]! < 0x80 ? b[i]! : 0x7f;
+  return new TextDecoder().decode(ascii);
+}
 const fill = (b: Uint8Array, from: number, to: number, text: string) => {
   b.fill(0x20, from, to);
   for (let i = 0; i < text.length; i++) b[from + i] = text.charCodeAt(i);
@@ -165,8 +174,8 @@ const EMPTY_STREAM = '<</Type/Metadata/Subtype/XML/Length 0>>stream\n\nendstream
 /** A copy of the PDF with its Info dictionaries and XMP streams blanked in place (see above). */
 export function stripPdf(src: Uint8Array<ArrayBuffer>): PdfResult {
   try {
-    // latin1 (windows-1252 in TextDecoder) maps each byte to one UTF-16 unit: indexes are byte offsets.
-    const s = latin1(src);
+    // One character per byte: string indexes are byte offsets.
+    const s = searchable(src);
     const objects = topLevelObjects(s);
     if (objects.length === 0) throw new Unwalkable('no objects');
     const trailers = trailerDicts(s, objects);
