@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 const AUDITORS = 'audit.one@example.org, audit.two@example.org';
-const submit = async (app: TestApp['app'], body = complaint()) => expect((await call(app, 'POST', '/api/v1/cases', body)).status).toBe(201);
+const submit = async (app: TestApp['app'], body: object = complaint()) => expect((await call(app, 'POST', '/api/v1/cases', body)).status).toBe(201);
 const anchorMails = (deps: Deps) => deps.db.selectFrom('outbox').select(['id', 'recipient_type', 'recipient_ref', 'params'])
   .where('template', '=', 'audit_anchor').orderBy('created_at').orderBy('id').execute();
 

@@ -1,6 +1,7 @@
 /** The staff page frame: who is signed in, their department, navigation, sign-out and language switch. */
 import type { Child } from 'hono/jsx';
 import { csrfField } from '../../server/staff/auth.middleware.js';
+import { auditMessages } from './audit-messages.js';
 import { departmentName, type StaffView } from './context.js';
 import { StaffDocument } from './document.js';
 
@@ -27,19 +28,22 @@ function SignedIn({ v }: { v: StaffView }) {
 }
 
 export function StaffLayout({ v, title, current, children }: {
-  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures'; children?: Child;
+  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures' | 'audit'; children?: Child;
 }) {
   const { t, actor } = v;
   const s = t.staff;
   const nav = actor && (
     <nav class="staff-nav" aria-label={s.nav.label}>
       <div class="wrap wrap-wide">
-        <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>
+        {actor.role !== 'auditor' && <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>}
         {OVERVIEW_ROLES.has(actor.role) && (
           <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
         )}
         {actor.role === 'custodian' && (
           <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
+        )}
+        {actor.role === 'auditor' && (
+          <a href="/staff/audit" aria-current={current === 'audit' ? 'page' : undefined}>{auditMessages(v.lang).nav}</a>
         )}
       </div>
     </nav>

@@ -13,6 +13,7 @@ import { readFormBody } from '../../server/lib/body.js';
 import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { CsrfError } from '../../server/staff/csrf.js';
 import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
+import { auditPages } from './audit.routes.js';
 import { caseNumberParam, renderCasePage } from './case-render.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { disclosurePages } from './disclosures.routes.js';
@@ -45,6 +46,8 @@ export function staffPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
 
   app.get('/', requireStaffPage(deps), async (c) => {
+    // Auditors have no queue: they land on the audit log (after sign-in too).
+    if (c.get('actor').role === 'auditor') return c.redirect(c.req.query('lang') === 'en' ? '/staff/audit?lang=en' : '/staff/audit', 303);
     const query = readQueueQuery(c.req.query());
     const [v, queue] = await Promise.all([staffView(c, deps), listQueue(deps, c.get('actor'), query).catch(noQueue)]);
     const notice = doneNotice(v, c.req.query('done'), c.req.query('case'));
@@ -79,6 +82,7 @@ export function staffPages(deps: Deps) {
 
   app.route('/', reporterPages(deps));
   app.route('/', disclosurePages(deps));
+  app.route('/', auditPages(deps));
 
   // Only the error's name and message are logged: a form may carry what a reporter wrote.
   app.onError(async (err, c) => {
