@@ -1,5 +1,5 @@
 /** The operator's account and legal-hold commands, run as the real CLI process over a database file. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,36 @@ describe('npm run intake -- user …', () => {
     } finally {
       await t2.close();
     }
+  }, 120_000);
+});
+
+/** Starts the server in production over the test's data folder; resolves with its banner once it listens, then stops it. */
+async function productionBanner(): Promise<string> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: MASTER_KEY },
+  });
+  let output = '';
+  server.stdout!.on('data', (c: Buffer) => { output += c.toString(); });
+  server.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    for (let i = 0; i < 600 && !output.includes('Listening on:') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('Listening on:');
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
+  return output;
+}
+
+describe('npm start in production', () => {
+  it('prints the exact user add command while no admin exists, and stops printing it once one does', async () => {
+    const before = await productionBanner();
+    expect(before).toContain('No admin account yet.');
+    expect(before).toContain("printf '%s\\n' '<a passphrase of 12+ characters>' | npm run intake -- user add --username admin --role admin --password-stdin");
+    expect(cli(['user', 'add', '--username', 'admin', '--role', 'admin', '--password-stdin'], PASSWORD).status).toBe(0);
+    expect(await productionBanner()).not.toContain('No admin account yet.');
   }, 120_000);
 });
 
