@@ -12,8 +12,9 @@ export interface Span { start: number; end: number; mask: NumberMask }
 
 // What people put between digit groups: spaces, dots, dashes, slashes, underscores, brackets …
 // (after NFKC, so full-width forms are covered). Up to three of them between two groups.
-// Not commas or full stops: after NFKC "，" is ",", and "13.8，2026-11-20" is no phone (nor "13,800").
-const SEPARATORS = new Set(Array.from(' \t\n\r\u00a0.-_/\\()[]{}【】〔〕|~·・•\u2010\u2011\u2012\u2013\u2014\u2015\u2212'));
+// Not commas, full stops or line breaks: after NFKC "，" is ",", and "13.8，2026-11-20" is no phone
+// (nor "13,800").
+const SEPARATORS = new Set(Array.from(' \u00a0.-_/\\()[]{}【】〔〕|~·・•\u2010\u2011\u2012\u2013\u2014\u2015\u2212'));
 const MAX_SEPARATORS = 3;
 // A label within a few characters before a number says what it is (RULES.md: many Chinese debit
 // cards fail Luhn, so a labelled 16–19 digit number is masked as a card without it).
@@ -96,6 +97,7 @@ function runSpans(text: string, c: Chunks, first: number, last: number, prevEnd:
   for (let i = first; i < last; i++) {
     if (!mayStartAt(digits, offset[i - first]!, len(i), i === first && (cardLabel || phoneLabel))) continue;
     let sameSep = true;
+    let sameAfterFirst = true; // "+86 138-0013-8000", "020-8765 4321": only the first may differ
     let fours = true; // chunks i … j-1 all have four digits
     for (let j = i; j < last; j++) {
       const at = offset[i - first]!;
@@ -103,6 +105,9 @@ function runSpans(text: string, c: Chunks, first: number, last: number, prevEnd:
       if (n > MAX_DIGITS || j - i >= MAX_GROUPS) break;
       if (j > i) {
         sameSep &&= c.sep[j] === c.sep[i + 1];
+        // "v2.13.8 2026.11.20" holds "13820261120", but no one types a phone that way.
+        sameAfterFirst &&= j < i + 2 || c.sep[j] === c.sep[i + 2];
+        if (!sameAfterFirst) break;
         fours &&= len(j - 1) === 4;
       }
       // Unlabelled, a card is typed whole, in fours ("6222 0212 3456 7890 128") or as 6 + 13 digits.

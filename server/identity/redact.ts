@@ -30,15 +30,18 @@ const CREDIT_LABEL = /(?:信用代码|社会信用|税号|纳税人识别号|注
 
 interface Span { start: number; end: number; mask: string }
 
-/** Where the credit codes are: a code with letters, or an all-digit one that says it is one. */
+/** Where the credit codes are: 18 characters passing the GB 32100 check, in capitals or labelled. */
 function creditCodes(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(CREDIT_TOKEN)) {
     const check = checkCreditCode(m[0]);
     // Positions 3–8 are a region code (digits): "tel13800138000call" is not a credit code.
-    if (!check.wellFormed || !/^..\d{6}/.test(check.code) || isValidIdNumber(check.code)) continue;
-    const labelled = CREDIT_LABEL.test(text.slice(Math.max(0, m.index - 12), m.index));
-    if (/[A-Z]/.test(check.code) || (check.checkOk && labelled)) spans.push({ start: m.index, end: m.index + 18, mask: '' });
+    if (!check.checkOk || !/^..\d{6}/.test(check.code) || isValidIdNumber(check.code)) continue;
+    // Codes are printed in capitals; "a6200030323924433a" is a card between two letters that
+    // happens to pass the check (1 in 31), unless a label says it is a code.
+    if (m[0] === check.code || CREDIT_LABEL.test(text.slice(Math.max(0, m.index - 12), m.index))) {
+      spans.push({ start: m.index, end: m.index + 18, mask: '' });
+    }
   }
   return spans;
 }

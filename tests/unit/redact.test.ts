@@ -159,7 +159,7 @@ describe('redact: bounded work', () => {
     const large = unit.repeat(Math.ceil(100_000 / unit.length));
     best(small);
     const [tSmall, tLarge] = [best(small), best(large)];
-    expect(tLarge).toBeLessThan(40 * tSmall + 10);
-    expect(tLarge).toBeLessThan(1_000);
+    expect(tLarge).toBeLessThan(40 * tSmall + 100);
+    expect(tLarge).toBeLessThan(2_000);
   });
 });
