@@ -12,7 +12,11 @@ const sample: Record<string, string | number> = {
   link: 'https://intake.example/staff/cases/GD2026112600042', followupUrl: 'https://intake.example/followup',
   reason: '逾期未办理', department: '天河区市场监督管理局', day: '2026-11-26', newCount: 1, newCases: 'GD2026112600042',
   dueSoonCount: 0, dueSoonCases: '—', overdueCount: 0, overdueCases: '—', queueUrl: 'https://intake.example/staff',
+  count: 1234, head: 'ab'.repeat(32), at: '2026-11-26T00:01:00.000+08:00',
+  verifyCommand: `npm run intake -- audit verify --anchor 1234:${'ab'.repeat(32)}`, auditUrl: 'https://intake.example/staff/audit',
 };
+/** Mails about a day rather than a case: the digest and the auditors' anchor. */
+const DAY_MAILS = new Set<string>(['department_digest', 'audit_anchor']);
 const paramsOf = (name: TemplateName) => Object.fromEntries(TEMPLATES[name].params.map((p) => [p, sample[p]!]));
 
 describe('e-mail templates', () => {
@@ -43,7 +47,7 @@ describe('e-mail templates', () => {
     for (const lang of MAIL_LANGS) {
       for (const name of names) {
         const mail = renderMail(name, lang, paramsOf(name));
-        expect(mail.subject.startsWith(name === 'department_digest' ? '2026-11-26 ' : 'GD2026112600042 '), `${lang}/${name}`).toBe(true);
+        expect(mail.subject.startsWith(DAY_MAILS.has(name) ? '2026-11-26 ' : 'GD2026112600042 '), `${lang}/${name}`).toBe(true);
         expect(mail.text).not.toMatch(/\{\{|\}\}/);
         expect(mail.html).toContain(`<html lang="${lang}">`);
         expect(mail.html).not.toMatch(/\{\{|\}\}/);
