@@ -54,6 +54,21 @@ export async function setPasswordAsOperator(deps: Deps, username: string, passwo
   return { sessionsEnded };
 }
 
+/**
+ * Forgets the account's one-time-code secret (a lost authenticator): its owner enrols a new one at
+ * the next sign-in. The operator only: an admin who could do this could enrol someone else's code.
+ */
+export async function resetCodeAsOperator(deps: Deps, username: string): Promise<void> {
+  const row = await getAccount(deps, username);
+  await commitWithAudit(deps, [
+    updateAccountQuery(deps.db, row.id, {
+      totp_secret: null, totp_enabled: 0, totp_last_step: null, totp_pending_secret: null, totp_pending_at: null,
+      updated_at: toShanghaiIso(deps.clock.now()),
+    }),
+    deleteSessionsQuery(deps.db, row.id),
+  ], [{ actor: OPERATOR, action: 'admin.user.totp_reset', detail: { username: row.username } }]);
+}
+
 /** Approves the account's pending grant as the operator. */
 export async function approveAsOperator(deps: Deps, username: string): Promise<GrantView> {
   const row = await getAccount(deps, username);

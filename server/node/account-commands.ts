@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AccountView } from '../admin/accounts.service.js';
 import {
-  addAccountAsOperator, approveAsOperator, disableAccountAsOperator, listAccountViews, OPERATOR, setPasswordAsOperator,
+  addAccountAsOperator, approveAsOperator, disableAccountAsOperator, listAccountViews, OPERATOR, resetCodeAsOperator, setPasswordAsOperator,
 } from '../admin/operator.service.js';
 import { setLegalHold } from '../cases/legal-hold.service.js';
 import { totpUri } from '../staff/totp.js';
@@ -107,6 +107,16 @@ export const accountCommands: Record<string, FlagCommand> = {
     async run({ deps }, flags) {
       const r = await setPasswordAsOperator(deps, str(flags, 'username'), await readPassword());
       return `Password of ${str(flags, 'username')} set; ended ${r.sessionsEnded} sessions.`;
+    },
+  },
+  'user reset-code': {
+    help: 'user reset-code --username U   forget the one-time-code secret (lost phone): the owner enrols a new one at the next sign-in',
+    options: usernameFlag,
+    required: ['username'],
+    async run({ deps }, flags) {
+      await resetCodeAsOperator(deps, str(flags, 'username'));
+      return `One-time code of ${str(flags, 'username')} forgotten and its sessions ended: the next sign-in with the password enrols a new one. ` +
+        'Set a new password first (user password) if anyone else may know it.';
     },
   },
   'user approve': {

@@ -117,6 +117,17 @@ describe('npm run intake -- user …', () => {
     } finally {
       await t2.close();
     }
+
+    // A lost authenticator: the operator forgets the code, and the owner's next sign-in enrols a new one.
+    expect(cli(['user', 'reset-code', '--username', admin.username]).status).toBe(0);
+    const t3 = await openApp();
+    try {
+      const offer = await login(t3, { username: admin.username, password: PASSWORD, totp: await totpCode(admin.totpSecret!, t3.clock.now()) });
+      expect(offer.body.error.issues).toEqual([{ path: 'totp', message: 'enrolment required' }]);
+      expect(offer.body.enrolment.secret).not.toBe(admin.totpSecret);
+    } finally {
+      await t3.close();
+    }
   }, 120_000);
 });
 
