@@ -4,7 +4,7 @@
  * (folders) / 0600 (files), and what an earlier version left more open is tightened at start.
  */
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -12,6 +12,8 @@ export const FILE_MODE = 0o600;
 /** Folders the server makes under the data folder, and files beside the database file. */
 const SUBDIRS = ['mail', 'attachments'];
 const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
+/** Files beside the database file: the audit log's anchors (server/node/audit-anchors.ts). */
+const BESIDE_DB = ['audit-anchors.log'];
 const KEY_FILE = /^master\.key(\.|$)/;
 
 /** Creates a folder (and its parents) 0700; an existing one is left as it is. */
@@ -51,7 +53,10 @@ export function secureDataDir(dataDir: string, dbFile: string | null): string[] 
   if (existsSync(dataDir)) {
     for (const name of safeReaddir(dataDir)) if (KEY_FILE.test(name)) tighten(join(dataDir, name), FILE_MODE, changed);
   }
-  if (dbFile) for (const suffix of DB_COMPANIONS) tighten(dbFile + suffix, FILE_MODE, changed);
+  if (dbFile) {
+    for (const suffix of DB_COMPANIONS) tighten(dbFile + suffix, FILE_MODE, changed);
+    for (const name of BESIDE_DB) tighten(join(dirname(dbFile), name), FILE_MODE, changed);
+  }
   return changed.length ? [`Data files made private (they were readable by others): ${changed.join(', ')}`] : [];
 }
 

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { parseConfig } from '../../server/config.js';
 import { createNodeRuntime } from '../../server/node/bootstrap.js';
+import { startWorkerLoop } from '../../server/node/worker-loop.js';
 import { drainOutbox } from '../../server/notify/outbox.service.js';
 import { startServer } from '../crash/server.js';
 import { report } from '../helpers/bodies.js';
@@ -53,12 +54,13 @@ describe('data files are private', () => {
       const res = await createApp(runtime.deps).request('/api/v1/cases', { method: 'POST', body: submission() });
       expect(res.status).toBe(201);
       expect((await drainOutbox(runtime.deps)).sent).toBeGreaterThan(0);
+      await startWorkerLoop(runtime.deps).stop(); // one round: the sweep, which appends an audit anchor
     } finally {
       await runtime.store.close();
     }
     // What there is to check: the database, the key, an attachment and at least one mail.
     const all = listAll(dir);
-    expect(all).toEqual(expect.arrayContaining(['intake.sqlite', 'master.key', 'mail', 'attachments']));
+    expect(all).toEqual(expect.arrayContaining(['intake.sqlite', 'master.key', 'mail', 'attachments', 'audit-anchors.log']));
     expect(all.some((p) => p.startsWith('attachments/'))).toBe(true);
     expect(all.some((p) => p.endsWith('.eml'))).toBe(true);
     expect(openEntries(dir)).toEqual([]);
@@ -82,10 +84,10 @@ describe('data files are private', () => {
     await first.store.close();
     mkdirSync(join(dir, 'mail'));
     closeSync(openSync(join(dir, 'master.key.old-abc'), 'w'));
-    for (const [path, mode] of [['', 0o755], ['intake.sqlite', 0o644], ['master.key', 0o644], ['master.key.old-abc', 0o644], ['mail', 0o755]] as const) {
-      chmodSync(join(dir, path), mode);
-    }
-    expect(openEntries(dir).length).toBe(5);
+    closeSync(openSync(join(dir, 'audit-anchors.log'), 'a'));
+    const loosened = [['', 0o755], ['intake.sqlite', 0o644], ['master.key', 0o644], ['master.key.old-abc', 0o644], ['mail', 0o755], ['audit-anchors.log', 0o644]] as const;
+    for (const [path, mode] of loosened) chmodSync(join(dir, path), mode);
+    expect(openEntries(dir).length).toBe(loosened.length);
     const again = await createNodeRuntime({ config: parseConfig({ NODE_ENV: 'development', INTAKE_DATA_DIR: dir }), log: () => {}, backgroundCheckpoint: false });
     await again.store.close();
     expect(openEntries(dir)).toEqual([]);
