@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
-/** Folders the server makes under the data folder, and files beside the database file. */
+/** Folders the server makes under the data folder, and the files SQLite keeps beside the database. */
 const SUBDIRS = ['mail', 'attachments'];
 const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 /** Files beside the database file: the audit log's anchors (server/node/audit-anchors.ts). */
@@ -21,7 +21,7 @@ export function makePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
 }
 
-/** chmod when the mode gives group or others any access; returns what changed, or a warning. */
+/** chmod when the mode gives group or others any access; adds what changed, or a warning, to `changed`. */
 function tighten(path: string, mode: number, changed: string[]): void {
   let st;
   try {
@@ -50,20 +50,10 @@ export function secureDataDir(dataDir: string, dbFile: string | null): string[] 
   const changed: string[] = [];
   tighten(dataDir, DIR_MODE, changed);
   for (const sub of SUBDIRS) tighten(join(dataDir, sub), DIR_MODE, changed);
-  if (existsSync(dataDir)) {
-    for (const name of safeReaddir(dataDir)) if (KEY_FILE.test(name)) tighten(join(dataDir, name), FILE_MODE, changed);
-  }
+  for (const name of readdirSync(dataDir)) if (KEY_FILE.test(name)) tighten(join(dataDir, name), FILE_MODE, changed);
   if (dbFile) {
     for (const suffix of DB_COMPANIONS) tighten(dbFile + suffix, FILE_MODE, changed);
     for (const name of BESIDE_DB) tighten(join(dirname(dbFile), name), FILE_MODE, changed);
   }
   return changed.length ? [`Data files made private (they were readable by others): ${changed.join(', ')}`] : [];
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
