@@ -122,7 +122,18 @@ describe('uploads against the real Node server', () => {
       if (r.status === 413) expect(r.code).toBe('payload_too_large');
       if (r.status === 415) expect(r.code).toBe('unsupported_media_type');
     }
+    // Four at a time are read; the others wait for no byte of theirs to be read.
+    expect(results.filter((r) => r.status === 503).length).toBeGreaterThanOrEqual(1);
     expect(results.filter((r) => r.status !== 503).length).toBeGreaterThanOrEqual(4);
+
+    // Within the cap, a file of no accepted type is refused on its first bytes.
+    const junk = await Promise.all([true, true, false, false].map((declared) => sendBody(server.url, head('setup.jpg', new Uint8Array(8192)), declared)));
+    console.log(`not a file type we keep: ${junk.map((r) => `${r.status} after ${r.sentMb.toFixed(0)} MB in ${r.ms} ms`).join(', ')}`);
+    for (const r of junk) {
+      expect(r.status).toBe(415);
+      expect(r.sentMb).toBeLessThan(20);
+    }
+    expect(memoryOf(pid).peakMb).toBeLessThan(400);
 
     // Afterwards: the gate is free again and the server files cases as before.
     const health = await fetch(`${server.url}/api/v1/health`);
