@@ -40,6 +40,7 @@ export function applyGrantQuery(db: Kysely<Database>, grantId: string, userId: s
 }
 
 export function decideGrantQuery(db: Kysely<Database>, id: string, status: 'approved' | 'denied', by: string, at: string): CompiledQuery {
-  return db.updateTable('account_grants').set({ status, decided_by: by, decided_at: at })
+  // A decided reset's hash is of no further use: not kept beside the account's own.
+  return db.updateTable('account_grants').set({ status, decided_by: by, decided_at: at, password_hash: null })
     .where('id', '=', id).where('status', '=', 'pending').compile();
 }

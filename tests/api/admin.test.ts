@@ -133,6 +133,7 @@ describe('accounts', () => {
     expect(reset.status).toBe(202);
     expect((await login(custodian.username, 'another long passphrase')).status).toBe(401);
     expect((await as('POST', `/grants/${reset.body.grant.id}/approve`, undefined, await second.login())).status).toBe(200);
+    expect((await t.store.db.selectFrom('account_grants').select('password_hash').where('id', '=', reset.body.grant.id).executeTakeFirstOrThrow()).password_hash).toBeNull();
     const signedIn = await call(t.app, 'POST', '/api/v1/staff/login', { username: custodian.username, password: 'another long passphrase', totp: await custodian.code() });
     // The owner's secret was kept: the old code still works, and no new secret was offered.
     expect(signedIn.status).toBe(200);
