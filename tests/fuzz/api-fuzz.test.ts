@@ -27,7 +27,7 @@ describe('hostile input at every endpoint', () => {
     'staff login, logout and me', 'staff queue and case pages (API) as handler and intake',
     'staff case actions and messages (API) as handler and intake', 'disclosure requests (API) as custodian and handler',
     'admin API as admin', 'public pages and the intake form post', 'follow-up pages with and without a session', 'staff login page',
-    'staff workspace pages as handler and intake', 'custodian pages', 'admin pages and their forms',
+    'staff workspace pages as handler and intake', 'custodian pages', 'admin pages and their forms', 'auditor pages',
   ];
   for (const [i, name] of names.entries()) {
     it(`${name}: no 5xx, no internals, errors in the API.md shape`, async () => {

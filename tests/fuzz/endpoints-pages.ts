@@ -78,6 +78,17 @@ export function staffPages(w: World): Group[] {
         body: staffForm(s, { note: ['理由充分，同意披露', '不足', ''] }) },
     ], pageAuth(s))),
   }, {
+    // The auditor is the login fuzz's spare account: signed out at times, then these are redirects.
+    name: 'auditor pages',
+    runs: 200,
+    requests: as([w.spare, w.handler], (s) => aim([
+      { methods: ['GET'], path: withQuery('/staff/audit', {
+        action: ['case.submitted', 'x y', '<b>', ''], actor: ['system', "'; DROP TABLE audit_log;--"], case: [...w.caseNumbers, 'x'],
+        from: ['2026-11-01', '2026-02-30', 'x'], to: ['2026-11-30', '2025-01-01'], before: ['2026-11-26T10:00:00.000+08:00~5', 'x~1', '~'],
+        verify: ['started'] }) },
+      { methods: ['POST'], path: withQuery('/staff/audit/verify'), body: staffForm(s, { _x: [] }) },
+    ], pageAuth(s))),
+  }, {
     name: 'admin pages and their forms',
     runs: 600,
     requests: fc.oneof(
