@@ -43,8 +43,8 @@ export function staffAuthRoutes(deps: Deps, throttle: LoginThrottle) {
     c.header('Cache-Control', 'no-store');
     if (!result.ok && 'enrolment' in result && result.enrolment) {
       // The one answer that carries the new secret: to the caller who just gave the right password.
-      const { error } = errorBody('unauthenticated', loginError(result).message, [{ path: 'totp', message: 'enrolment required' }]);
-      return c.json({ error, enrolment: result.enrolment }, 401);
+      const err = loginError(result);
+      return c.json({ ...errorBody(err.code, err.message, err.issues), enrolment: result.enrolment }, 401);
     }
     if (!result.ok) throw loginError(result);
     setSessionCookie(c, deps.config, result.token);
