@@ -65,8 +65,9 @@ export function createApp(deps: Deps) {
       if (Number(length) > maxSize) throw new AppError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
     }
     // An upload is never buffered here: its reader (attachments/multipart.ts) counts the bytes as
-    // they stream in and stops at its limit; the gate bounds how many are read at once.
-    if (upload) return uploadGate(next);
+    // they stream in and stops at its limit; the gate bounds how many are read at once (the public
+    // form passes its uploads through the same gate in its route, so a refusal is a page).
+    if (upload) return c.req.path === '/submit' ? next() : uploadGate(next);
     return declared ? next() : bodyLimitDefault(c, next);
   });
 
@@ -94,7 +95,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle));
-  app.route('/', webRoutes(deps));
+  app.route('/', webRoutes(deps, uploadGate));
 
   app.notFound((c) => c.json(errorBody('not_found', `Not found: ${c.req.path}`), 404));
   app.onError((err, c) => handleError(err, c, deps.log));

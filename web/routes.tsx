@@ -2,6 +2,8 @@
 import { pageStatusOf } from './error-status.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
+import { createUploadGate } from '../server/attachments/limits.js';
+import { isMultipart } from '../server/attachments/multipart.js';
 import type { Deps } from '../server/deps.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
@@ -16,7 +18,7 @@ import { SubmitPage } from './pages/submit.js';
 import { renderPage } from './render.js';
 import { staticRoutes } from './static/routes.js';
 
-export function webRoutes(deps: Deps) {
+export function webRoutes(deps: Deps, uploadGate = createUploadGate(deps.config.INTAKE_MAX_UPLOADS_IN_FLIGHT)) {
   const app = new Hono();
   app.route('/', staticRoutes());
 
@@ -35,7 +37,7 @@ export function webRoutes(deps: Deps) {
   });
 
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
-  app.post('/submit', csrf(), async (c) => {
+  app.post('/submit', csrf(), (c, next) => (isMultipart(c.req.header('content-type')) ? uploadGate(next) : next()), async (c) => {
     const { lang, t } = resolveLang(c);
     const { body, refusal } = await readIntakeForm(c.req, deps.config);
     const values = readForm(body);

@@ -112,6 +112,28 @@ describe('uploads in flight', () => {
     expect((await post('/api/v1/cases', `${casePart()}--${BOUNDARY}--\r\n`)).status).toBe(201);
   });
 
+  it('shares the cap with the public form, which answers 503 as a page', async () => {
+    t = await createTestApp({ env: { INTAKE_MAX_UPLOADS_IN_FLIGHT: '1' } });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    const slow = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(enc.encode(casePart()));
+        await released;
+        controller.enqueue(enc.encode(`--${BOUNDARY}--\r\n`));
+        controller.close();
+      },
+    });
+    const first = post('/api/v1/cases', slow);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const page = await post('/submit', `${partHead('kind')}report\r\n--${BOUNDARY}--\r\n`);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBeTruthy();
+    expect(page.headers.get('content-type')).toContain('text/html');
+    release();
+    expect((await first).status).toBe(201);
+  });
+
   it('frees its place when an upload is refused', async () => {
     t = await createTestApp({ env: { INTAKE_MAX_UPLOADS_IN_FLIGHT: '1' } });
     for (let i = 0; i < 3; i++) {
