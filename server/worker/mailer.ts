@@ -61,8 +61,9 @@ export function sendEmailMailer(binding: SendEmail, from: string): Mailer {
   };
 }
 
-/** Without either, sending fails: the mail stays in the outbox, retried, then visible to admins as failed. */
+/** Without either, nothing is sent: the outbox keeps its rows queued (`holds`), as the note says, until one is configured. */
 const unconfiguredMailer: Mailer = {
+  holds: true,
   async send() {
     throw new Error('no mailer is configured for this Worker: set MAIL_API_URL or bind MAIL (send_email)');
   },

@@ -13,6 +13,7 @@ import { toBase64 } from '../../server/lib/encoding.js';
 import { createNodeRuntime } from '../../server/node/bootstrap.js';
 import { startWorkerLoop } from '../../server/node/worker-loop.js';
 import { drainOutbox } from '../../server/notify/outbox.service.js';
+import { workerMailer } from '../../server/worker/mailer.js';
 import { startServer } from '../crash/server.js';
 import { report } from '../helpers/bodies.js';
 
@@ -80,6 +81,19 @@ describe('production mail without SMTP', () => {
       expect(readdirSync(join(dir, 'mail')).some((n) => n.endsWith('.eml'))).toBe(true);
     } finally {
       await files.runtime.store.close();
+    }
+  });
+
+  it('a Worker with neither MAIL_API_URL nor a MAIL binding holds mail the same way', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'intake-prodmail-'));
+    const { runtime, outbox } = await runtimeWithQueuedMail(production(dir));
+    try {
+      const unconfigured = workerMailer(runtime.deps.config, undefined);
+      expect(unconfigured.note).toContain('mail stays queued in the outbox');
+      expect(await drainOutbox({ ...runtime.deps, mailer: unconfigured.mailer })).toEqual({ sent: 0, retried: 0, failed: 0 });
+      for (const row of await outbox()) expect(row).toEqual({ status: 'queued', attempts: 0, last_error: null });
+    } finally {
+      await runtime.store.close();
     }
   });
 
