@@ -30,7 +30,9 @@ export function auditPages(deps: Deps) {
   });
 
   app.post('/audit/verify', auditor, requireCsrf, async (c) => {
-    startVerification(deps, c.get('actor'));
+    const { done } = startVerification(deps, c.get('actor'));
+    // Workers end an invocation's work with its response unless told to wait; Node has no such context.
+    try { c.executionCtx.waitUntil(done); } catch { /* Node: the process goes on */ }
     return c.redirect(c.req.query('lang') === 'en' ? '/staff/audit?verify=started&lang=en' : '/staff/audit?verify=started', 303);
   });
 
