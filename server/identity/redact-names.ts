@@ -22,6 +22,8 @@ const SURE = /(?:我叫|我名叫|名字(?:是|叫)|本人姓名(?:是|为|叫)?
 const LIKELY = /(?:本人(?:是|系|叫)?|我是|举报人(?:是|为|系)?|投诉人(?:是|为|系)?)[\s:=,]{0,2}/g;
 // "我是该厂的员工王五": the name comes after the job, within the same sentence.
 const STAFF = /(?:我是|本人是|本人系|我系|我作为)[^。！？!?\n]{0,30}?(?:员工|职工|工人|雇员|工作人员|店员|司机|保安)(?:[\s:=,，]{0,2}(?:叫|名叫|是))?[\s:=,]{0,2}/g;
+// Every phrase below holds one of these: most texts are passed over after one scan.
+const MAY_SELF_NAME = /[我名姓人]|my name|i am|i'm/i;
 const ENGLISH = /\b(?:my name is|i am|i'm)\s+/gi;
 // After "my name is" any one or two words; after "I am" only capitalised ones ("I am a customer").
 const ENGLISH_ANY = /^[A-Za-z]{2,}(?: [A-Za-z]{2,})?/;
@@ -32,6 +34,7 @@ const NOT_A_NAME = /^(?:A|An|The|Not|In|At|From|Here|Writing|Reporting|Sorry)\b/
 export function selfNamed(text: string): { spans: NameSpan[]; names: string[] } {
   const spans: NameSpan[] = [];
   const names: string[] = [];
+  if (!MAY_SELF_NAME.test(text)) return { spans, names };
   const take = (start: number, needSurname: boolean) => {
     const found = cjkNameAt(text, start, needSurname) ?? (needSurname ? null : latinNameAt(text, start));
     if (found) {
@@ -77,11 +80,10 @@ function cjkNameAt(text: string, start: number, needSurname: boolean): { name: s
   return name.length >= 2 ? { name, end } : null;
 }
 
-const NAME_GAP = '[\\s·・.\\-_*]{0,2}';
-
-function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\-]/.test(ch) ? `\\${ch}` : ch;
-}
+// Between the characters of a name: up to two of these ("张 三丰", "张·三丰", "Zhang_San").
+const NAME_GAP = new Set(Array.from(' \u00a0·・.-_*'));
+const MAX_GAP = 2;
+const isAsciiLetter = (code: number) => (code | 0x20) >= 97 && (code | 0x20) <= 122;
 
 /** Every place `names` occur, spaced or not (a name shorter than 2 characters would blank words). */
 export function nameSpans(text: string, names: readonly string[]): NameSpan[] {
@@ -92,11 +94,37 @@ export function nameSpans(text: string, names: readonly string[]): NameSpan[] {
     const key = chars.join('');
     if (chars.length < 2 || seen.has(key)) continue;
     seen.add(key);
-    const latin = chars.every((ch) => /[a-z]/.test(ch));
-    const body = chars.map(escapeChar).join(NAME_GAP);
-    // A Latin name stands as a word ("Li" is not in "Lithium"); a Chinese one anywhere.
-    const pattern = latin ? `(?<![a-z])${body}(?![a-z])` : body;
-    for (const m of text.matchAll(new RegExp(pattern, 'giu'))) spans.push({ start: m.index, end: m.index + m[0].length });
+    // A Latin name stands as a word ("Li" is not in "Lithium"), in any case; a Chinese one anywhere.
+    const latin = chars.every((ch) => /^[a-z]$/.test(ch));
+    for (let k = latin ? 0 : text.indexOf(chars[0]!); k >= 0 && k < text.length;) {
+      const end = matchAt(text, k, chars, latin);
+      if (end >= 0) spans.push({ start: k, end });
+      const next = end >= 0 ? end : k + 1;
+      k = latin ? next : text.indexOf(chars[0]!, next);
+    }
   }
   return spans;
+}
+
+function sameChar(text: string, at: number, ch: string, latin: boolean): boolean {
+  if (!latin) return text.startsWith(ch, at);
+  return (text.charCodeAt(at) | 0x20) === ch.charCodeAt(0) && isAsciiLetter(text.charCodeAt(at));
+}
+
+/** Where the name starting at `k` ends, or -1: a linear walk, gaps bounded, no backtracking. */
+function matchAt(text: string, k: number, chars: string[], latin: boolean): number {
+  if (!sameChar(text, k, chars[0]!, latin)) return -1;
+  if (latin && k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) return -1;
+  let at = k + chars[0]!.length;
+  for (let c = 1; c < chars.length; c++) {
+    let gap = 0;
+    while (gap < MAX_GAP && NAME_GAP.has(text[at] ?? '')) {
+      at++;
+      gap++;
+    }
+    if (!sameChar(text, at, chars[c]!, latin)) return -1;
+    at += chars[c]!.length;
+  }
+  if (latin && isAsciiLetter(text.charCodeAt(at))) return -1;
+  return at;
 }
