@@ -3,7 +3,7 @@
  * in each spelling (tests/fuzz/pii.ts), embedded in ordinary text, is submitted in the description,
  * the claim, the subject's name or address, or a follow-up message; none of it may survive to a
  * staff surface (case JSON, case page, queue JSON and page, hand-over form, department mail) or to
- * any plaintext column of the database. And ordinary amounts, dates, case numbers, credit codes
+ * any plaintext column of the database; nor may a satisfaction comment keep it. And ordinary amounts, dates, case numbers, credit codes
  * and model numbers come through unchanged. The seed is fixed; FUZZ_SEED and FUZZ_RUNS vary it.
  */
 import fc from 'fast-check';
@@ -122,6 +122,22 @@ describe('no personal data survives to a staff surface, however typed', () => {
   });
   it('a name after a self-identifying phrase in an anonymous report', { timeout: 120_000 }, async () => {
     for (const phrase of SELF_PHRASES) await fc.assert(property(selfNamedPii(phrase), ['description', 'message']), options);
+  });
+
+  it('a satisfaction comment, whatever it holds', { timeout: 120_000 }, async () => {
+    const kinds = [numberPii('mobile', 'full-width'), numberPii('idNumber', 'letters adjacent'), emailPii('full-width @'), selfNamedPii('我叫')];
+    await fc.assert(fc.asyncProperty(fc.oneof(...kinds).chain((p) => fc.tuple(fc.constant(p), embedded([p.typed]))), async ([p, text]) => {
+      const filed = await call(t.app, 'POST', '/api/v1/cases', report());
+      // Closing takes a whole lifecycle; the comment is what is under test, so the row is closed directly.
+      await t.deps.db.updateTable('cases').set({ status: 'closed' }).where('case_number', '=', filed.body.caseNumber).execute();
+      const login = await call(t.app, 'POST', '/api/v1/followup/login', { receipt: filed.body.receipt });
+      const rated = await call(t.app, 'POST', '/api/v1/followup/satisfaction', { rating: 2, resolved: false, comment: text.slice(0, 2000) }, bearer(login.body.token));
+      expect(rated.status, rated.text).toBe(201);
+      needles.push(p.needle);
+      const row = await t.deps.db.selectFrom('satisfaction').innerJoin('cases', 'cases.id', 'satisfaction.case_id')
+        .select('satisfaction.comment').where('cases.case_number', '=', filed.body.caseNumber).executeTakeFirstOrThrow();
+      expect(leaks(row.comment ?? '', p), `${p.typed} readable in the stored comment: ${row.comment}`).toBe(false);
+    }), options);
   });
 
   it('and none of it is in any plaintext column of the database', { timeout: 120_000 }, async () => {

@@ -110,6 +110,21 @@ describe('redact: how people type (issue 13)', () => {
   });
 });
 
+describe('redact: the fold maps back to the text as typed', () => {
+  it('masks whole characters that expand or vanish under NFKC, and keeps the rest as typed', () => {
+    expect(redact('号码⑴３８００１３８０００，谢谢！')).toBe(`号码${MASKS.mobile}，谢谢！`);
+    expect(redact('138\u00AD0013\uFEFF8000（手机）')).toBe(`${MASKS.mobile}（手机）`);
+    expect(redact('﷽ 电话 13800138000 ﷽')).toBe(`﷽ 电话 ${MASKS.mobile} ﷽`);
+  });
+  it('masks a name with characters outside the BMP', () => {
+    expect(redact('我是𠮷田 花子的朋友', ['𠮷田花子'])).toBe(`我是${MASKS.name}的朋友`);
+  });
+  it('keeps full-width punctuation of untouched text', () => {
+    const text = '商家拒绝退款，要求处理！（见附件）：发票金额１２８元。';
+    expect(redact(text)).toBe(text);
+  });
+});
+
 describe('redact: what must stay readable', () => {
   it.each([
     '金额￥3,500，另付13,800,138,000元的货款',
