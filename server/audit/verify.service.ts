@@ -123,7 +123,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
     return report({
       seq: count + 1,
       reason: `the log ends at entry ${count}, but ${longest.count} entries were anchored on ${longest.at} in ${where}: ` +
-        `entries ${count + 1}–${longest.count} were deleted`,
+        (longest.count === count + 1 ? `entry ${longest.count} was deleted` : `entries ${count + 1}–${longest.count} were deleted`),
     });
   }
   return report(null);

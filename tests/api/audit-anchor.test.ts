@@ -74,7 +74,7 @@ describe('the anchors file beside the database', () => {
     dir = mkdtempSync(join(tmpdir(), 'intake-anchors-'));
     t = await createTestApp({ filename: join(dir, 'intake.sqlite'), env: { INTAKE_DATA_DIR: dir } });
     const file = join(dir, 'audit-anchors.log');
-    const lines = () => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { count: number; head: string });
+    const lines = () => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { at: string; count: number; head: string });
     const round = () => startWorkerLoop(t!.deps, { drainEveryMs: 60_000 }).stop(); // one round: it sweeps at once
 
     await submit(t.app);
@@ -88,6 +88,13 @@ describe('the anchors file beside the database', () => {
     const head = await t.deps.db.selectFrom('audit_log').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow();
     expect(lines()[1]!.head).toBe(head.hash);
     expect((await verifyAuditLog(t.deps)).anchors).toMatchObject({ checked: 2, where: file, unreadable: 0 });
+
+    // Whoever holds the database file drops the last entry: the anchor of two entries remembers it.
+    t.store.sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    t.store.sqlite.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+    expect((await verifyAuditLog(t.deps)).broken).toEqual({
+      seq: 2, reason: `the log ends at entry 1, but 2 entries were anchored on ${lines()[1]!.at} in ${file}: entry 2 was deleted`,
+    });
   });
 });
 
