@@ -7,7 +7,7 @@ import { isMultipart } from '../server/attachments/multipart.js';
 import type { Deps } from '../server/deps.js';
 import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
-import { attachmentParts, emptyForm, readForm } from './intake/form.js';
+import { emptyForm, readForm } from './intake/form.js';
 import { fieldErrors } from './intake/issues.js';
 import { readIntakeForm, submitForm } from './intake/submit.js';
 import { resolveLang, switchHref } from './lang.js';
@@ -39,10 +39,10 @@ export function webRoutes(deps: Deps, uploadGate = createUploadGate(deps.config.
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.
   app.post('/submit', csrf(), (c, next) => (isMultipart(c.req.header('content-type')) ? uploadGate(next) : next()), async (c) => {
     const { lang, t } = resolveLang(c);
-    const { body, refusal } = await readIntakeForm(c.req, deps.config);
+    const { body, files, refusal } = await readIntakeForm(c.req, deps.config);
     const values = readForm(body);
     const choices = await loadChoices(deps);
-    const outcome = await submitForm(deps, values, lang, choices.categories, attachmentParts(body), refusal);
+    const outcome = await submitForm(deps, values, lang, choices.categories, files, refusal);
     // Both outcomes carry personal data (the typed form, or the receipt): never cache them.
     c.header('Cache-Control', 'no-store');
     if (outcome.ok) return renderPage(c, <ConfirmationPage t={t} lang={lang} submitted={outcome.submitted} />);

@@ -28,10 +28,13 @@ export interface PreparedAttachment {
 }
 
 /** A browser sends an untouched file input as an empty part without a name: that is no file. */
-const isUnchosen = (part: string | File) => typeof part !== 'string' && part.size === 0 && part.name === '';
+/** What a submission's file must offer: a browser's File, or the reader's ReceivedFile (incoming-file.ts). */
+export type AttachmentPart = Pick<File, 'name' | 'size' | 'arrayBuffer'>;
+
+const isUnchosen = (part: string | AttachmentPart) => typeof part !== 'string' && part.size === 0 && part.name === '';
 
 /** Counts and sizes are checked before any bytes are read. */
-function checkParts(parts: (string | File)[]): File[] {
+function checkParts(parts: (string | AttachmentPart)[]): AttachmentPart[] {
   const files = parts.filter((p) => !isUnchosen(p));
   if (files.length > MAX_ATTACHMENTS) {
     throw new AttachmentRefusal('too_many', `At most ${MAX_ATTACHMENTS} attachments may be sent; there were ${files.length}.`);
@@ -46,7 +49,7 @@ function checkParts(parts: (string | File)[]): File[] {
   });
 }
 
-async function prepareOne(file: File, i: number): Promise<PreparedAttachment> {
+async function prepareOne(file: AttachmentPart, i: number): Promise<PreparedAttachment> {
   const sent = new Uint8Array(await file.arrayBuffer());
   const type = sniffType(sent);
   if (!type) {
@@ -63,7 +66,7 @@ async function prepareOne(file: File, i: number): Promise<PreparedAttachment> {
 }
 
 /** Checks the `attachments` parts of a submission and prepares them; throws AttachmentRefusal. */
-export async function prepareAttachments(parts: (string | File)[]): Promise<PreparedAttachment[]> {
+export async function prepareAttachments(parts: (string | AttachmentPart)[]): Promise<PreparedAttachment[]> {
   const files = checkParts(parts);
   const prepared: PreparedAttachment[] = [];
   for (const [i, file] of files.entries()) prepared.push(await prepareOne(file, i));

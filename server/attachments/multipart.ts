@@ -7,7 +7,7 @@
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { concat } from './bytes.js';
-import { IncomingFile } from './incoming-file.js';
+import { IncomingFile, type ReceivedFile } from './incoming-file.js';
 import { AttachmentRefusal, uploadBodyLimit } from './limits.js';
 import { boundaryOf, MultipartSyntaxError, readMultipart, type PartInfo, type PartSink } from './multipart-parser.js';
 
@@ -32,7 +32,7 @@ export interface UploadRules {
 
 export interface UploadForm {
   fields: Map<string, string[]>;
-  files: File[];
+  files: ReceivedFile[];
   /** Only with onRefusal 'skip': the first file refused. */
   refusal: AttachmentRefusal | null;
 }
@@ -115,7 +115,7 @@ function guarded(sink: PartSink, refused: (refusal: AttachmentRefusal) => void):
 
 export interface CaseForm {
   body: unknown;
-  attachments: File[];
+  attachments: ReceivedFile[];
 }
 
 /** The case JSON and the attachment files; an unknown part or a missing `case` is a 400. */

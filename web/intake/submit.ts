@@ -1,6 +1,6 @@
 /** Submits the typed form through the same schema and service as the JSON API. */
 import type { HonoRequest } from 'hono';
-import { prepareAttachments, type PreparedAttachment } from '../../server/attachments/attachments.service.js';
+import { prepareAttachments, type AttachmentPart, type PreparedAttachment } from '../../server/attachments/attachments.service.js';
 import { AttachmentRefusal, uploadBodyLimit } from '../../server/attachments/limits.js';
 import { isMultipart, readUploadForm } from '../../server/attachments/multipart.js';
 import type { Config } from '../../server/config.js';
@@ -12,7 +12,7 @@ import { readFormBody, type FormBody } from '../../server/lib/body.js';
 import type { Lang } from '../i18n.js';
 import { categoryIssue } from './issues.js';
 import type { CategoryChoice } from './choices.js';
-import { toSubmissionInput, type FormValues } from './form.js';
+import { attachmentParts, toSubmissionInput, type FormValues } from './form.js';
 
 export type FormOutcome = { ok: true; submitted: SubmittedCase } | { ok: false; issues: ErrorIssue[] };
 
@@ -23,22 +23,31 @@ function namedReporterIssues(values: FormValues): ErrorIssue[] {
   return named.success ? [] : zodIssues(named.error).filter((i) => i.path.startsWith('reporter.'));
 }
 
+export interface IntakeForm {
+  /** The text fields as typed. */
+  body: FormBody;
+  /** The `attachments` parts; with `refusal`, the first file refused (and dropped). */
+  files: (string | AttachmentPart)[];
+  refusal: AttachmentRefusal | null;
+}
+
 /**
  * The form as posted. A multipart one is read as it streams in, its files checked like the API's;
  * a refused file is dropped and the rest still read, so the form comes back with what was typed.
  */
-export async function readIntakeForm(req: HonoRequest, config: Config): Promise<{ body: FormBody; refusal: AttachmentRefusal | null }> {
-  if (!isMultipart(req.header('content-type'))) return { body: await readFormBody(req, { all: true }), refusal: null };
+export async function readIntakeForm(req: HonoRequest, config: Config): Promise<IntakeForm> {
+  if (!isMultipart(req.header('content-type'))) {
+    const body = await readFormBody(req, { all: true });
+    return { body, files: attachmentParts(body), refusal: null };
+  }
   const form = await readUploadForm(req.raw, {
     textFields: null, maxTextBytes: config.INTAKE_MAX_BODY_BYTES, maxBodyBytes: uploadBodyLimit(config), onRefusal: 'skip',
   });
-  const body: FormBody = Object.fromEntries(form.fields);
-  if (form.files.length > 0) body.attachments = form.files;
-  return { body, refusal: form.refusal };
+  return { body: Object.fromEntries(form.fields), files: form.files, refusal: form.refusal };
 }
 
 /** The files checked like the API's; a refusal becomes an issue whose message is its reason, localised by issues.ts. */
-async function checkFiles(parts: (string | File)[], refusal: AttachmentRefusal | null): Promise<{ files: PreparedAttachment[]; issue?: ErrorIssue }> {
+async function checkFiles(parts: (string | AttachmentPart)[], refusal: AttachmentRefusal | null): Promise<{ files: PreparedAttachment[]; issue?: ErrorIssue }> {
   try {
     if (refusal) throw refusal;
     return { files: await prepareAttachments(parts) };
@@ -49,7 +58,7 @@ async function checkFiles(parts: (string | File)[], refusal: AttachmentRefusal |
 }
 
 export async function submitForm(
-  deps: Deps, values: FormValues, lang: Lang, categories: CategoryChoice[], parts: (string | File)[] = [],
+  deps: Deps, values: FormValues, lang: Lang, categories: CategoryChoice[], parts: (string | AttachmentPart)[] = [],
   refusal: AttachmentRefusal | null = null,
 ): Promise<FormOutcome> {
   const { files, issue } = await checkFiles(parts, refusal);
