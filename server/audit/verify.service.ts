@@ -75,7 +75,6 @@ function anchorsBySeq(anchors: AuditAnchor[]): Map<number, AuditAnchor[]> {
   return bySeq;
 }
 
-/** Walks the whole log and compares the anchors; returns the first problem found, if any. */
 export interface VerifyOptions {
   pageSize?: number;
   /** Anchors from elsewhere (the auditors' mail), checked like those of the file. */
@@ -84,6 +83,15 @@ export interface VerifyOptions {
   anchorsFrom?: string;
 }
 
+/** Entries cut off the end: the log is shorter than the longest anchor says it was. */
+function cutOff(anchors: readonly AuditAnchor[], count: number, where: string | null): VerifyReport['broken'] {
+  const longest = anchors.reduce<AuditAnchor | null>((m, a) => (m && m.count >= a.count ? m : a), null);
+  if (!longest || longest.count <= count) return null;
+  const gone = longest.count === count + 1 ? `entry ${longest.count} was deleted` : `entries ${count + 1}–${longest.count} were deleted`;
+  return { seq: count + 1, reason: `the log ends at entry ${count}, but ${longest.count} entries were anchored on ${longest.at} in ${where}: ${gone}` };
+}
+
+/** Walks the whole log and compares the anchors; returns the first problem found, if any. */
 export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): Promise<VerifyReport> {
   const pageSize = options.pageSize ?? PAGE;
   const hasher = auditHasherOf(deps);
@@ -117,14 +125,5 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
     if (page.length < pageSize) break;
     await nextTurn();
   }
-  const longest = anchors.reduce<AuditAnchor | null>((m, a) => (m && m.count >= a.count ? m : a), null);
-  const count = walk.expected - 1;
-  if (longest && longest.count > count) {
-    return report({
-      seq: count + 1,
-      reason: `the log ends at entry ${count}, but ${longest.count} entries were anchored on ${longest.at} in ${where}: ` +
-        (longest.count === count + 1 ? `entry ${longest.count} was deleted` : `entries ${count + 1}–${longest.count} were deleted`),
-    });
-  }
-  return report(null);
+  return report(cutOff(anchors, walk.expected - 1, where));
 }
