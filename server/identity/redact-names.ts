@@ -37,10 +37,10 @@ export function selfNamed(text: string): { spans: NameSpan[]; names: string[] } 
   if (!MAY_SELF_NAME.test(text)) return { spans, names };
   const take = (start: number, needSurname: boolean) => {
     const found = cjkNameAt(text, start, needSurname) ?? (needSurname ? null : latinNameAt(text, start));
-    if (found) {
-      spans.push({ start, end: found.end });
-      names.push(found.name);
-    }
+    if (!found) return;
+    spans.push({ start, end: found.end });
+    // Masked wherever else it is typed only if it looks like a name: "我叫外卖" must not blank every 外卖.
+    if (SURNAMES.has(found.name[0]!) || COMPOUND_SURNAMES.test(found.name) || /^[A-Z]/.test(found.name)) names.push(found.name);
   };
   for (const m of text.matchAll(SURE)) take(m.index + m[0].length, false);
   for (const m of text.matchAll(LIKELY)) take(m.index + m[0].length, true);
@@ -50,7 +50,7 @@ export function selfNamed(text: string): { spans: NameSpan[]; names: string[] } 
     const name = (/^my/i.test(m[0]) ? ENGLISH_ANY : ENGLISH_CAPITALISED).exec(text.slice(at, at + 40));
     if (name && !NOT_A_NAME.test(name[0])) {
       spans.push({ start: at, end: at + name[0].length });
-      names.push(name[0]);
+      if (/^[A-Z]/.test(name[0])) names.push(name[0]);
     }
   }
   return { spans, names };

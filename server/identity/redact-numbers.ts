@@ -84,12 +84,12 @@ interface Candidate { i: number; j: number; digits: number; tier: number; mask: 
 
 /** The masks within the run of chunks [first, last). */
 function runSpans(text: string, c: Chunks, first: number, last: number, prevEnd: number): Span[] {
-  // The label must come after the previous number, so "卡号 1234，金额…6222…" labels only the 1234.
   const runStart = c.start[first]!;
   let total = 0;
   for (let k = first; k < last; k++) total += c.end[k]! - c.start[k]!;
   // Nothing masked has fewer than 7 digits: dates, amounts and counts end here.
   if (total < 7) return [];
+  // The label must come after the previous number, so "卡号 1234，金额…6222…" labels only the 1234.
   const before = text.slice(Math.max(prevEnd, runStart - LABEL_REACH), runStart);
   const cardLabel = CARD_LABEL.test(before);
   const phoneLabel = PHONE_LABEL.test(before);

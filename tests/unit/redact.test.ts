@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASKS, maskPhone, redact } from '../../server/identity/redact.js';
+import { phoneKindOfDigits } from '../../server/lib/identifiers.js';
 
 describe('redact', () => {
   it('masks an ID number that passes the checksum', () => {
@@ -105,8 +106,20 @@ describe('redact: how people type (issue 13)', () => {
     ['我是周九，我在厂里见过周九的工牌', `我是${m.name}，我在厂里见过${m.name}的工牌`],
     ['My name is Li Si.', `My name is ${m.name}.`],
     ['我叫Zhang Wei', `我叫${m.name}`],
+    ['我叫外卖，外卖到了', `我叫${m.name}，外卖到了`],
   ])('masks the self-identified name in %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
+  });
+});
+
+describe('phoneKindOfDigits (RULES.md check values)', () => {
+  it.each([
+    ['13800138000', 'mobile'], ['8613800138000', 'mobile'], ['008613800138000', 'mobile'],
+    ['02012345678', 'landline'], ['07551234567', 'landline'], ['075512345678', 'landline'], ['862012345678', 'landline'],
+    ['85291234567', 'hkMoTw'], ['0085291234567', 'hkMoTw'], ['85366123456', 'hkMoTw'], ['886912345678', 'hkMoTw'], ['0912345678', 'hkMoTw'],
+    ['12800138000', null], ['0201234567', null], ['85281234567', null], ['85376123456', null], ['20261126000', null], ['1380013800', null],
+  ])('%s is %s', (digits, kind) => {
+    expect(phoneKindOfDigits(digits)).toBe(kind);
   });
 });
 
