@@ -156,6 +156,15 @@ describe('redact: what must stay readable', () => {
   });
 });
 
+describe('redact: subject fields', () => {
+  it('keeps the business and takes out only the personal data in it', () => {
+    expect(redact('某某食品有限公司')).toBe('某某食品有限公司');
+    expect(redact('广州市天河区体育西路1号3楼301室')).toBe('广州市天河区体育西路1号3楼301室');
+    expect(redact('张记烧烤（老板电话 138-0013-8000）')).toBe(`张记烧烤（老板电话 ${MASKS.mobile}）`);
+    expect(redact('王璇琪的网店', ['王璇琪'])).toBe(`${MASKS.name}的网店`);
+  });
+});
+
 // Linear work, whatever the input: 100 kB costs about ten times 10 kB (a backtracking regex would
 // cost a hundred times or more). Ratios, not milliseconds, so a busy machine does not fail it.
 describe('redact: bounded work', () => {
