@@ -4,21 +4,9 @@
  * arrive, and a sink that refuses a part (too large, wrong type) stops the read at once.
  * Pure: Web APIs only.
  */
+import { MultipartSyntaxError, parsePartHeaders, type PartInfo } from './multipart-headers.js';
 
-/** The body is not well-formed multipart: a 400 for the caller. */
-export class MultipartSyntaxError extends Error {
-  constructor(problem: string) {
-    super(`malformed multipart body: ${problem}`);
-    this.name = 'MultipartSyntaxError';
-  }
-}
-
-export interface PartInfo {
-  name: string;
-  /** null: a text field; '' is what a browser sends for an untouched file input. */
-  filename: string | null;
-  contentType: string | null;
-}
+export { boundaryOf, MultipartSyntaxError, type PartInfo } from './multipart-headers.js';
 
 /** Receives one part's bytes; may throw to stop the whole read. */
 export interface PartSink {
@@ -34,14 +22,7 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 const CR = 13;
 const LF = 10;
 const encoder = new TextEncoder();
-const utf8 = new TextDecoder('utf-8');
-
-/** The boundary of a multipart/form-data Content-Type, or null when it has none usable. */
-export function boundaryOf(contentType: string | null | undefined): string | null {
-  const match = /;\s*boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;"]{1,70}))\s*(?:;|$)/i.exec(contentType ?? '');
-  const boundary = match?.[1] ?? match?.[2];
-  return boundary && !boundary.endsWith(' ') ? boundary : null;
-}
+const HEADER_END = encoder.encode('\r\n\r\n');
 
 /** Where `needle` starts in `hay` at or after `from`, or -1. */
 export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
@@ -63,51 +44,6 @@ function join(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * The parameters of a Content-Disposition, read in order (so a `; name=` inside a quoted file name
- * is not taken for one). Browsers write `"`, CR and LF in a name as %22, %0D and %0A (HTML's form
- * encoding) and leave backslashes alone, so a backslash is no escape here.
- */
-function dispositionParams(header: string): Map<string, string> {
-  const params = new Map<string, string>();
-  const re = /;\s*([^=;\s]+)\s*=\s*(?:"([^"]*)"|([^;]*))\s*/y;
-  re.lastIndex = header.search(/;|$/);
-  for (let match = re.exec(header); match; match = re.exec(header)) {
-    const key = match[1]!.toLowerCase();
-    const value = match[2] !== undefined ? match[2].replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n') : match[3]!.trim();
-    if (!params.has(key)) params.set(key, value);
-  }
-  return params;
-}
-
-/** RFC 5987 `filename*=UTF-8''…`, which wins over a plain `filename` when a client sends both. */
-function extendedFilename(value: string | undefined): string | null {
-  const match = value ? /^utf-8'[^']*'(.*)$/i.exec(value) : null;
-  if (!match) return null;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return null;
-  }
-}
-
-export function parsePartHeaders(block: Uint8Array): PartInfo {
-  let disposition: string | null = null;
-  let contentType: string | null = null;
-  for (const line of utf8.decode(block).split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    if (key === 'content-disposition') disposition = line.slice(colon + 1).trim();
-    else if (key === 'content-type') contentType = line.slice(colon + 1).trim();
-  }
-  if (!disposition || !/^form-data\s*(;|$)/i.test(disposition)) throw new MultipartSyntaxError('a part without Content-Disposition: form-data');
-  const params = dispositionParams(disposition);
-  const name = params.get('name');
-  if (name === undefined) throw new MultipartSyntaxError('a part without a name');
-  return { name, filename: extendedFilename(params.get('filename*')) ?? params.get('filename') ?? null, contentType };
-}
-
 type State = 'preamble' | 'after-delimiter' | 'headers' | 'body' | 'done';
 
 /** Push parser: `push` each chunk as it arrives, `finish` at the end of the body. */
@@ -120,10 +56,6 @@ export class MultipartParser {
 
   constructor(boundary: string, private readonly onPart: PartHandler) {
     this.delimiter = encoder.encode(`\r\n--${boundary}`);
-  }
-
-  get done(): boolean {
-    return this.state === 'done';
   }
 
   push(chunk: Uint8Array): void {
@@ -186,7 +118,7 @@ export class MultipartParser {
   }
 
   private readHeaders(): boolean {
-    const end = indexOfBytes(this.buffer, encoder.encode('\r\n\r\n'));
+    const end = indexOfBytes(this.buffer, HEADER_END);
     if (end === -1) {
       if (this.buffer.length > MAX_HEADER_BYTES) throw new MultipartSyntaxError('a part header is too large');
       return false;
@@ -194,7 +126,6 @@ export class MultipartParser {
     if (end > MAX_HEADER_BYTES) throw new MultipartSyntaxError('a part header is too large');
     const info = parsePartHeaders(this.buffer.subarray(2, end));
     this.buffer = this.buffer.subarray(end + 4);
-    // The rest of the body is searched for the delimiter, which starts with CRLF: start it afresh.
     this.sink = this.onPart(info);
     this.state = 'body';
     return true;
