@@ -28,7 +28,9 @@ export function parseJsonText(text: string): unknown {
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
 /**
- * Parses a form post (urlencoded or multipart; any other type reads as an empty form). A multipart
+ * Parses a form post (urlencoded or multipart; any other type reads as an empty form), whole: it is
+ * for forms without files, whose bodies the app's middleware keeps to INTAKE_MAX_BODY_BYTES. Uploads
+ * are read as they stream in by attachments/multipart.ts. A multipart
  * body that cannot be parsed is the client's mistake, a 400, not the TypeError fetch throws for it.
  * `all`: a field sent more than once arrives as a list.
  */

@@ -113,8 +113,10 @@ describe('uploads against the real Node server', () => {
     expect(after.peakMb).toBeLessThan(400);
     for (const r of results) {
       expect([413, 415, 503]).toContain(r.status);
-      // Answered long before the client could send 100 MB: the server did not wait to read it all.
-      expect(r.sentMb).toBeLessThan(60);
+      // Answered before the client could send 100 MB: the server did not wait to read it all (at
+      // most 10 MB of a file, what the sockets buffer, and what the Node adapter drains after an
+      // answer before it closes the connection: 500 ms or 64 MB).
+      expect(r.sentMb).toBeLessThan(90);
       if (r.status === 503) {
         expect(r.code).toBe('unavailable');
         expect(Number(r.retryAfter)).toBeGreaterThan(0);
