@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import { concat } from './bytes.js';
 import { IncomingFile, type ReceivedFile } from './incoming-file.js';
 import { AttachmentRefusal, uploadBodyLimit } from './limits.js';
-import { boundaryOf, MultipartSyntaxError, readMultipart, type PartInfo, type PartSink } from './multipart-parser.js';
+import { boundaryOf, readMultipart, type PartInfo, type PartSink } from './multipart-parser.js';
 
 export const isMultipart = (contentType: string | undefined) => /^multipart\/form-data\b/i.test(contentType ?? '');
 
@@ -41,57 +41,69 @@ const invalid = (message: string, path = '') => new AppError('validation_failed'
 const tooLarge = (maxBytes: number) => new AppError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
 const utf8 = new TextDecoder('utf-8');
 
+/** Collects a form's parts as the parser meets them, each under its limit. */
+class FormCollector {
+  readonly form: UploadForm = { fields: new Map(), files: [], refusal: null };
+  private parts = 0;
+  private textBytes = 0;
+
+  constructor(private readonly rules: UploadRules) {}
+
+  readonly onPart = (info: PartInfo): PartSink => {
+    if (++this.parts > MAX_PARTS) throw invalid(`The body has more than ${MAX_PARTS} parts.`);
+    const { form, rules } = this;
+    if (info.name === FILE_FIELD) {
+      if (form.refusal) return discard;
+      const index = form.files.length;
+      if (info.filename === null) {
+        this.refused(new AttachmentRefusal('not_a_file', `Attachment ${index + 1} is text, not a file.`, index));
+        return discard;
+      }
+      return guarded(new IncomingFile(index, info.filename, (file) => { if (file) form.files.push(file); }), this.refused);
+    }
+    if (rules.textFields && !rules.textFields.has(info.name)) {
+      const name = info.name.slice(0, 40);
+      throw invalid(`Unknown part "${name}"; send ${[...rules.textFields].map((n) => `"${n}"`).join(', ')} and "${FILE_FIELD}".`, name);
+    }
+    return this.textSink(info.name);
+  };
+
+  private readonly refused = (refusal: AttachmentRefusal) => {
+    if (this.rules.onRefusal === 'stop') throw refusal;
+    this.form.refusal ??= refusal;
+  };
+
+  private textSink(name: string): PartSink {
+    const chunks: Uint8Array[] = [];
+    return {
+      data: (bytes) => {
+        this.textBytes += bytes.length;
+        if (this.textBytes > this.rules.maxTextBytes) {
+          throw new AppError('payload_too_large', `The part "${name.slice(0, 40)}" is larger than ${this.rules.maxTextBytes} bytes.`);
+        }
+        chunks.push(bytes);
+      },
+      end: () => {
+        const text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks));
+        this.form.fields.set(name, [...(this.form.fields.get(name) ?? []), text]);
+      },
+    };
+  }
+}
+
 /** Reads a multipart body under `rules`; throws AppError (AttachmentRefusal for a file with 'stop'). */
 export async function readUploadForm(request: Request, rules: UploadRules): Promise<UploadForm> {
   const boundary = boundaryOf(request.headers.get('content-type'));
   if (!boundary) throw invalid('The multipart body has no boundary.');
-  const form: UploadForm = { fields: new Map(), files: [], refusal: null };
-  let parts = 0;
-  let textBytes = 0;
-
-  const refused = (refusal: AttachmentRefusal) => {
-    if (rules.onRefusal === 'stop') throw refusal;
-    form.refusal ??= refusal;
-  };
-  const textSink = (name: string): PartSink => {
-    const chunks: Uint8Array[] = [];
-    return {
-      data(bytes) {
-        textBytes += bytes.length;
-        if (textBytes > rules.maxTextBytes) throw new AppError('payload_too_large', `The part "${name}" is larger than ${rules.maxTextBytes} bytes.`);
-        chunks.push(bytes);
-      },
-      end() {
-        const text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks));
-        form.fields.set(name, [...(form.fields.get(name) ?? []), text]);
-      },
-    };
-  };
-  const onPart = (info: PartInfo): PartSink => {
-    if (++parts > MAX_PARTS) throw invalid(`The body has more than ${MAX_PARTS} parts.`);
-    if (info.name === FILE_FIELD) {
-      if (form.refusal) return discard;
-      if (info.filename === null) {
-        refused(new AttachmentRefusal('not_a_file', `Attachment ${form.files.length + 1} is text, not a file.`, form.files.length));
-        return discard;
-      }
-      return guarded(new IncomingFile(form.files.length, info.filename, (file) => file && form.files.push(file)), refused);
-    }
-    if (rules.textFields && !rules.textFields.has(info.name)) {
-      throw invalid(`Unknown part "${info.name.slice(0, 40)}"; send ${[...rules.textFields].map((n) => `"${n}"`).join(', ')} and "${FILE_FIELD}".`, info.name);
-    }
-    return textSink(info.name);
-  };
-
+  const collector = new FormCollector(rules);
   try {
-    await readMultipart(request.body, boundary, onPart, { maxBytes: rules.maxBodyBytes, tooLarge: () => tooLarge(rules.maxBodyBytes) });
+    await readMultipart(request.body, boundary, collector.onPart, { maxBytes: rules.maxBodyBytes, tooLarge: () => tooLarge(rules.maxBodyBytes) });
   } catch (err) {
-    if (err instanceof MultipartSyntaxError) throw invalid('The multipart body could not be read.');
     if (err instanceof AppError) throw err;
-    // The client went away mid-body, or the runtime failed to deliver it: it is not a server fault.
+    // Malformed, or the client went away mid-body: the client's doing, not a server fault.
     throw invalid('The multipart body could not be read.');
   }
-  return form;
+  return collector.form;
 }
 
 /** A part whose bytes are not wanted: read past, never kept. */
