@@ -20,7 +20,7 @@ const text = {
       totp_invalid: '一次性验证码错误或已使用，请等待下一个验证码后重试。',
       totp_not_set_up: '此账号需要一次性验证码，但尚未设置，请联系管理员。',
       totp_enrolment: '首次登录需设置一次性验证码：将下方密钥添加到身份验证器应用，然后再次输入密码和应用显示的 6 位验证码。',
-      throttled: (m: number) => `登录失败次数过多，请 ${m} 分钟后再试。`,
+      throttled: (s: number) => s < 60 ? `登录失败次数过多，请 ${s} 秒后再试。` : `登录失败次数过多，请 ${Math.ceil(s / 60)} 分钟后再试。`,
     },
   },
   en: {
@@ -36,7 +36,7 @@ const text = {
       totp_invalid: 'The one-time code is wrong or was already used; wait for the next code and try again.',
       totp_not_set_up: 'This account needs a one-time code but has none set up; ask an administrator.',
       totp_enrolment: 'First sign-in: set up your one-time code. Add the secret below to an authenticator app, then enter your password again with the 6-digit code it shows.',
-      throttled: (m: number) => `Too many failed sign-ins; try again in ${m} minutes.`,
+      throttled: (s: number) => s < 60 ? `Too many sign-in attempts; try again in ${s} second${s === 1 ? '' : 's'}.` : `Too many failed sign-ins; try again in ${Math.ceil(s / 60)} minutes.`,
     },
   },
 } as const;
@@ -52,7 +52,7 @@ export interface LoginPageProps {
 
 function noticeText(lang: LoginLang, notice: LoginNotice, retryAfter = 60): string {
   const n = text[lang].notices;
-  return notice === 'throttled' ? n.throttled(Math.ceil(retryAfter / 60)) : n[notice];
+  return notice === 'throttled' ? n.throttled(retryAfter) : n[notice];
 }
 
 function Enrolment({ lang, enrolment }: { lang: LoginLang; enrolment: TotpEnrolment }) {
