@@ -80,21 +80,25 @@ describe('POST /api/v1/cases, multipart, as it streams in', () => {
   });
 });
 
+/** An upload whose body ends only when the test calls release(): it holds a place in the cap. */
+function heldUpload() {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(enc.encode(casePart()));
+      await released;
+      controller.enqueue(enc.encode(`--${BOUNDARY}--\r\n`));
+      controller.close();
+    },
+  });
+  return { first: post('/api/v1/cases', body), release };
+}
+
 describe('uploads in flight', () => {
   it('answers 503 with Retry-After while the cap is full, and takes uploads again once one ends', async () => {
     t = await createTestApp({ env: { INTAKE_MAX_UPLOADS_IN_FLIGHT: '1' } });
-    // An upload whose body arrives only when the test lets it.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    const slow = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(enc.encode(casePart()));
-        await released;
-        controller.enqueue(enc.encode(`--${BOUNDARY}--\r\n`));
-        controller.close();
-      },
-    });
-    const first = post('/api/v1/cases', slow);
+    const { first, release } = heldUpload();
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const { stream, counter } = endless(enc.encode(casePart()));
@@ -114,17 +118,7 @@ describe('uploads in flight', () => {
 
   it('shares the cap with the public form, which answers 503 as a page', async () => {
     t = await createTestApp({ env: { INTAKE_MAX_UPLOADS_IN_FLIGHT: '1' } });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    const slow = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(enc.encode(casePart()));
-        await released;
-        controller.enqueue(enc.encode(`--${BOUNDARY}--\r\n`));
-        controller.close();
-      },
-    });
-    const first = post('/api/v1/cases', slow);
+    const { first, release } = heldUpload();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const page = await post('/submit', `${partHead('kind')}report\r\n--${BOUNDARY}--\r\n`);
     expect(page.status).toBe(503);
