@@ -1,10 +1,8 @@
 /** The Database interface Kysely checks every query against: one *Table type per table. */
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { AttachmentMime } from '../server/attachments/sniff.js';
-import type { Role } from '../server/staff/roles.js';
+import type { AttachmentMime, CaseKind, CaseStatus, Role, Severity } from '../domain/vocabulary.js';
 
-export type CaseKind = 'complaint' | 'report' | 'injury';
-export type Severity = 'minor' | 'serious' | 'fatal';
+export type { CaseKind, Severity };
 export type RegionLevel = 'province' | 'city' | 'district';
 
 export interface RegionTable {
@@ -82,7 +80,7 @@ export interface CaseTable {
   kind: CaseKind;
   category: string;
   region: string;
-  status: string;
+  status: CaseStatus;
   department: string | null;
   routing_rule: string | null;
   routing_reason: string;
@@ -108,7 +106,7 @@ export interface CaseTable {
   next_due_at: string | null;
   fine_fen: number | null;
   transfer_count: Generated<number>;
-  status_before_transfer: string | null;
+  status_before_transfer: CaseStatus | null;
   escalated: Generated<number>;
   urge_count: Generated<number>;
   last_urged_at: string | null;
@@ -329,7 +327,7 @@ export interface DirectoryVersionTable {
 /** Cases per department ('' for triage) and status, kept by triggers (db/migrations/0010_case_counts.sql). */
 export interface CaseCountTable {
   department: string;
-  status: string;
+  status: CaseStatus;
   n: number;
 }
 

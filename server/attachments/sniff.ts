@@ -2,17 +2,18 @@
  * The type of an attachment from its bytes (DESIGN §4). The name and the declared Content-Type
  * are never trusted: a ".jpg" that is really HTML would otherwise reach a handler's browser.
  */
+import type { AttachmentMime } from '../../domain/vocabulary.js';
 import { ascii, u32be } from './bytes.js';
 
-export const attachmentTypes = {
+export type { AttachmentMime };
+
+export const attachmentTypes: Record<AttachmentMime, { ext: string; image: boolean }> = {
   'image/jpeg': { ext: 'jpg', image: true },
   'image/png': { ext: 'png', image: true },
   'image/webp': { ext: 'webp', image: true },
   'application/pdf': { ext: 'pdf', image: false },
   'video/mp4': { ext: 'mp4', image: false },
-} as const;
-
-export type AttachmentMime = keyof typeof attachmentTypes;
+};
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 

@@ -1,5 +1,6 @@
 /** Taking an action on a case: checked against the lifecycle table, written in one audited batch. */
 import type { CompiledQuery } from 'kysely';
+import type { CaseStatus } from '../../domain/vocabulary.js';
 import { newRowId } from '../lib/ids.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
@@ -11,14 +12,8 @@ import { findVisibleCase, getCase } from './cases.service.js';
 import { applyEffects, type ActionInput, type EffectContext } from './effects.js';
 import { guardFailure } from './guards.js';
 import {
-  actorMay, allowedActions, findTransition, knownActions, REHANDLE_STATE, type ActionName, type Transition,
+  actorMay, allowedActions, findTransition, knownActions, PUBLIC_EVENTS, REHANDLE_STATE, type ActionName, type Transition,
 } from './lifecycle.js';
-
-// Events the reporter sees on the follow-up page; work-order steps stay internal.
-const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
-  'accept', 'not_accept', 'start_mediation', 'mediated', 'mediation_failed', 'start_verification', 'open_case',
-  'not_open', 'decide_penalty', 'triage', 'start_investigation', 'close', 'rehandle', 'merge',
-]);
 
 function checkRequired(t: Transition, input: ActionInput) {
   const missing = t.required.filter((f) => {
@@ -31,7 +26,7 @@ function checkRequired(t: Transition, input: ActionInput) {
   }
 }
 
-function nextStatus(t: Transition, row: { status: string; status_before_transfer: string | null; kind: keyof typeof REHANDLE_STATE }) {
+function nextStatus(t: Transition, row: { status: CaseStatus; status_before_transfer: CaseStatus | null; kind: keyof typeof REHANDLE_STATE }): CaseStatus {
   if (t.to === null) return row.status;
   if (t.to === 'restore') return row.status === 'transfer_requested' ? (row.status_before_transfer ?? 'received') : row.status;
   if (t.to === 'rehandle') return REHANDLE_STATE[row.kind];

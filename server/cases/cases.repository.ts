@@ -1,11 +1,13 @@
 /** Reads and updates cases for the staff workspace. */
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { CaseRow, CaseTable, Database } from '../../db/schema.js';
+import type { CaseStatus } from '../../domain/vocabulary.js';
 
 /** Which cases a staff member may see: everything (intake centre) or one department's, co-handled included. */
 export type Visibility = { all: true } | { all: false; department: string };
 
 export interface QueueFilter {
+  /** Any text from the query string: a status that does not exist matches no case. */
   status?: string;
   kind?: string;
   category?: string;
@@ -44,7 +46,7 @@ function scopedCases(db: Kysely<Database>, scope: Scope, f: Omit<QueueFilter, 'a
       .where((eb) => eb.or([eb('cases.department', 'is', null), eb('cases.department', '!=', scope.cohandled)]));
   }
   // The unary plus keeps SQLite from choosing the status index for a common status (statusIsCommon).
-  if (f.status) q = f.statusIsCommon ? q.where(sql<SqlBool>`+cases.status = ${f.status}`) : q.where('cases.status', '=', f.status);
+  if (f.status) q = f.statusIsCommon ? q.where(sql<SqlBool>`+cases.status = ${f.status}`) : q.where('cases.status', '=', f.status as CaseStatus);
   if (f.kind) q = q.where('cases.kind', '=', f.kind as CaseTable['kind']);
   if (f.category) q = q.where('cases.category', '=', f.category);
   if (f.triage) q = q.where('cases.department', 'is', null).where('cases.status', 'not in', ['closed', 'merged']);

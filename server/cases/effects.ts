@@ -11,7 +11,7 @@ import { SIGN_WINDOW } from '../intake/intake.service.js';
 import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
 import { findCaseByNumber, listCohandlers } from './cases.repository.js';
-import { isOpen, NOT_ACCEPT_GROUNDS, type Transition } from './lifecycle.js';
+import { clockRunsFor, isOpen, NOT_ACCEPT_GROUNDS, type Transition } from './lifecycle.js';
 
 export interface ActionInput {
   action: string;
@@ -62,8 +62,7 @@ function updateClock(ctx: EffectContext, id: string, set: Updateable<ClockRow>) 
 
 function startClock(ctx: EffectContext, key: ClockRuleKey) {
   const rule = DEFAULT_CLOCK_RULES[key];
-  // Only a real-name reporter is told whether a case was opened (Art 31).
-  if (rule.clock === 'reporter_notice' && ctx.row.anonymous === 1) return;
+  if (!clockRunsFor(rule.clock, ctx.row.anonymous === 1)) return;
   const due = computeDue(ctx.calendar, ctx.now, rule);
   ctx.queries.push(ctx.deps.db.insertInto('clocks').values({
     id: newRowId(), case_id: ctx.row.id, clock: rule.clock, started_at: toShanghaiIso(ctx.now),

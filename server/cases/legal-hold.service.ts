@@ -3,12 +3,13 @@
  * retention period (`purge` skips it) until the hold is cleared. Setting and clearing are audited
  * with the reason, by an admin or by the operator at the CLI.
  */
+import type { CaseStatus } from '../../domain/vocabulary.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { findCaseHold, listHeldCases, setLegalHoldQuery } from './legal-hold.repository.js';
 
-export interface LegalHoldView { caseNumber: string; legalHold: boolean; status: string; changed: boolean }
+export interface LegalHoldView { caseNumber: string; legalHold: boolean; status: CaseStatus; changed: boolean }
 
 /** Sets or clears the hold; `changed` is false when the case already was so (nothing is written). */
 export async function setLegalHold(deps: Deps, actor: string, caseNumber: string, hold: boolean, reason: string): Promise<LegalHoldView> {

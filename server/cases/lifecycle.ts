@@ -3,9 +3,8 @@
  * which, who may take it, what it must carry, and which clocks it stops and starts. The service
  * enforces this table and nothing else, so a reader checks the rules here.
  */
-import type { CaseKind } from '../../db/schema.js';
-import type { ClockRuleKey } from '../clocks/clocks.js';
-import type { Role } from '../staff/roles.js';
+import type { CaseKind, CaseStatus, Role } from '../../domain/vocabulary.js';
+import type { ClockName, ClockRuleKey } from '../clocks/clocks.js';
 
 export type ActionName =
   | 'sign' | 'accept' | 'not_accept' | 'start_mediation' | 'mediated' | 'mediation_failed'
@@ -25,9 +24,9 @@ export interface Transition {
   action: ActionName;
   kinds: readonly CaseKind[];
   /** States the action is allowed from; 'open' means every state that is not closed or merged. */
-  from: readonly string[] | 'open';
+  from: readonly CaseStatus[] | 'open';
   /** The new state; null keeps the state; 'restore' returns to the state before a transfer. */
-  to: string | null | 'restore' | 'rehandle';
+  to: CaseStatus | null | 'restore' | 'rehandle';
   who: Who;
   required: readonly Field[];
   stops?: readonly string[];
@@ -35,7 +34,7 @@ export interface Transition {
 }
 
 const ALL: readonly CaseKind[] = ['complaint', 'report', 'injury'];
-export const TERMINAL = ['closed', 'merged'] as const;
+export const TERMINAL: readonly CaseStatus[] = ['closed', 'merged'];
 
 /** Statutory grounds for not accepting a complaint (SAMR Order 20 Art 15; Order 121 additions). */
 export const NOT_ACCEPT_GROUNDS = [
@@ -77,7 +76,7 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 /** Where a re-handled case starts again, by kind. */
-export const REHANDLE_STATE: Record<CaseKind, string> = { complaint: 'accepted', report: 'verifying', injury: 'investigating' };
+export const REHANDLE_STATE: Record<CaseKind, CaseStatus> = { complaint: 'accepted', report: 'verifying', injury: 'investigating' };
 
 export const MAX_REHANDLES = 1;
 
@@ -88,16 +87,16 @@ export interface ActorScope {
 
 export interface CaseScope {
   kind: CaseKind;
-  status: string;
+  status: CaseStatus;
   department: string | null;
   cohandlers: readonly string[];
 }
 
-export function isOpen(status: string): boolean {
-  return !(TERMINAL as readonly string[]).includes(status);
+export function isOpen(status: CaseStatus): boolean {
+  return !TERMINAL.includes(status);
 }
 
-function fromMatches(t: Transition, status: string): boolean {
+function fromMatches(t: Transition, status: CaseStatus): boolean {
   return t.from === 'open' ? isOpen(status) : t.from.includes(status);
 }
 
@@ -132,3 +131,18 @@ export function allowedActions(actor: ActorScope, c: CaseScope): ActionName[] {
 }
 
 export const knownActions: ReadonlySet<string> = new Set(TRANSITIONS.map((t) => t.action));
+
+/** Events the reporter sees on the follow-up page; work-order steps stay internal. */
+export const PUBLIC_EVENTS: ReadonlySet<string> = new Set<ActionName>([
+  'accept', 'not_accept', 'start_mediation', 'mediated', 'mediation_failed', 'start_verification', 'open_case',
+  'not_open', 'decide_penalty', 'triage', 'start_investigation', 'close', 'rehandle', 'merge',
+]);
+
+/**
+ * Whether a clock a transition starts runs for this case. Only a reporter who gave their name is
+ * told whether a report led to a case (Measures on handling reports, Art 31), so the reporter-notice
+ * clock never runs for an anonymous report.
+ */
+export function clockRunsFor(clock: ClockName, anonymous: boolean): boolean {
+  return !(clock === 'reporter_notice' && anonymous);
+}

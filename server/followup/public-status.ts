@@ -1,8 +1,9 @@
 /** The coarse status a reporter sees (DESIGN §3): handling steps inside a department stay internal. */
+import type { CaseStatus } from '../../domain/vocabulary.js';
 
 export type PublicStatus = 'received' | 'in_progress' | 'decided' | 'not_accepted' | 'closed' | 'merged';
 
-const MAP: Record<string, PublicStatus> = {
+const MAP: Record<CaseStatus, PublicStatus> = {
   received: 'received',
   transfer_requested: 'received',
   accepted: 'in_progress',
@@ -20,8 +21,8 @@ const MAP: Record<string, PublicStatus> = {
   merged: 'merged',
 };
 
-export function publicStatus(status: string): PublicStatus {
-  return MAP[status] ?? 'in_progress';
+export function publicStatus(status: CaseStatus): PublicStatus {
+  return MAP[status];
 }
 
 /** Public events whose note is meant for the reporter: the result reply and the reasons for a refusal. */

@@ -26,7 +26,8 @@ import {
   computeDue, DEFAULT_CLOCK_RULES, extendDue, firstClockRule, shanghaiDate, toShanghaiIso, type ClockRuleKey,
 } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
-import { findTransition, NOT_ACCEPT_GROUNDS } from '../cases/lifecycle.js';
+import { clockRunsFor, findTransition, NOT_ACCEPT_GROUNDS, PUBLIC_EVENTS } from '../cases/lifecycle.js';
+import type { CaseStatus } from '../../domain/vocabulary.js';
 import { SIGN_WINDOW } from '../intake/intake.service.js';
 import { fromBase64 } from '../lib/encoding.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
@@ -149,12 +150,6 @@ const CATEGORY_WEIGHTS: Record<string, number> = {
 const KIND_WEIGHTS: Record<CaseKind, number> = { complaint: 62, report: 30, injury: 8 };
 const SEVERITY = weighted<Severity>([['minor', 75], ['serious', 20], ['fatal', 5]]);
 const RATING = weighted<number>([[1, 5], [2, 7], [3, 10], [4, 33], [5, 45]]);
-
-// Same set as server/cases/actions.service.ts: the steps a reporter sees on the follow-up page.
-const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
-  'accept', 'not_accept', 'start_mediation', 'mediated', 'mediation_failed', 'start_verification', 'open_case',
-  'not_open', 'decide_penalty', 'triage', 'start_investigation', 'close', 'rehandle', 'merge',
-]);
 
 // ---------------------------------------------------------------------------------------------
 // Words the cases are made of
@@ -461,7 +456,7 @@ class CasePlan {
   readonly rows: PlannedCase['rows'] = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [] };
   readonly id: string;
   private readonly idPrefix: string;
-  private status = 'received';
+  private status: CaseStatus = 'received';
   private department: string | null;
   private at: Date;
   private closedAt: string | null = null;
@@ -556,8 +551,7 @@ class CasePlan {
       if (t.stops && (t.stops.includes('*') || t.stops.includes(c.clock as string))) Object.assign(c, { status: 'stopped', stopped_at: this.iso });
     }
     for (const key of t.starts ?? []) {
-      // Only a real-name reporter is told whether a case was opened (Art 31), as in cases/effects.ts.
-      if (!(key === 'reporter_notice' && !this.f.identity)) this.startClock(key, this.at);
+      if (clockRunsFor(DEFAULT_CLOCK_RULES[key].clock, !this.f.identity)) this.startClock(key, this.at);
     }
     const to = typeof t.to === 'string' && t.to !== 'restore' && t.to !== 'rehandle' ? t.to : this.status;
     this.event(action, this.iso, this.staff(who), extra.note ?? null, { from: this.status, to, ...extra.data }, PUBLIC_EVENTS.has(action));

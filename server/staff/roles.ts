@@ -1,17 +1,9 @@
 /** Staff roles and the rules that hang on them (department, second factor). */
 
-export const roles = [
-  'intake', // provincial intake centre dispatcher: sees and routes every case
-  'handler', // works the cases of one department
-  'supervisor', // watches one department's deadlines, approves extensions
-  'reward_officer',
-  'reward_approver',
-  'custodian', // approves or denies opening a sealed reporter identity
-  'auditor',
-  'admin',
-] as const;
+import { ROLES, type Role } from '../../domain/vocabulary.js';
 
-export type Role = (typeof roles)[number];
+export type { Role };
+export const roles = ROLES;
 
 /** Roles whose work is scoped to one department, so an account without one is meaningless. */
 export const departmentRoles: readonly Role[] = ['handler', 'supervisor'];
@@ -28,9 +20,6 @@ export const totpRoles: readonly Role[] = ['custodian', 'reward_approver', 'admi
  */
 export const grantedRoles: readonly Role[] = ['custodian', 'reward_approver', 'admin'];
 
-export function isRole(value: string): value is Role {
-  return (roles as readonly string[]).includes(value);
-}
 
 export function needsDepartment(role: Role): boolean {
   return departmentRoles.includes(role);

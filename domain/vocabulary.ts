@@ -1,0 +1,56 @@
+/**
+ * The words of the domain, one place for each: what kinds of case there are, the states a case
+ * moves through, how severe an injury is, the staff roles and the attachment types the intake takes.
+ * Every layer imports them from here — the database schema, the services, the pages — and this
+ * module imports nothing, so the lowest layer can use it. docs/lifecycle.md explains the states.
+ */
+
+/** 投诉 complaint, 举报 report (tip-off), 产品伤害 injury (product injury or quality accident). */
+export const CASE_KINDS = ['complaint', 'report', 'injury'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** How grave an injury report is; it sets the triage clock and who co-handles it. */
+export const SEVERITIES = ['minor', 'serious', 'fatal'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * Every state a case can be in, whatever its kind. Which kind passes through which state, and by
+ * which action, is the lifecycle table (server/cases/lifecycle.ts).
+ */
+export const CASE_STATUSES = [
+  'received', 'transfer_requested',
+  // complaint 投诉
+  'accepted', 'not_accepted', 'mediating', 'mediated', 'mediation_failed',
+  // report 举报
+  'verifying', 'case_opened', 'not_opened', 'penalty_decided',
+  // injury 产品伤害
+  'triaged', 'investigating',
+  // every kind ends here
+  'closed', 'merged',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export function isCaseStatus(value: string): value is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+/** Staff roles; the rules that hang on them (department, second factor, second admin) are in server/staff/roles.ts. */
+export const ROLES = [
+  'intake', // provincial intake centre dispatcher: sees and routes every case
+  'handler', // works the cases of one department
+  'supervisor', // watches one department's deadlines, approves extensions
+  'reward_officer',
+  'reward_approver',
+  'custodian', // approves or denies opening a sealed reporter identity
+  'auditor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The attachment types the intake accepts, each recognised from its bytes, never from its name. */
+export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4'] as const;
+export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
