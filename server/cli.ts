@@ -1,11 +1,11 @@
 /** Operator command line: `npm run intake -- <command>` (or `npx intake <command>`). */
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { importPublishedCalendars } from '../db/seed/calendar.js';
 import { directoryQueries } from '../db/seed/directory.js';
 import { readDirectoryFiles } from '../db/seed/files.js';
 import { parseAnchorArgument, verifySummary } from './audit/verify-summary.js';
 import { verifyAuditLog } from './audit/verify.service.js';
+import { importPublishedCalendars } from './clocks/calendar-import.js';
 import { parseConfig } from './config.js';
 import { AppError, zodIssues } from './errors.js';
 import { masterKeyFromBase64, newMasterKeyBytes } from './identity/keys.js';

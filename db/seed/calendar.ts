@@ -1,18 +1,21 @@
 /**
- * The published State Council holiday schedules, from the data bundled with chinese-days,
- * and their import into calendar_years / calendar_days.
+ * The published State Council holiday schedules, from the data bundled with chinese-days. Their
+ * import into calendar_years / calendar_days is server/clocks/calendar-import.ts.
  */
-import type { Kysely } from 'kysely';
 // A static JSON import: bundled by Vite/esbuild for Workers, loaded natively by Node; no fs.
 import bundled from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { replaceCalendarYear, type CalendarDayInput } from '../../server/clocks/calendar.repository.js';
-import type { Batch } from '../../server/deps.js';
-import type { Database } from '../schema.js';
 
 /** 'YYYY-MM-DD' → 'English name,中文名,statutory days' as chinese-days stores it. */
 interface BundledSchedule {
   holidays: Record<string, string>;
   workdays: Record<string, string>;
+}
+
+/** A listed day: a holiday (working false) or a 调休 working day (true). */
+export interface ScheduleDay {
+  date: string;
+  working: boolean;
+  name: string;
 }
 
 export const CALENDAR_SOURCE = 'chinese-days';
@@ -26,9 +29,9 @@ function zhName(label: string): string {
 }
 
 /** The published schedules from 2020 on: holidays (working false) and 调休 working days (true). */
-export function publishedSchedules(): { year: number; days: CalendarDayInput[] }[] {
+export function publishedSchedules(): { year: number; days: ScheduleDay[] }[] {
   const data = bundled as BundledSchedule;
-  const byYear = new Map<number, CalendarDayInput[]>();
+  const byYear = new Map<number, ScheduleDay[]>();
   const collect = (entries: Record<string, string>, working: boolean) => {
     for (const [date, label] of Object.entries(entries)) {
       const year = Number(date.slice(0, 4));
@@ -43,13 +46,4 @@ export function publishedSchedules(): { year: number; days: CalendarDayInput[] }
   return [...byYear.entries()]
     .sort(([a], [b]) => a - b)
     .map(([year, days]) => ({ year, days: days.sort((a, b) => a.date.localeCompare(b.date)) }));
-}
-
-/** Writes every published schedule (one atomic unit per year); returns the years written. */
-export async function importPublishedCalendars(db: Kysely<Database>, loadedAt: string, batch: Batch): Promise<number[]> {
-  const schedules = publishedSchedules();
-  for (const { year, days } of schedules) {
-    await replaceCalendarYear(db, year, days, CALENDAR_SOURCE, loadedAt, batch);
-  }
-  return schedules.map((s) => s.year);
 }

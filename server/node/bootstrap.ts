@@ -1,8 +1,8 @@
 /** Builds the Node runtime's Deps: database file, keys, mailer, directory and calendar seeds. */
 import { join, resolve } from 'node:path';
-import { importPublishedCalendars } from '../../db/seed/calendar.js';
 import { directoryQueries } from '../../db/seed/directory.js';
 import { readDirectoryFiles } from '../../db/seed/files.js';
+import { importPublishedCalendars } from '../clocks/calendar-import.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';

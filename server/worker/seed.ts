@@ -8,9 +8,9 @@ import {
   DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery,
 } from 'kysely';
 import { nanoid } from 'nanoid';
-import { importPublishedCalendars } from '../../db/seed/calendar.js';
 import { directoryQueries, type DirectoryFiles } from '../../db/seed/directory.js';
 import type { Database } from '../../db/schema.js';
+import { importPublishedCalendars } from '../clocks/calendar-import.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import { toHex } from '../lib/encoding.js';
 import { hashPassword } from '../staff/password.js';

@@ -1,6 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import { describe, it, expect } from 'vitest';
-import { importPublishedCalendars, publishedSchedules } from '../../db/seed/calendar.js';
+import { publishedSchedules } from '../../db/seed/calendar.js';
+import { importPublishedCalendars } from '../../server/clocks/calendar-import.js';
 import { isWorkingDay } from '../../server/clocks/calendar.js';
 import { createCalendarCache, loadCalendar, replaceCalendarYear } from '../../server/clocks/calendar.repository.js';
 import { openStore } from '../../server/node/sqlite.js';
