@@ -1,25 +1,42 @@
 /** Chinese identifier checks (pure). Rules and test values: shared/reference/RULES.md. */
 
-// GB 32100-2015: 31 symbols, no I O S V Z.
-const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** GB 32100-2015: the 31 symbols of a unified social credit code (no I O S V Z). */
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export type CreditCodeCheck = { code: string; wellFormed: boolean; checkOk: boolean };
 
+/** The check character of a credit code's first 17 characters (upper case, from the alphabet). */
+export function creditCodeCheckChar(body: string): string {
+  if (body.length !== 17) throw new RangeError('a credit code body has 17 characters');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CREDIT_CODE_ALPHABET.indexOf(body[i]!);
+    if (value < 0) throw new RangeError(`'${body[i]}' is not in the credit code alphabet`);
+    sum += value * CREDIT_WEIGHTS[i]!;
+  }
+  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
 /** Normalises to upper case and checks alphabet, length and check character. */
 export function checkCreditCode(input: string): CreditCodeCheck {
   const code = input.trim().toUpperCase();
-  const wellFormed = code.length === 18 && [...code].every((ch) => CREDIT_ALPHABET.includes(ch));
+  const wellFormed = code.length === 18 && [...code].every((ch) => CREDIT_CODE_ALPHABET.includes(ch));
   if (!wellFormed) return { code, wellFormed, checkOk: false };
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(code[i]!) * CREDIT_WEIGHTS[i]!;
-  const expected = CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
-  return { code, wellFormed, checkOk: code[17] === expected };
+  return { code, wellFormed, checkOk: code[17] === creditCodeCheckChar(code.slice(0, 17)) };
 }
 
 // GB 11643-1999, ISO 7064 MOD 11-2.
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
+
+/** The check character ('0'–'9' or 'X') of a resident ID number's first 17 digits. */
+export function idNumberCheckChar(body: string): string {
+  if (!/^\d{17}$/.test(body)) throw new RangeError('an ID number body has 17 digits');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
 
 function isRealDate(yyyymmdd: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4));
@@ -33,9 +50,7 @@ function isRealDate(yyyymmdd: string): boolean {
 export function isValidIdNumber(input: string): boolean {
   const id = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id) || !isRealDate(id.slice(6, 14))) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return id[17] === ID_CHECK[sum % 11];
+  return id[17] === idNumberCheckChar(id.slice(0, 17));
 }
 
 /** Mainland mobile numbers: 11 digits from 1[3-9], optional +86 / 86 prefix and separators. */
