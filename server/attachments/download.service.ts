@@ -1,6 +1,6 @@
 /** Staff downloads of attachments: the case page's visibility, every download audited (DESIGN §4). */
 import { recordAudit } from '../audit/audit.service.js';
-import { findVisibleCase } from '../cases/cases.service.js';
+import { findVisibleCase } from '../cases/visibility.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';

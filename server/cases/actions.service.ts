@@ -8,7 +8,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
 import { listAssignments, listClocks, refreshNextDueQuery, updateCaseQuery } from './cases.repository.js';
-import { findVisibleCase, getCase } from './cases.service.js';
+import { getCase } from './case-page.service.js';
+import { findVisibleCase } from './visibility.js';
 import { applyEffects, type ActionInput, type EffectContext } from './effects.js';
 import { guardFailure } from './guards.js';
 import {

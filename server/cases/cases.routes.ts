@@ -7,7 +7,8 @@ import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middlewa
 import { takeAction } from './actions.service.js';
 import { actionBodySchema, caseNumberSchema, messageBodySchema, queueQuerySchema } from './cases.schema.js';
 import { messageReporter } from './messages.service.js';
-import { getCase, listQueue } from './cases.service.js';
+import { getCase } from './case-page.service.js';
+import { listQueue } from './cases.service.js';
 
 function caseNumberParam(value: string): string {
   const parsed = caseNumberSchema.safeParse(value);

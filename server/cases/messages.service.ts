@@ -7,7 +7,8 @@ import { AppError } from '../errors.js';
 import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
 import { listClocks, refreshNextDueQuery } from './cases.repository.js';
-import { findVisibleCase, getCase } from './cases.service.js';
+import { getCase } from './case-page.service.js';
+import { findVisibleCase } from './visibility.js';
 import { actorMay } from './lifecycle.js';
 
 export async function messageReporter(deps: Deps, actor: Actor, caseNumber: string, body: string) {

@@ -1,6 +1,6 @@
 /** Opening a complainant's full contact details for mediation; every opening is audited. */
 import { recordAudit } from '../audit/audit.service.js';
-import { findVisibleCase } from '../cases/cases.service.js';
+import { findVisibleCase } from '../cases/visibility.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';

@@ -7,7 +7,7 @@ import { nanoid } from 'nanoid';
 import type { QueryResult } from 'kysely';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { findCaseById } from '../cases/cases.repository.js';
-import { findVisibleCase } from '../cases/cases.service.js';
+import { findVisibleCase } from '../cases/visibility.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';

@@ -2,7 +2,7 @@
 import { ZodError } from 'zod';
 import { takeAction } from '../../server/cases/actions.service.js';
 import { actionBodySchema } from '../../server/cases/cases.schema.js';
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { ActionInput } from '../../server/cases/effects.js';
 import type { Field } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';

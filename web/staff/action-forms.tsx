@@ -1,5 +1,5 @@
 /** One small form per allowed action, with just the fields the lifecycle table requires for it. */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import { NOT_ACCEPT_GROUNDS, TRANSITIONS, type Field } from '../../server/cases/lifecycle.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { FINE_INPUT, type ActionAttempt } from './action-form.js';

@@ -1,5 +1,5 @@
 /** The case page's attachments (downloads through the staff API, which the session cookie opens) and documents. */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { StaffView } from './context.js';
 import { formatSize } from './format.js';
 

@@ -1,5 +1,5 @@
 /** The case page's facts: the business, the matter, the redacted text and every clock. */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import { formatDue } from '../format.js';
 import { DueBadge, Flags } from './badges.js';
 import { nameOf, type StaffView } from './context.js';

@@ -1,5 +1,5 @@
 /** The case page's history: timeline, messages, dispatches, and likely duplicates to merge. */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { departmentName, nameOf, type StaffView } from './context.js';
 import { formatTime } from './format.js';

@@ -1,5 +1,5 @@
 /** GET /staff/cases/:caseNumber: the facts, clocks, history and the actions the caller may take now. */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { AppError } from '../../server/errors.js';
 import type { DisclosureView } from '../../server/identity/disclosure.service.js';
 import type { ActionAttempt } from './action-form.js';

@@ -1,7 +1,7 @@
 /** What the case page's routes share: the case number parameter, posted text, refusals, and rendering the page. */
 import type { Context } from 'hono';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
-import { getCase } from '../../server/cases/cases.service.js';
+import { getCase } from '../../server/cases/case-page.service.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, errorStatus } from '../../server/errors.js';
 import type { FormBody } from '../../server/lib/body.js';

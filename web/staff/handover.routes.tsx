@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { recordAudit } from '../../server/audit/audit.service.js';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
-import { findVisibleCase, getCase } from '../../server/cases/cases.service.js';
+import { getCase } from '../../server/cases/case-page.service.js';
+import { findVisibleCase } from '../../server/cases/visibility.js';
 import { toShanghaiIso } from '../../server/clocks/clocks.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';

@@ -3,7 +3,7 @@
  * pseudonym only — leaked transfer forms are how reported companies learned who reported them —
  * and the redacted description; never a contact, not even masked.
  */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { Lang } from '../i18n.js';
 import { nameOf, type StaffView } from './context.js';
 import { StaffHead } from './document.js';

@@ -3,7 +3,7 @@
  * mediation, and the disclosure requests of a sealed report/injury identity (DESIGN §4). None of
  * them ever shows the identity here; what is opened is shown once, on the response to the post.
  */
-import type { CaseView } from '../../server/cases/cases.service.js';
+import type { CaseView } from '../../server/cases/case-page.service.js';
 import { actorMay } from '../../server/cases/lifecycle.js';
 import type { DisclosureView } from '../../server/identity/disclosure.service.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';

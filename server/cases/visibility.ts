@@ -1,0 +1,34 @@
+/**
+ * Which cases a staff member may see. Every feature that opens a case for staff (the case page,
+ * actions, messages, contact, disclosure, downloads) asks here, so the rule exists once. It sits
+ * below those services: it reads only the case repository.
+ */
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../staff/actor.js';
+import { findCaseByNumber, listCohandlers, type Visibility } from './cases.repository.js';
+
+export type { Visibility };
+
+const CASE_ROLES = new Set(['intake', 'handler', 'supervisor']);
+
+/** What this staff member may see; roles without case work are refused outright. */
+export function visibilityOf(actor: Actor): Visibility {
+  if (!CASE_ROLES.has(actor.role)) throw new AppError('forbidden', `The role ${actor.role} has no case queue.`);
+  if (actor.role === 'intake') return { all: true };
+  if (!actor.department) throw new AppError('forbidden', 'This account has no department.');
+  return { all: false, department: actor.department };
+}
+
+/** Finds a case the actor may see; any other case is "not found", never "forbidden". */
+export async function findVisibleCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
+  const visibility = visibilityOf(actor);
+  const row = await findCaseByNumber(deps.db, caseNumber);
+  if (!row) throw new AppError('not_found', `No case ${caseNumber}.`);
+  const cohandlers = await listCohandlers(deps.db, row.id);
+  // justActed: a department that just returned a case is shown the result of its own action once.
+  if (!justActed && !visibility.all && row.department !== visibility.department && !cohandlers.includes(visibility.department)) {
+    throw new AppError('not_found', `No case ${caseNumber}.`);
+  }
+  return { row, cohandlers, visibility };
+}
