@@ -10,7 +10,7 @@ import type { AuditHasher } from './audit/audit-key.js';
 import type { CalendarData } from './clocks/calendar.js';
 import type { Config } from './config.js';
 import type { Keyring } from './identity/keys.js';
-import type { SubmittedCase } from './intake/intake.service.js';
+import type { SubmittedCase } from './intake/intake.schema.js';
 
 /**
  * Runs queries as one atomic unit. D1 has no interactive transactions, so every use case that

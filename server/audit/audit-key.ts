@@ -4,7 +4,6 @@
  * the master key it comes from; the database holds only the key's id on each entry, so a rotation
  * keeps old entries verifiable for as long as their master key stays loaded as a previous key.
  */
-import type { Deps } from '../deps.js';
 import { toHex, utf8 } from '../lib/encoding.js';
 
 /** The hashes of the chain (hex): HMAC-SHA-256 of keyed entries, SHA-256 of pre-0014 ones. */
@@ -31,6 +30,6 @@ export const webAuditHasher: AuditHasher = {
 };
 
 /** The hasher verification uses: the runtime's synchronous one (Node), else Web Crypto. */
-export function auditHasherOf(deps: Pick<Deps, 'auditHasher'>): AuditHasher {
+export function auditHasherOf(deps: { auditHasher?: AuditHasher }): AuditHasher {
   return deps.auditHasher ?? webAuditHasher;
 }

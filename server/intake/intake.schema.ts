@@ -1,5 +1,7 @@
 /** The submission body of API.md "Submitting", with the cross-field rules of DESIGN §1. */
 import { z } from 'zod';
+import type { CaseKind } from '../../domain/vocabulary.js';
+import type { Named } from '../directory/directory.js';
 import { checkCreditCode, isValidIdNumber, normaliseMobile } from '../lib/identifiers.js';
 
 // GB/T 2260 province-level prefixes; a code outside them (e.g. 999999) is not a region at all.
@@ -93,3 +95,19 @@ export const submissionSchema = z.object({
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 export type Reporter = NonNullable<Submission['reporter']>;
+
+/** What POST /api/v1/cases answers: shown to the reporter once, receipt included. */
+export interface SubmittedCase {
+  caseNumber: string;
+  receipt: string;
+  kind: CaseKind;
+  status: 'received';
+  department: { code: string; name: Named } | null;
+  cohandlers: { code: string; name: Named }[];
+  urgent: boolean;
+  creditCodeCheckFailed: boolean;
+  due: { clock: string; dueAt: string; provisional: boolean }[];
+  receivedAt: string;
+  /** The files stored with the case; empty for a JSON submission. */
+  attachments: { id: string; type: string; size: number; metadataRemoved: boolean }[];
+}

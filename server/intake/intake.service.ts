@@ -1,12 +1,12 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
-import type { CaseKind, Severity } from '../../db/schema.js';
+import type { Severity } from '../../domain/vocabulary.js';
 import { attachmentAnswer, withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
-import { departmentRef, type Named } from '../directory/directory.js';
+import { departmentRef } from '../directory/directory.js';
 import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
 import { AppError } from '../errors.js';
 import { formatReceipt, hashReceipt, newReceipt } from '../identity/receipt.js';
@@ -18,25 +18,10 @@ import { checkCreditCode } from '../lib/identifiers.js';
 import { routeCase } from '../routing/route.js';
 import { routingFacts } from '../routing/routing.repository.js';
 import { insertCaseQueries } from './intake.repository.js';
-import { submissionSchema, type Submission } from './intake.schema.js';
+import { submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
 
 /** The sign-for window of a dispatched case (a KPI, never a pause of the statutory clock). */
 export const SIGN_WINDOW = { clock: 'accept_decision', workingDays: 1 } as const;
-
-export interface SubmittedCase {
-  caseNumber: string;
-  receipt: string;
-  kind: CaseKind;
-  status: 'received';
-  department: { code: string; name: Named } | null;
-  cohandlers: { code: string; name: Named }[];
-  urgent: boolean;
-  creditCodeCheckFailed: boolean;
-  due: { clock: string; dueAt: string; provisional: boolean }[];
-  receivedAt: string;
-  /** The files stored with the case; empty for a JSON submission. */
-  attachments: { id: string; type: string; size: number; metadataRemoved: boolean }[];
-}
 
 /** The directory checks zod cannot do: the category exists and takes this kind. */
 function checkAgainstDirectory(dir: DirectorySnapshot, s: Submission) {

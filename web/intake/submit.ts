@@ -6,8 +6,8 @@ import { isMultipart, readUploadForm } from '../../server/attachments/multipart.
 import type { Config } from '../../server/config.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
-import { submissionSchema } from '../../server/intake/intake.schema.js';
-import { submitCase, type SubmittedCase } from '../../server/intake/intake.service.js';
+import { submissionSchema, type SubmittedCase } from '../../server/intake/intake.schema.js';
+import { submitCase } from '../../server/intake/intake.service.js';
 import { readFormBody, type FormBody } from '../../server/lib/body.js';
 import type { Lang } from '../i18n.js';
 import { categoryIssue } from './issues.js';

@@ -1,5 +1,5 @@
 /** The one and only showing of the receipt, with the case number, department and time limits. */
-import type { SubmittedCase } from '../../server/intake/intake.service.js';
+import type { SubmittedCase } from '../../server/intake/intake.schema.js';
 import { formatDue } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
