@@ -12,7 +12,7 @@
  * stays on the event loop (its files are written first).
  */
 import { join, resolve } from 'node:path';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import { ZodError } from 'zod';
 import type { AuditDraft } from '../audit/audit.js';
@@ -25,6 +25,7 @@ import { submitJson } from '../intake/intake.service.js';
 import { loadKeyring } from './keyfiles.js';
 import { openReader, type NodeStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
+import { startModuleWorker } from './ts-worker.js';
 
 export interface SubmissionThread {
   /** Deps.submitter for the server's app; in place (on the event loop) if the thread is lost. */
@@ -70,6 +71,89 @@ function fromWire(w: WireError): Error {
   return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
 }
 
+/** The server's side of the thread: submissions waiting for it, its batches written, its loss noticed. */
+class ThreadLink {
+  /** True once the thread is ready, false if it failed or stopped before. */
+  readonly ready: Promise<boolean>;
+  readonly exited: Promise<void>;
+  private readonly pending = new Map<number, { resolve(r: SubmittedCase): void; reject(err: Error): void }>();
+  private nextId = 1;
+  private alive = false;
+  private stopping = false;
+
+  constructor(readonly worker: Worker, private readonly store: NodeStore, private readonly deps: Deps) {
+    this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    this.ready = new Promise<boolean>((settle) => {
+      worker.on('message', (m: FromThread) => this.receive(m, settle));
+      worker.on('error', (err) => {
+        deps.log(`Submission thread failed: ${err.message}`);
+        settle(false);
+        this.lose(err.message);
+      });
+      worker.on('exit', (code) => {
+        settle(false);
+        this.lose(`exit ${code}`);
+      });
+    });
+  }
+
+  private receive(m: FromThread, settle: (ready: boolean) => void) {
+    switch (m.type) {
+      case 'ready':
+        this.alive = true;
+        settle(true);
+        break;
+      case 'failed':
+        this.deps.log(`Submission thread did not start: ${m.message}`);
+        settle(false);
+        break;
+      case 'log':
+        this.deps.log(m.line);
+        break;
+      case 'batch':
+        // The thread's writes, in the server's group commit; answered once durable.
+        this.store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
+          (results) => this.worker.postMessage({ type: 'batch', id: m.id, results } satisfies ToThread),
+          (err: unknown) => this.worker.postMessage({ type: 'batch', id: m.id, error: toWire(err) } satisfies ToThread),
+        );
+        break;
+      case 'submitted': {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.result) p?.resolve(m.result);
+        else p?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'no answer' }));
+        break;
+      }
+    }
+  }
+
+  private lose(reason: string) {
+    const wasAlive = this.alive;
+    this.alive = false;
+    if (wasAlive && !this.stopping) this.deps.log(`Submission thread stopped (${reason}); submissions are prepared on the event loop.`);
+    // Whether such a case was committed cannot be known here: its caller is told to try again.
+    for (const p of this.pending.values()) p.reject(new AppError('internal', 'The submission could not be completed; please try again.'));
+    this.pending.clear();
+  }
+
+  submit(text: string, language: 'zh' | 'en'): Promise<SubmittedCase> {
+    if (!this.alive) return submitJson(this.deps, text, language);
+    const id = this.nextId++;
+    return new Promise<SubmittedCase>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'submit', id, text, language } satisfies ToThread);
+    });
+  }
+
+  async stop() {
+    this.stopping = true;
+    if (this.alive) this.worker.postMessage({ type: 'stop' } satisfies ToThread);
+    const timeout = setTimeout(() => void this.worker.terminate(), 5_000);
+    await this.exited;
+    clearTimeout(timeout);
+  }
+}
+
 /**
  * Starts the thread and waits until it is ready. Resolves to null (submissions then stay on the event
  * loop) if it cannot start, with the reason logged.
@@ -77,103 +161,21 @@ function fromWire(w: WireError): Error {
 export async function startSubmissionThread(
   options: { filename: string; config: Config; store: NodeStore; deps: Deps },
 ): Promise<SubmissionThread | null> {
-  const { store, config, deps } = options;
-  // Under `npm run dev` and in tests the app runs TypeScript through tsx, whose loader a worker does
-  // not inherit: the bootstrap registers it before importing this module again. The built server is
-  // one bundle, and the build writes this module's own beside it: the thread loads only what a
-  // submission needs (1.3 MB of code, mostly zod and kysely, against 2 MB with every page).
+  // The built server is one bundle, and the build writes this module's own beside it: the thread loads
+  // only what a submission needs (1.3 MB of code, mostly zod and kysely, against 2 MB with every page).
+  // Run through tsx, the thread imports this very module.
   const self = import.meta.url;
-  const typescript = self.endsWith('.ts');
-  const tsx = typescript ? import.meta.resolve('tsx/esm/api') : null;
-  const entry = typescript ? self : new URL('./submit-thread.mjs', self).href;
-  const bootstrap = `(async () => {
-    const { workerData } = await import('node:worker_threads');
-    ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ''}
-    await (await import(${JSON.stringify(entry)})).runSubmissionThread(workerData);
-  })().catch((err) => { console.error(err); process.exit(1); });`;
-  const input: ThreadInput = { filename: options.filename, config };
+  const entry = self.endsWith('.ts') ? self : new URL('./submit-thread.mjs', self).href;
+  const input: ThreadInput = { filename: options.filename, config: options.config };
   // A young generation of 24 MB (by default V8 let it reach 34 MB here): the thread's objects live for
   // one submission. Its whole heap was 62 MB in a bench run at a million cases, 74-82 MB without.
-  const worker = new Worker(bootstrap, { eval: true, workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
-
-  const pending = new Map<number, { resolve(r: SubmittedCase): void; reject(err: Error): void }>();
-  let nextId = 1;
-  let alive = false;
-  let stopping = false;
-  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-
-  const lose = (reason: string) => {
-    const wasAlive = alive;
-    alive = false;
-    if (wasAlive && !stopping) deps.log(`Submission thread stopped (${reason}); submissions are prepared on the event loop.`);
-    // Whether such a case was committed cannot be known here: its caller is told to try again.
-    for (const p of pending.values()) p.reject(new AppError('internal', 'The submission could not be completed; please try again.'));
-    pending.clear();
-  };
-
-  const ready = new Promise<boolean>((settle) => {
-    worker.on('message', (m: FromThread) => {
-      switch (m.type) {
-        case 'ready':
-          alive = true;
-          settle(true);
-          break;
-        case 'failed':
-          deps.log(`Submission thread did not start: ${m.message}`);
-          settle(false);
-          break;
-        case 'log':
-          deps.log(m.line);
-          break;
-        case 'batch':
-          // The thread's writes, in the server's group commit; answered once durable.
-          store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
-            (results) => worker.postMessage({ type: 'batch', id: m.id, results } satisfies ToThread),
-            (err: unknown) => worker.postMessage({ type: 'batch', id: m.id, error: toWire(err) } satisfies ToThread),
-          );
-          break;
-        case 'submitted': {
-          const p = pending.get(m.id);
-          pending.delete(m.id);
-          if (m.result) p?.resolve(m.result);
-          else p?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'no answer' }));
-          break;
-        }
-      }
-    });
-    worker.on('error', (err) => {
-      deps.log(`Submission thread failed: ${err.message}`);
-      settle(false);
-      lose(err.message);
-    });
-    worker.on('exit', (code) => {
-      settle(false);
-      lose(`exit ${code}`);
-    });
-  });
-  if (!(await ready)) {
+  const worker = startModuleWorker(entry, 'runSubmissionThread', { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
+  const link = new ThreadLink(worker, options.store, options.deps);
+  if (!(await link.ready)) {
     await worker.terminate();
     return null;
   }
-
-  return {
-    worker,
-    submit(text, language) {
-      if (!alive) return submitJson(deps, text, language);
-      const id = nextId++;
-      return new Promise<SubmittedCase>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'submit', id, text, language } satisfies ToThread);
-      });
-    },
-    async stop() {
-      stopping = true;
-      if (alive) worker.postMessage({ type: 'stop' } satisfies ToThread);
-      const timeout = setTimeout(() => void worker.terminate(), 5_000);
-      await exited;
-      clearTimeout(timeout);
-    },
-  };
+  return { worker, submit: (text, language) => link.submit(text, language), stop: () => link.stop() };
 }
 
 /** The thread's side: submitJson over a read-only connection, its batches written by the server. */
