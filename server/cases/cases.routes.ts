@@ -1,21 +1,14 @@
-/** Staff case endpoints (API.md "Staff"): the queue, the case page, actions. */
+/** Staff case endpoints: the queue, the case page, actions. */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
+import { caseNumberParam } from '../lib/params.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { takeAction } from './actions.service.js';
-import { actionBodySchema, caseNumberSchema, messageBodySchema, queueQuerySchema } from './cases.schema.js';
+import { actionBodySchema, messageBodySchema, queueQuerySchema } from './cases.schema.js';
 import { messageReporter } from './messages.service.js';
 import { getCase } from './case-page.service.js';
 import { listQueue } from './cases.service.js';
-
-function caseNumberParam(value: string): string {
-  const parsed = caseNumberSchema.safeParse(value);
-  // A malformed number cannot name a case the caller may see.
-  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
-  return parsed.data;
-}
 
 export function caseRoutes(deps: Deps) {
   const app = new Hono<StaffEnv>();
@@ -30,7 +23,9 @@ export function caseRoutes(deps: Deps) {
   app.post('/:caseNumber/actions', requireStaff(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const input = actionBodySchema.parse(await readJsonBody(c.req.raw));
-    return c.json(await takeAction(deps, c.get('actor'), caseNumber, input));
+    const done = await takeAction(deps, c.get('actor'), caseNumber, input);
+    // The answer is the case page as the actor now sees it, once even if the action took it away.
+    return c.json(await getCase(deps, c.get('actor'), done.caseNumber, true));
   });
   app.post('/:caseNumber/messages', requireStaff(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));

@@ -1,12 +1,12 @@
 /**
- * Staff endpoints that reach a reporter's identity (DESIGN §4), mounted at /api/v1/staff:
+ * Staff endpoints that reach a reporter's identity (docs/protection.md), mounted at /api/v1/staff:
  * opening a complainant's contact, and the disclosure requests of sealed identities.
  */
 import { Hono } from 'hono';
-import { caseNumberSchema } from '../cases/cases.schema.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
+import { caseNumberParam } from '../lib/params.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { openContact } from './contact.service.js';
 import {
@@ -16,12 +16,6 @@ import { decisionSchema, disclosureRequestSchema, openContactSchema, requestIdSc
 
 // Identity never belongs in a cache, a proxy's or the browser's.
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-function caseNumberParam(value: string): string {
-  const parsed = caseNumberSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No case ${value.slice(0, 40)}.`);
-  return parsed.data;
-}
 
 function requestIdParam(value: string): string {
   const parsed = requestIdSchema.safeParse(value);

@@ -2,20 +2,17 @@
  * /staff/admin: the administration pages (admins only). Mounted before /staff so these paths are
  * never taken by the workspace. Changes post a form with the CSRF token and redirect (303) on success.
  */
-import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import { Hono } from 'hono';
 import { changesQuerySchema, previewQuerySchema } from '../../server/admin/admin.schema.js';
 import { listAdminChanges } from '../../server/admin/changes.service.js';
 import { previewRoute } from '../../server/admin/preview.service.js';
 import type { Deps } from '../../server/deps.js';
-import { listCategories, listRegions } from '../../server/directory/directory.repository.js';
-import { AppError, errorStatus } from '../../server/errors.js';
+import { listCategoryEntries, listRegionEntries, type DirectoryEntry } from '../../server/directory/directory.service.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { ChangesPage } from './changes-page.js';
 import { adminView, renderAdmin, type AdminView } from './context.js';
 import { directoryPages } from './directory.routes.js';
-import { AdminErrorPage, type AdminErrorStatus } from './error-page.js';
+import { adminErrors } from './error-page.js';
 import { attempt } from './form.js';
 import { HomePage } from './home-page.js';
 import { PreviewPage, type PreviewChoices } from './preview-page.js';
@@ -28,8 +25,8 @@ export function adminPages(deps: Deps) {
   app.use('*', requireStaffPage(deps, 'admin'), requireCsrf);
 
   const choices = async (v: AdminView): Promise<PreviewChoices> => {
-    const name = (r: { code: string; name_zh: string; name_en: string }) => ({ code: r.code, name: v.lang === 'en' ? r.name_en : r.name_zh });
-    return { categories: (await listCategories(deps.db)).map(name), regions: (await listRegions(deps.db)).map(name) };
+    const name = (e: DirectoryEntry) => ({ code: e.code, name: e.name[v.lang] });
+    return { categories: (await listCategoryEntries(deps)).map(name), regions: (await listRegionEntries(deps)).map(name) };
   };
 
   app.get('/', async (c) => {
@@ -61,19 +58,6 @@ export function adminPages(deps: Deps) {
   app.route('/users', userPages(deps));
   app.route('/holds', holdPages(deps));
   app.route('/', directoryPages(deps));
-  app.onError((err, c) => adminError(err, c, deps));
+  app.onError(adminErrors(deps));
   return app;
-}
-
-function statusOf(err: Error): AdminErrorStatus {
-  if (err instanceof ZodError) return 400;
-  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  return status === 400 || status === 403 || status === 404 ? status : 500;
-}
-
-/** Errors answer as pages; only the error's name and message are logged. */
-function adminError(err: Error, c: Context<StaffEnv>, deps: Deps) {
-  const status = statusOf(err);
-  if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-  return renderAdmin(c, <AdminErrorPage v={adminView(c)} status={status} />, status);
 }

@@ -2,13 +2,14 @@
 import { Hono, type Context } from 'hono';
 import { editCategorySchema, editDepartmentSchema, editRuleSchema, newRuleSchema } from '../../server/admin/admin.schema.js';
 import { editDepartment, getDepartmentView, listDepartmentViews } from '../../server/admin/departments.service.js';
-import { listAgencies } from '../../server/admin/rules.repository.js';
 import {
   addRule, deactivateRule, editCategory, editRule, getCategory, getRule, listCategoryViews, listRuleViews, ruleView,
 } from '../../server/admin/rules.service.js';
 import type { Deps } from '../../server/deps.js';
-import { listCategories, listRegions } from '../../server/directory/directory.repository.js';
 import { categoryView } from '../../server/directory/directory.js';
+import {
+  listAgencyEntries, listCategoryEntries, listRegionEntries, type DirectoryEntry,
+} from '../../server/directory/directory.service.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import { CategoryPage, type CategoryValues } from './category-page.js';
 import { adminView, href, renderAdmin, type AdminView } from './context.js';
@@ -18,7 +19,10 @@ import { RoutingPage, RulePage, type RuleValues } from './rules-page.js';
 
 type C = Context<StaffEnv>;
 type Status = 200 | 400 | 409;
-const named = (v: AdminView) => (r: { code: string; name_zh: string; name_en: string }) => ({ code: r.code, name: v.lang === 'en' ? r.name_en : r.name_zh });
+const named = (v: AdminView) => (e: DirectoryEntry) => ({ code: e.code, name: e.name[v.lang] });
+// Only known keys become text: nothing from the query string is echoed into the page.
+const done = (c: C, v: AdminView) => v.a.done[c.req.query('done') ?? ''];
+const go = (c: C, path: string, key: string) => c.redirect(href(adminView(c), `${path}?done=${key}`), 303);
 
 const ruleValues = (form: FormBody): RuleValues => ({
   category: text(form, 'category'), kind: text(form, 'kind'), agency: text(form, 'agency'),
@@ -32,15 +36,16 @@ const ruleInput = (r: RuleValues) => ({
 
 export function directoryPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
-  const done = (c: C, v: AdminView) => v.a.done[c.req.query('done') ?? ''];
-  const go = (c: C, path: string, key: string) => c.redirect(href(adminView(c), `${path}?done=${key}`), 303);
-  const choices = async (v: AdminView) => ({
-    categories: (await listCategories(deps.db)).map(named(v)), agencies: (await listAgencies(deps.db)).map(named(v)),
-  });
+  app.route('/', departmentPages(deps));
+  app.route('/', routingPages(deps));
+  return app;
+}
 
+function departmentPages(deps: Deps) {
+  const app = new Hono<StaffEnv>();
   app.get('/departments', async (c) => {
     const v = adminView(c);
-    const { agencies } = await choices(v);
+    const agencies = (await listAgencyEntries(deps)).map(named(v));
     const asked = c.req.query('agency');
     const agency = agencies.some((a) => a.code === asked) ? asked : undefined;
     return renderAdmin(c, <DepartmentsPage v={v} departments={await listDepartmentViews(deps)} agencies={agencies} agency={agency} notice={done(c, v)} />);
@@ -48,7 +53,7 @@ export function directoryPages(deps: Deps) {
   const departmentPage = async (c: C, extra: { failure?: Failure; values?: DepartmentValues } = {}, status: Status = 200) => {
     const v = adminView(c);
     const department = await getDepartmentView(deps, c.req.param('code') ?? '');
-    const regions = (await listRegions(deps.db)).map(named(v));
+    const regions = (await listRegionEntries(deps)).map(named(v));
     return renderAdmin(c, <DepartmentPage v={v} department={department} regions={regions} notice={done(c, v)} {...extra} />, status);
   };
   app.get('/departments/:code', (c) => departmentPage(c));
@@ -63,6 +68,14 @@ export function directoryPages(deps: Deps) {
     })));
     if (!outcome.ok) return departmentPage(c, { failure: outcome.failure, values }, outcome.failure.status);
     return go(c, `/staff/admin/departments/${encodeURIComponent(outcome.value.code)}`, 'department');
+  });
+  return app;
+}
+
+function routingPages(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+  const choices = async (v: AdminView) => ({
+    categories: (await listCategoryEntries(deps)).map(named(v)), agencies: (await listAgencyEntries(deps)).map(named(v)),
   });
 
   const routingPage = async (c: C, extra: { failure?: Failure; values?: RuleValues } = {}, status: Status = 200) => {

@@ -1,6 +1,8 @@
 /** Admin error pages: not an admin, a refused form, not found, or an internal error. */
-import type { AdminView } from './context.js';
-import { href } from './context.js';
+import type { Deps } from '../../server/deps.js';
+import type { StaffEnv } from '../../server/staff/auth.middleware.js';
+import { keepStatuses, pageErrorHandler } from '../page-errors.js';
+import { adminView, href, renderAdmin, type AdminView } from './context.js';
 import { AdminLayout } from './layout.js';
 
 export type AdminErrorStatus = 400 | 403 | 404 | 500;
@@ -20,4 +22,12 @@ export function AdminErrorPage({ v, status }: { v: AdminView; status: AdminError
         : <p><a href={href(v, '/staff')}>{v.a.workspace}</a></p>}
     </AdminLayout>
   );
+}
+
+/** Errors answer as admin pages; `status` maps what the API would answer to a page this file has words for. */
+export function adminErrors(deps: Deps, status: (apiStatus: number) => AdminErrorStatus = keepStatuses(400, 403, 404)) {
+  return pageErrorHandler<StaffEnv, AdminErrorStatus>(deps, {
+    status,
+    render: (c, _err, s) => renderAdmin(c, <AdminErrorPage v={adminView(c)} status={s} />, s),
+  });
 }

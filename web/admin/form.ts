@@ -1,8 +1,8 @@
 /** Reading admin forms, and turning a refused change into messages for the re-shown form. */
 import type { Context } from 'hono';
-import { ZodError } from 'zod';
-import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
+import type { ErrorIssue } from '../../server/errors.js';
 import { readFormBody, type FormBody } from '../../server/lib/body.js';
+import { catchRefusal } from '../refusal.js';
 
 export type { FormBody };
 
@@ -40,16 +40,11 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure 
  * as a Failure for the re-shown form; anything else (not found, forbidden, internal) goes to onError.
  */
 export async function attempt<T>(form: string, run: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (err) {
-    if (err instanceof ZodError) return { ok: false, failure: { form, status: 400, issues: zodIssues(err) } };
-    if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
-      const issues = err.issues && err.issues.length > 0 ? err.issues : [{ path: '', message: err.message }];
-      return { ok: false, failure: { form, status: err.code === 'conflict' ? 409 : 400, issues } };
-    }
-    throw err;
-  }
+  const outcome = await catchRefusal(['validation_failed', 'conflict'], run);
+  if (outcome.ok) return outcome;
+  const { error } = outcome;
+  const issues = error.issues && error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }];
+  return { ok: false, failure: { form, status: error.code === 'conflict' ? 409 : 400, issues } };
 }
 
 /** Field path → message, for the fields of the failed form only. */

@@ -5,6 +5,7 @@ import { listLegalHolds, setLegalHold } from '../../server/cases/legal-hold.serv
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
+import { catchRefusal } from '../refusal.js';
 import { adminView, href, renderAdmin } from './context.js';
 import { attempt, readForm, text, type Failure } from './form.js';
 import { HoldsPage } from './holds-page.js';
@@ -26,10 +27,9 @@ export function holdPages(deps: Deps) {
     const outcome = await attempt('hold', async () => {
       const { reason } = legalHoldSchema.parse({ hold, reason: values.reason });
       // A mistyped number is the form's to fix, not a page of its own.
-      return setLegalHold(deps, c.get('actor').username, values.caseNumber, hold, reason).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'not_found') throw new AppError('validation_failed', err.message, [{ path: 'caseNumber', message: err.message }]);
-        throw err;
-      });
+      const set = await catchRefusal(['not_found'], () => setLegalHold(deps, c.get('actor').username, values.caseNumber, hold, reason));
+      if (set.ok) return set.value;
+      throw new AppError('validation_failed', set.error.message, [{ path: 'caseNumber', message: set.error.message }]);
     });
     if (!outcome.ok) return show(c, { failure: outcome.failure, values }, outcome.failure.status);
     return c.redirect(href(adminView(c), `/staff/admin/holds?done=${hold ? 'holdSet' : 'holdCleared'}`), 303);

@@ -1,4 +1,4 @@
-/** Admin pages text in zh-CN (the default); names follow GLOSSARY.md. */
+/** Admin pages text in zh-CN (the default); names follow docs/lifecycle.md. */
 import type { Role } from '../../server/staff/roles.js';
 
 export const adminZh = {

@@ -3,18 +3,18 @@
  * the last error, and a retry button for failed mail. A reporter's mail shows as "reporter": no
  * address, no content (the outbox holds neither).
  */
-import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
-import type { OutboxStatus } from '../../db/schema.js';
+import { Hono } from 'hono';
 import type { Deps } from '../../server/deps.js';
-import { AppError, errorStatus } from '../../server/errors.js';
+import { AppError } from '../../server/errors.js';
 import { listOutbox, retryOutbox, type OutboxItem } from '../../server/notify/outbox-admin.service.js';
 import { outboxIdSchema, outboxQuerySchema, outboxStatuses } from '../../server/notify/outbox.schema.js';
 import { csrfField, requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { keepStatuses } from '../page-errors.js';
 import { adminView, href, renderAdmin, shortTime, type AdminView } from './context.js';
-import { AdminErrorPage, type AdminErrorStatus } from './error-page.js';
+import { adminErrors } from './error-page.js';
 import { AdminLayout } from './layout.js';
+
+type OutboxStatus = OutboxItem['status'];
 
 const text = {
   zh: {
@@ -90,13 +90,8 @@ export function OutboxPage({ v, items, counts, status, notice }: {
   );
 }
 
-function statusOf(err: Error): AdminErrorStatus {
-  if (err instanceof ZodError) return 400;
-  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  // A retry of a mail no longer failed (another admin was quicker) is a refused form, not a fault.
-  if (status === 409) return 400;
-  return status === 400 || status === 403 || status === 404 ? status : 500;
-}
+// A retry of a mail no longer failed (another admin was quicker) is a refused form, not a fault.
+const outboxStatus = (status: number) => keepStatuses(400, 403, 404)(status === 409 ? 400 : status);
 
 /** Mounted at /staff/admin/outbox, ahead of the other admin pages. */
 export function outboxPages(deps: Deps) {
@@ -114,11 +109,6 @@ export function outboxPages(deps: Deps) {
     await retryOutbox(deps, c.get('actor'), id.data);
     return c.redirect(href(adminView(c), '/staff/admin/outbox?status=queued&done=retry'), 303);
   });
-  // Errors answer as admin pages; only the error's name and message are logged.
-  app.onError((err, c: Context<StaffEnv>) => {
-    const status = statusOf(err);
-    if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-    return renderAdmin(c, <AdminErrorPage v={adminView(c)} status={status} />, status);
-  });
+  app.onError(adminErrors(deps, outboxStatus));
   return app;
 }

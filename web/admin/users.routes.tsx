@@ -9,7 +9,7 @@ import {
 import { changeRoleSchema, createUserSchema, resetPasswordSchema } from '../../server/admin/admin.schema.js';
 import { approveGrant, denyGrant, listGrantViews } from '../../server/admin/grants.service.js';
 import type { Deps } from '../../server/deps.js';
-import { listDepartments } from '../../server/directory/directory.repository.js';
+import { listActiveDepartments } from '../../server/directory/directory.service.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import { adminView, href, renderAdmin, type AdminView } from './context.js';
 import { attempt, orNull, readForm, text, type Failure } from './form.js';
@@ -21,7 +21,7 @@ interface Extra { failure?: Failure; values?: Record<string, string>; notice?: s
 export function userPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
   const departments = async (v: AdminView): Promise<DepartmentChoice[]> =>
-    (await listDepartments(deps.db)).map((d) => ({ code: d.code, name: v.lang === 'en' ? d.name_en : d.name_zh }));
+    (await listActiveDepartments(deps)).map((d) => ({ code: d.code, name: d.name[v.lang] }));
   // Only known keys become text: nothing from the query string is echoed into the page.
   const done = (c: C, v: AdminView) => v.a.done[c.req.query('done') ?? ''];
   const userPath = (username: string) => `/staff/admin/users/${encodeURIComponent(username)}`;

@@ -4,7 +4,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../server/deps.js';
 import type { Named } from '../../server/directory/directory.js';
-import { listCategories, listDepartments, listRegions } from '../../server/directory/directory.repository.js';
+import { listActiveDepartments, listCategoryEntries, listRegionEntries } from '../../server/directory/directory.service.js';
 import type { Actor, StaffEnv } from '../../server/staff/auth.middleware.js';
 import type { Lang, Messages } from '../i18n.js';
 import { resolveLang, switchHref } from '../lang.js';
@@ -27,13 +27,13 @@ export interface StaffView {
 
 export async function loadLookups(deps: Deps): Promise<Lookups> {
   const [categories, regions, departments] = await Promise.all([
-    listCategories(deps.db), listRegions(deps.db), listDepartments(deps.db),
+    listCategoryEntries(deps), listRegionEntries(deps), listActiveDepartments(deps),
   ]);
-  const named = (r: { code: string; name_zh: string; name_en: string }) => [r.code, { zh: r.name_zh, en: r.name_en }] as const;
+  const named = (e: { code: string; name: Named }) => [e.code, e.name] as const;
   return {
     categories: new Map(categories.map(named)),
     regions: new Map(regions.map(named)),
-    departments: departments.map((d) => ({ code: d.code, name: { zh: d.name_zh, en: d.name_en }, region: d.region })),
+    departments: departments.map((d) => ({ code: d.code, name: d.name, region: d.region })),
   };
 }
 
