@@ -1,4 +1,4 @@
-/** AppError, the code → status table of API.md, and the one error handler. */
+/** AppError, the code → status table (docs/architecture.md), and the one error handler. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
@@ -47,7 +47,7 @@ const statusCodes = new Map<number, ErrorCode>(
   Object.entries(errorStatus).map(([code, status]) => [status, code as ErrorCode]),
 );
 
-/** Turns anything thrown into the API.md error JSON; internals never reach the client. */
+/** Turns anything thrown into the API's error JSON; internals never reach the client. */
 export function handleError(err: unknown, c: Context, log: (line: string) => void = console.error) {
   if (err instanceof AppError) {
     for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);

@@ -111,7 +111,7 @@ function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttach
   };
 }
 
-/** What an answer says of a stored file (API.md): metadataRemoved false when its metadata is still in it. */
+/** What an answer says of a stored file: metadataRemoved false when its metadata is still in it. */
 export const attachmentAnswer = (a: PreparedAttachment) => ({ id: a.id, type: a.type, size: a.bytes.length, metadataRemoved: a.metadataRemoved });
 
 export const attachmentUrl = (caseNumber: string, id: string) => `/api/v1/staff/cases/${caseNumber}/attachments/${id}`;

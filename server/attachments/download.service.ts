@@ -1,4 +1,4 @@
-/** Staff downloads of attachments: the case page's visibility, every download audited (DESIGN §4). */
+/** Staff downloads of attachments: the case page's visibility, every download audited (docs/protection.md). */
 import { recordAudit } from '../audit/audit.service.js';
 import { findVisibleCase } from '../cases/visibility.js';
 import type { Deps } from '../deps.js';

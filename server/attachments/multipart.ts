@@ -1,5 +1,5 @@
 /**
- * Reads multipart uploads as they stream in: the case submission of the API (API.md "Submitting":
+ * Reads multipart uploads as they stream in: the case submission of the API (POST /api/v1/cases:
  * one part `case` with the JSON, parts `attachments`) and the public form. Nothing is read whole
  * before it is checked: the body, each text part and each file have their limits, and a file's
  * type is known from its first bytes (incoming-file.ts).

@@ -1,5 +1,5 @@
 /**
- * The type of an attachment from its bytes (DESIGN §4). The name and the declared Content-Type
+ * The type of an attachment from its bytes (docs/protection.md). The name and the declared Content-Type
  * are never trusted: a ".jpg" that is really HTML would otherwise reach a handler's browser.
  */
 import type { AttachmentMime } from '../../domain/vocabulary.js';

@@ -14,7 +14,7 @@ export async function departmentNames(deps: Deps): Promise<DepartmentNames> {
   return (await directorySnapshot(deps.db)).departmentNames;
 }
 
-/** The end of the second working day from now: "due soon" (DESIGN §3). */
+/** The end of the second working day from now: "due soon" (docs/lifecycle.md). */
 export async function dueSoonLimit(deps: Deps, now: Date): Promise<string> {
   const cal = await deps.calendar.get();
   return toShanghaiIso(endOfShanghaiDay(addWorkingDays(cal, shanghaiDate(now), 2).date));

@@ -1,4 +1,4 @@
-/** Case shapes as staff see them (API.md "Staff"): redacted text, pseudonym, clocks with time left. */
+/** Case shapes as staff see them: redacted text, pseudonym, clocks with time left. */
 import type { CaseEventRow, CaseRow, ClockRow } from '../../db/schema.js';
 import type { CalendarData } from '../clocks/calendar.js';
 import { clockState } from '../clocks/clocks.js';

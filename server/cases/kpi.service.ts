@@ -1,5 +1,5 @@
 /**
- * Per-department overview with the hotline KPIs (GLOSSARY): timely sign-for rate, on-time completion
+ * Per-department overview with the hotline KPIs (docs/lifecycle.md): timely sign-for rate, on-time completion
  * rate, return rate, re-handling rate — counted for a period — and the overdue / due-soon cases now.
  */
 import { sql, type Kysely } from 'kysely';

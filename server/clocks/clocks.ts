@@ -18,7 +18,7 @@ export type ClockRuleKey =
   | 'claim_window';
 export type ClockRules = Readonly<Record<ClockRuleKey, ClockRule>>;
 
-/** Default time limits (configurable); sources in shared/reference/RULES.md. */
+/** Default time limits (configurable); their legal basis is tabled in docs/lifecycle.md. */
 export const DEFAULT_CLOCK_RULES: ClockRules = {
   // 市场监督管理投诉举报处理(暂行)办法 (SAMR Orders 20/121) Art 14: decide on acceptance within 7 WD of receipt.
   accept_decision: { clock: 'accept_decision', workingDays: 7 },
@@ -27,7 +27,7 @@ export const DEFAULT_CLOCK_RULES: ClockRules = {
   // Penalty procedure rules Art 18: decide whether to open a case within 15 WD, +15 once.
   open_decision: { clock: 'open_decision', workingDays: 15 },
   open_decision_extension: { clock: 'open_decision', workingDays: 15 },
-  // Same measures Art 31: tell a real-name reporter within 5 WD of the opening decision.
+  // SAMR Order 20 Art 31: tell a real-name reporter within 5 WD of the opening decision.
   reporter_notice: { clock: 'reporter_notice', workingDays: 5 },
   triage: { clock: 'triage', workingDays: 1 },
   // A serious or fatal injury cannot wait for the next working day.
@@ -83,7 +83,7 @@ export function firstClockRule(
 
 /**
  * Overdue once `now` is past `dueAt`; due soon when due by the end of the second working
- * day after today (Shanghai) — the window supervisors watch (DESIGN §3).
+ * day after today (Shanghai) — the window supervisors watch (docs/lifecycle.md).
  */
 export function clockState(dueAt: Date, now: Date, cal: CalendarData): { overdue: boolean; dueSoon: boolean; msLeft: number } {
   const msLeft = dueAt.getTime() - now.getTime();

@@ -1,4 +1,4 @@
-/** Public, cacheable reference data (API.md "Reference data"). */
+/** Public, cacheable reference data: categories, regions, departments. */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { listCategories, listDepartments, listRegions } from './directory.repository.js';

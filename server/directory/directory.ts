@@ -1,4 +1,4 @@
-/** Directory rows as the API shows them (API.md "Reference data"). */
+/** Directory rows as the API shows them (/api/v1/categories, regions, departments). */
 import type { Category, Department, Region } from '../../db/schema.js';
 
 export type Named = { zh: string; en: string };

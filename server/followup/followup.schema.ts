@@ -1,4 +1,4 @@
-/** Bodies of the follow-up endpoints (API.md "Follow-up with a receipt"). */
+/** Bodies of the follow-up endpoints (/api/v1/followup). */
 import { z } from 'zod';
 
 // A receipt is 16 digits; anything much longer is refused before any work is done.

@@ -1,5 +1,5 @@
 /**
- * Follow-up with the receipt (DESIGN §4): any reporter, named or anonymous, comes back with the 16
+ * Follow-up with the receipt (docs/protection.md): any reporter, named or anonymous, comes back with the 16
  * digits alone — status, deadlines, the public timeline, two-way messages, satisfaction.
  */
 import { nanoid } from 'nanoid';

@@ -1,4 +1,4 @@
-/** The coarse status a reporter sees (DESIGN §3): handling steps inside a department stay internal. */
+/** The coarse status a reporter sees (docs/lifecycle.md): handling steps inside a department stay internal. */
 import type { CaseStatus } from '../../domain/vocabulary.js';
 
 export type PublicStatus = 'received' | 'in_progress' | 'decided' | 'not_accepted' | 'closed' | 'merged';

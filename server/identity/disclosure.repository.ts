@@ -1,4 +1,4 @@
-/** Disclosure requests for sealed reporter identities (DESIGN §4). */
+/** Disclosure requests for sealed reporter identities (docs/protection.md). */
 import type { CompiledQuery, Insertable, Kysely } from 'kysely';
 import type { Database, DisclosureRequestTable } from '../../db/schema.js';
 

@@ -1,5 +1,5 @@
 /**
- * Disclosure of a sealed report/injury identity (DESIGN §4): a handler of the lead department asks
+ * Disclosure of a sealed report/injury identity (docs/protection.md): a handler of the lead department asks
  * with a legal reason, a custodian who is not the requester approves or denies, and only the
  * requester then sees the identity, once. Every step is audited in the same batch as its change.
  */

@@ -39,7 +39,7 @@ export async function requireIdentity(deps: Deps, row: Pick<CaseRow, 'id' | 'ano
 }
 
 /**
- * The masked contact on a complaint's case page (DESIGN §4: the assigned department may contact
+ * The masked contact on a complaint's case page (the lead department may contact
  * the complainant for mediation). Null for every other kind and every other viewer.
  */
 export async function reporterContactFor(deps: Deps, actor: Actor, row: CaseRow): Promise<MaskedContact | null> {

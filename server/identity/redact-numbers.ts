@@ -16,7 +16,7 @@ export interface Span { start: number; end: number; mask: NumberMask }
 // (nor "13,800").
 const SEPARATORS = new Set(Array.from(' \u00a0.-_/\\()[]{}【】〔〕|~·・•\u2010\u2011\u2012\u2013\u2014\u2015\u2212'));
 const MAX_SEPARATORS = 3;
-// A label within a few characters before a number says what it is (RULES.md: many Chinese debit
+// A label within a few characters before a number says what it is (many Chinese debit
 // cards fail Luhn, so a labelled 16–19 digit number is masked as a card without it).
 const CARD_LABEL = /(?:银行卡|卡号|账号|帐号|账户|帐户|开户行|储蓄卡|借记卡|信用卡|工资卡|社保卡|card|account|acct)/i;
 const PHONE_LABEL = /(?:电话|手机|座机|联系方式|致电|拨打|热线|tel|phone|mobile|whatsapp)/i;

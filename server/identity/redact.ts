@@ -1,5 +1,5 @@
 /**
- * Redaction of free text shown to staff (DESIGN §4): resident ID numbers that pass the checksum,
+ * Redaction of free text shown to staff (docs/protection.md): resident ID numbers that pass the checksum,
  * telephone numbers (mainland mobile and landline, Hong Kong, Macao, Taiwan), e-mail addresses,
  * bank card numbers (Luhn-valid, or labelled as a card or account), the reporter's own name, and a
  * name given after "我叫", "本人" and the like. Matching runs on an NFKC fold of the text (fold.ts)

@@ -1,4 +1,4 @@
-/** The retention purge's reads and deletes (DESIGN §4: identity, original text and attachments go; the case stays). */
+/** The retention purge's reads and deletes (docs/protection.md: identity, original text and attachments go; the case stays). */
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 

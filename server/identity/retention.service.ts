@@ -1,5 +1,5 @@
 /**
- * The retention purge (DESIGN §4): once a case has been closed longer than INTAKE_RETENTION_DAYS,
+ * The retention purge (docs/protection.md): once a case has been closed longer than INTAKE_RETENTION_DAYS,
  * its sealed identity, sealed original text, reporters' sealed message originals and attachments
  * are deleted, unless a legal hold is set. The case row (redacted text, clocks, events) stays, so
  * statistics keep their aggregates. Run by `npm run intake -- purge`.

@@ -1,5 +1,5 @@
 /**
- * Master-key rotation (DESIGN §4): every sealed box's data key is re-wrapped under the new master
+ * Master-key rotation (docs/protection.md): every sealed box's data key is re-wrapped under the new master
  * key; the encrypted data itself is untouched. Receipt hashes are the exception: an HMAC of a
  * receipt cannot be recomputed without the receipt, which is never stored, so a case keeps the
  * hash made under the key of its day. The old keys must therefore stay loaded (as previous keys)

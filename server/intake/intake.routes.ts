@@ -1,4 +1,4 @@
-/** POST /api/v1/cases (API.md "Submitting"): JSON, or multipart with the JSON in `case` and up to 10 `attachments`. */
+/** POST /api/v1/cases: JSON, or multipart with the JSON in `case` and up to 10 `attachments`. */
 import { Hono } from 'hono';
 import { prepareAttachments } from '../attachments/attachments.service.js';
 import { isMultipart, readCaseForm } from '../attachments/multipart.js';

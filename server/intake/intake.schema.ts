@@ -1,4 +1,4 @@
-/** The submission body of API.md "Submitting", with the cross-field rules of DESIGN §1. */
+/** The submission body of POST /api/v1/cases, with its cross-field rules (docs/architecture.md). */
 import { z } from 'zod';
 import type { CaseKind } from '../../domain/vocabulary.js';
 import type { Named } from '../directory/directory.js';

@@ -1,4 +1,4 @@
-/** Request body helpers that answer in the API.md error shape instead of throwing raw errors. */
+/** Request body helpers that answer in the API's error shape instead of throwing raw errors. */
 import type { HonoRequest } from 'hono';
 import { AppError } from '../errors.js';
 
@@ -16,7 +16,7 @@ export async function readJsonText(request: Request): Promise<string> {
   return request.text();
 }
 
-/** JSON.parse with broken JSON → 400 in the API.md shape. */
+/** JSON.parse with broken JSON → 400 in the API's error shape. */
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;

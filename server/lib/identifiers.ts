@@ -1,4 +1,4 @@
-/** Chinese identifier checks (pure). Rules and test values: shared/reference/RULES.md. */
+/** Chinese identifier checks (pure); check values in tests/unit/identifiers.test.ts. */
 
 /** GB 32100-2015: the 31 symbols of a unified social credit code (no I O S V Z). */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -75,7 +75,7 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The kind of telephone number a run of digits spells, or null (RULES.md "Identifier checks"). */
+/** The kind of telephone number a run of digits spells, or null (docs/protection.md, redaction). */
 export type PhoneKind = 'mobile' | 'landline' | 'hkMoTw';
 
 // Prefixes as typed: "+86", "86", "0086" (the "+" is not a digit and is matched outside).

@@ -1,7 +1,7 @@
 /**
  * Every e-mail the service sends: who it goes to and the only values its template may use.
  * Department mail gets the case number, category, due date and a link; reporter mail the case
- * number and the follow-up address — never identity or narrative (DESIGN §4, §6).
+ * number and the follow-up address — never identity or narrative (docs/protection.md).
  */
 export const TEMPLATES = {
   case_received_reporter: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
@@ -41,7 +41,7 @@ const KINDS: Phrases = {
   en: { complaint: 'complaint', report: 'report', injury: 'injury or quality accident report' },
 };
 
-// Names as in GLOSSARY.md and the staff workspace.
+// Names as in docs/lifecycle.md and the staff workspace.
 const CLOCKS: Phrases = {
   'zh-CN': {
     accept_decision: '决定是否受理', mediation: '调解终结', open_decision: '决定是否立案',

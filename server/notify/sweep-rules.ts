@@ -1,6 +1,6 @@
 /**
  * Which notices a running clock is owed now (pure). The department hears "due soon" within the
- * 2-working-day window supervisors watch (DESIGN §3) and "overdue" once the time is up; if the
+ * 2-working-day window supervisors watch (docs/lifecycle.md) and "overdue" once the time is up; if the
  * step is still open at the end of the next working day, the intake centre's supervisors are told
  * (督办). An urgent case (serious or fatal injury) cannot wait a day: it escalates when overdue.
  */

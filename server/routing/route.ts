@@ -1,5 +1,5 @@
 /**
- * Routing (DESIGN §2), pure: the category's rule names the competent agency; the case goes to that
+ * Routing (docs/architecture.md), pure: the category's rule names the competent agency; the case goes to that
  * agency's department with the most specific jurisdiction covering the region (district, else city,
  * else province). Anything the rules cannot place goes to the intake centre's triage queue.
  */

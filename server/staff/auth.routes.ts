@@ -1,4 +1,4 @@
-/** POST /api/v1/staff/login, POST /api/v1/staff/logout, GET /api/v1/staff/me (API.md "Staff"). */
+/** POST /api/v1/staff/login, POST /api/v1/staff/logout, GET /api/v1/staff/me. */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
