@@ -1,4 +1,4 @@
-/** Follow-up pages' text in English; names follow GLOSSARY.md. */
+/** Follow-up pages' text in English; names follow docs/lifecycle.md. */
 import type { FollowupMessages } from './messages-zh.js';
 
 export const followupEn: FollowupMessages = {

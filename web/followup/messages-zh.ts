@@ -1,4 +1,4 @@
-/** Follow-up pages' text in zh-CN (the default); names follow GLOSSARY.md. */
+/** Follow-up pages' text in zh-CN (the default); names follow docs/lifecycle.md. */
 import type { PublicStatus } from '../../server/followup/public-status.js';
 
 export const followupZh = {

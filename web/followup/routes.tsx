@@ -1,5 +1,5 @@
 /**
- * /followup: the reporter's pages behind the receipt (DESIGN §4). The receipt is posted once and
+ * /followup: the reporter's pages behind the receipt (docs/protection.md). The receipt is posted once and
  * never echoed, stored or put in a URL; the session token lives only in the HttpOnly cookie.
  */
 import { pageStatusOf } from '../error-status.js';

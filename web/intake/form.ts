@@ -1,4 +1,4 @@
-/** The intake form's fields as typed, and their mapping onto the submission JSON of API.md. */
+/** The intake form's fields as typed, and their mapping onto the submission JSON of POST /api/v1/cases. */
 
 /** Form field names are the API paths, so an issue's path names its field. */
 export const textFields = [

@@ -1,4 +1,4 @@
-/** Staff workspace text in English; names follow GLOSSARY.md. */
+/** Staff workspace text in English; names follow docs/lifecycle.md. */
 import { reporterEn } from './messages-reporter-en.js';
 import type { StaffMessages } from './messages-zh.js';
 

@@ -1,4 +1,4 @@
-/** Staff workspace text in zh-CN (the default); names follow GLOSSARY.md. */
+/** Staff workspace text in zh-CN (the default); names follow docs/lifecycle.md. */
 import type { Role } from '../../server/staff/roles.js';
 import { reporterZh } from './messages-reporter-zh.js';
 

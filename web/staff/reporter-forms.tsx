@@ -1,6 +1,6 @@
 /**
  * The case page's forms about the reporter: writing to them, opening a complainant's contact for
- * mediation, and the disclosure requests of a sealed report/injury identity (DESIGN §4). None of
+ * mediation, and the disclosure requests of a sealed report/injury identity (docs/protection.md). None of
  * them ever shows the identity here; what is opened is shown once, on the response to the post.
  */
 import type { CaseView } from '../../server/cases/case-page.service.js';
