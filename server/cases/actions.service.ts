@@ -1,20 +1,30 @@
-/** Taking an action on a case: checked against the lifecycle table, written in one audited batch. */
-import type { CompiledQuery } from 'kysely';
+/**
+ * Taking an action on a case: checked against the lifecycle table, everything it depends on read
+ * first, its writes planned by a pure function (effects.ts), then written in one audited batch.
+ */
 import type { CaseStatus } from '../../domain/vocabulary.js';
-import { newRowId } from '../lib/ids.js';
 import { commitWithAudit } from '../audit/audit.service.js';
-import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
+import { findDepartment } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
+import { intakeCentreCode } from '../notify/sweep-rules.js';
 import type { Actor } from '../staff/actor.js';
-import { listAssignments, listClocks, refreshNextDueQuery, updateCaseQuery } from './cases.repository.js';
-import { getCase } from './case-page.service.js';
+import { findCaseByNumber, listAssignments, listClocks } from './cases.repository.js';
+import { effectStatements } from './effects.repository.js';
+import { planEffects, type ActionFacts, type ActionInput } from './effects.js';
+import { guardFailure, type GuardContext } from './guards.js';
+import { actorMay, allowedActions, findTransition, isActionName, type ActionName, type CaseScope, type Transition } from './lifecycle.js';
 import { findVisibleCase } from './visibility.js';
-import { applyEffects, type ActionInput, type EffectContext } from './effects.js';
-import { guardFailure } from './guards.js';
-import {
-  actorMay, allowedActions, findTransition, knownActions, PUBLIC_EVENTS, REHANDLE_STATE, type ActionName, type Transition,
-} from './lifecycle.js';
+
+/** What the caller needs after an action; the API reads the case page itself, a form only redirects. */
+export interface ActionTaken {
+  caseNumber: string;
+  action: ActionName;
+  /** The case's state after the action. */
+  status: CaseStatus;
+  /** Whether the actor still sees the case (a department that returned it does not). */
+  visible: boolean;
+}
 
 function checkRequired(t: Transition, input: ActionInput) {
   const missing = t.required.filter((f) => {
@@ -27,57 +37,50 @@ function checkRequired(t: Transition, input: ActionInput) {
   }
 }
 
-function nextStatus(t: Transition, row: { status: CaseStatus; status_before_transfer: CaseStatus | null; kind: keyof typeof REHANDLE_STATE }): CaseStatus {
-  if (t.to === null) return row.status;
-  if (t.to === 'restore') return row.status === 'transfer_requested' ? (row.status_before_transfer ?? 'received') : row.status;
-  if (t.to === 'rehandle') return REHANDLE_STATE[row.kind];
-  return t.to;
-}
-
-/** Takes `input.action` on the case as `actor`; returns the updated case page. */
-export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, input: ActionInput) {
-  const { row, cohandlers } = await findVisibleCase(deps, actor, caseNumber);
-  if (!knownActions.has(input.action)) {
-    throw new AppError('validation_failed', `Unknown action ${input.action}.`, [{ path: 'action', message: 'not an action' }]);
-  }
-  const action = input.action as ActionName;
-  const scope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
-  const [clocks, assignments] = await Promise.all([listClocks(deps.db, row.id), listAssignments(deps.db, row.id)]);
-  const allowedNow = () => allowedActions(actor, scope).filter((a) => guardFailure(a, { row, clocks, assignments, actor }) === null);
+/** The transition the actor may take now, or the refusal that says what is allowed instead. */
+function checkedTransition(action: ActionName, input: ActionInput, scope: CaseScope, g: GuardContext): Transition {
+  const { row, actor } = g;
+  const allowedNow = () => allowedActions(actor, scope).filter((a) => guardFailure(a, g) === null).join(', ') || 'none';
   const transition = findTransition(action, scope);
   if (!transition) {
-    throw new AppError('conflict', `The action ${action} is not allowed while the ${row.kind} is ${row.status}. Allowed now: ${allowedNow().join(', ') || 'none'}.`);
+    throw new AppError('conflict', `The action ${action} is not allowed while the ${row.kind} is ${row.status}. Allowed now: ${allowedNow()}.`);
   }
   if (!actorMay(transition.who, actor, scope)) {
-    throw new AppError('forbidden', `Your role may not take the action ${action} on this case. Allowed now: ${allowedNow().join(', ') || 'none'}.`);
+    throw new AppError('forbidden', `Your role may not take the action ${action} on this case. Allowed now: ${allowedNow()}.`);
   }
   checkRequired(transition, input);
-  const blocked = guardFailure(action, { row, clocks, assignments, actor });
+  const blocked = guardFailure(action, g);
   if (blocked) throw new AppError('conflict', `The action ${action} cannot be taken: ${blocked}.`);
+  return transition;
+}
 
-  const now = deps.clock.now();
-  const ctx: EffectContext = {
-    deps, actor, row, clocks, assignments, input, now, calendar: await deps.calendar.get(), queries: [], events: [],
+/** The rows only some actions depend on: the department to dispatch to, the case to merge into. */
+async function readTargets(deps: Deps, action: ActionName, input: ActionInput): Promise<Pick<ActionFacts, 'department' | 'mergeTarget'>> {
+  if ((action === 'assign' || action === 'add_cohandler') && input.department) {
+    return { department: await findDepartment(deps.db, input.department) };
+  }
+  if (action === 'merge') return { mergeTarget: await findCaseByNumber(deps.db, (input.into ?? '').trim()) };
+  return {};
+}
+
+/** Takes `input.action` on the case as `actor`. */
+export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, input: ActionInput): Promise<ActionTaken> {
+  const { row, cohandlers, visibility } = await findVisibleCase(deps, actor, caseNumber);
+  if (!isActionName(input.action)) {
+    throw new AppError('validation_failed', `Unknown action ${input.action}.`, [{ path: 'action', message: 'not an action' }]);
+  }
+  const action = input.action;
+  const [clocks, assignments] = await Promise.all([listClocks(deps.db, row.id), listAssignments(deps.db, row.id)]);
+  const scope: CaseScope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
+  const transition = checkedTransition(action, input, scope, { row, clocks, assignments, actor });
+  const [targets, calendar] = await Promise.all([readTargets(deps, action, input), deps.calendar.get()]);
+  const facts: ActionFacts = {
+    actor, row, clocks, assignments, cohandlers, ...targets, escalationDepartment: intakeCentreCode(deps.config.INTAKE_PROVINCE),
   };
-  const status = nextStatus(transition, row);
-  await applyEffects(ctx, transition);
-  const at = toShanghaiIso(now);
-  const queries: CompiledQuery[] = [
-    ...ctx.queries,
-    deps.db.insertInto('case_events').values({
-      id: newRowId(), case_id: row.id, at, event: action, actor: actor.username,
-      note: input.reason ?? input.reply ?? input.note ?? null,
-      data: JSON.stringify({ from: row.status, to: status, ...ctx.eventData }),
-      public: PUBLIC_EVENTS.has(action) ? 1 : 0,
-    }).compile(),
-    ...ctx.events,
-    updateCaseQuery(deps.db, row.id, {
-      status, updated_at: at, ...(status === 'closed' && row.status !== 'closed' ? { closed_at: at } : {}), ...ctx.caseSet,
-    }),
-    refreshNextDueQuery(deps.db, row.id),
-  ];
-  await commitWithAudit(deps, queries, [
-    { actor: actor.username, action: `case.${action}`, caseId: row.id, detail: { from: row.status, to: status } },
+  const plan = planEffects(transition, facts, input, deps.clock.now(), calendar);
+  await commitWithAudit(deps, effectStatements(deps.db, plan.effects), [
+    { actor: actor.username, action: `case.${action}`, caseId: row.id, detail: { from: row.status, to: plan.status } },
   ]);
-  return getCase(deps, actor, caseNumber, true);
+  const visible = visibility.all || plan.department === visibility.department || plan.cohandlers.includes(visibility.department);
+  return { caseNumber: row.case_number, action, status: plan.status, visible };
 }

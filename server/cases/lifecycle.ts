@@ -1,7 +1,7 @@
 /**
- * The lifecycle of DESIGN §3 as data: which action moves a case of which kind from which state to
- * which, who may take it, what it must carry, and which clocks it stops and starts. The service
- * enforces this table and nothing else, so a reader checks the rules here.
+ * The lifecycle as data (docs/lifecycle.md explains it): which action moves a case of which kind
+ * from which state to which, who may take it, what it must carry, and which clocks it stops and
+ * starts. The service enforces this table and nothing else, so a reader checks the rules here.
  */
 import type { CaseKind, CaseStatus, Role } from '../../domain/vocabulary.js';
 import type { ClockName, ClockRuleKey } from '../clocks/clocks.js';
@@ -132,11 +132,25 @@ export function allowedActions(actor: ActorScope, c: CaseScope): ActionName[] {
 
 export const knownActions: ReadonlySet<string> = new Set(TRANSITIONS.map((t) => t.action));
 
-/** Events the reporter sees on the follow-up page; work-order steps stay internal. */
-export const PUBLIC_EVENTS: ReadonlySet<string> = new Set<ActionName>([
-  'accept', 'not_accept', 'start_mediation', 'mediated', 'mediation_failed', 'start_verification', 'open_case',
-  'not_open', 'decide_penalty', 'triage', 'start_investigation', 'close', 'rehandle', 'merge',
-]);
+export function isActionName(name: string): name is ActionName {
+  return knownActions.has(name);
+}
+
+/**
+ * Whether the reporter sees an action's event on the follow-up page: steps of the procedure do,
+ * work-order steps (signing, pausing, transfers, notes) stay internal. Every action is listed.
+ */
+const SHOWN_TO_REPORTER: Record<ActionName, boolean> = {
+  sign: false, accept: true, not_accept: true, start_mediation: true, mediated: true, mediation_failed: true,
+  start_verification: true, open_case: true, not_open: true, extend: false, decide_penalty: true, triage: true,
+  start_investigation: true, close: true, pause: false, resume: false, request_transfer: false, assign: false,
+  add_cohandler: false, urge: false, merge: true, rehandle: true, note: false,
+};
+
+/** Events the reporter sees on the follow-up page. */
+export const PUBLIC_EVENTS: ReadonlySet<string> = new Set(
+  Object.entries(SHOWN_TO_REPORTER).filter(([, shown]) => shown).map(([action]) => action),
+);
 
 /**
  * Whether a clock a transition starts runs for this case. Only a reporter who gave their name is

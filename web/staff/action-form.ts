@@ -1,8 +1,7 @@
 /** A posted action form: what was typed, turned into the service's ActionInput, and the outcome. */
 import { ZodError } from 'zod';
-import { takeAction } from '../../server/cases/actions.service.js';
+import { takeAction, type ActionTaken } from '../../server/cases/actions.service.js';
 import { actionBodySchema } from '../../server/cases/cases.schema.js';
-import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { ActionInput } from '../../server/cases/effects.js';
 import type { Field } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
@@ -57,12 +56,12 @@ function toActionInput(attempt: ActionAttempt): ActionInput {
 
 const SHOWN_AGAIN = new Set(['validation_failed', 'conflict', 'forbidden']);
 
-export type ActionOutcome = { ok: true; case: CaseView } | { ok: false; error: AppError };
+export type ActionOutcome = { ok: true; done: ActionTaken } | { ok: false; error: AppError };
 
 /** Takes the action; a refusal the user can fix or should read comes back, anything else is thrown. */
 export async function attemptAction(deps: Deps, actor: Actor, caseNumber: string, attempt: ActionAttempt): Promise<ActionOutcome> {
   try {
-    return { ok: true, case: await takeAction(deps, actor, caseNumber, toActionInput(attempt)) };
+    return { ok: true, done: await takeAction(deps, actor, caseNumber, toActionInput(attempt)) };
   } catch (err) {
     if (err instanceof ZodError) return { ok: false, error: new AppError('validation_failed', 'The form is not valid.', zodIssues(err)) };
     if (err instanceof AppError && SHOWN_AGAIN.has(err.code)) return { ok: false, error: err };

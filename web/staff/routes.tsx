@@ -4,20 +4,21 @@
  */
 import { Hono } from 'hono';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
-import { listQueue } from '../../server/cases/cases.service.js';
+import { listQueue, type QueueQuery } from '../../server/cases/cases.service.js';
 import { departmentOverview } from '../../server/cases/kpi.service.js';
 import { knownActions } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, errorStatus } from '../../server/errors.js';
+import { errorStatus } from '../../server/errors.js';
 import { readFormBody } from '../../server/lib/body.js';
-import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
-import { CsrfError } from '../../server/staff/csrf.js';
+import { caseNumberParam } from '../../server/lib/params.js';
+import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { catchRefusal } from '../refusal.js';
 import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
 import { auditPages } from './audit.routes.js';
-import { caseNumberParam, renderCasePage } from './case-render.js';
+import { renderCasePage } from './case-render.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { disclosurePages } from './disclosures.routes.js';
-import { conflictDetail, StaffErrorPage, statusOf } from './error-page.js';
+import { staffErrors } from './error-page.js';
 import { OverviewPage } from './overview-page.js';
 import { readPeriod } from './overview-period.js';
 import { QueuePage } from './queue-page.js';
@@ -25,9 +26,9 @@ import { filtersOf, readQueueQuery } from './queue-query.js';
 import { reporterNotice, reporterPages } from './reporter.routes.js';
 
 /** Roles without case work get a notice on the queue page, not an error. */
-function noQueue(err: unknown): null {
-  if (err instanceof AppError && err.code === 'forbidden') return null;
-  throw err;
+async function queueOrNone(deps: Deps, actor: Actor, query: QueueQuery) {
+  const queue = await catchRefusal(['forbidden'], () => listQueue(deps, actor, query));
+  return queue.ok ? queue.value : null;
 }
 
 function doneNotice(v: StaffView, done: string | undefined, caseNumber?: string): string | undefined {
@@ -37,11 +38,6 @@ function doneNotice(v: StaffView, done: string | undefined, caseNumber?: string)
   return away ? v.t.staff.doneAway(label, caseNumber) : v.t.staff.done(label);
 }
 
-/** Whether the actor still sees the case after acting (a department that returned it does not). */
-function stillVisible(actor: Actor, after: { department: { code: string } | null; cohandlers: ({ code: string } | null)[] }) {
-  return actor.role === 'intake' || [after.department, ...after.cohandlers].some((d) => d?.code === actor.department);
-}
-
 export function staffPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
 
@@ -49,7 +45,7 @@ export function staffPages(deps: Deps) {
     // Auditors have no queue: they land on the audit log (after sign-in too).
     if (c.get('actor').role === 'auditor') return c.redirect(c.req.query('lang') === 'en' ? '/staff/audit?lang=en' : '/staff/audit', 303);
     const query = readQueueQuery(c.req.query());
-    const [v, queue] = await Promise.all([staffView(c, deps), listQueue(deps, c.get('actor'), query).catch(noQueue)]);
+    const [v, queue] = await Promise.all([staffView(c, deps), queueOrNone(deps, c.get('actor'), query)]);
     const notice = doneNotice(v, c.req.query('done'), c.req.query('case'));
     return renderStaff(c, <QueuePage v={v} filters={filtersOf(query)} queue={queue} paged={Boolean(query.cursor)} notice={notice} />);
   });
@@ -68,7 +64,7 @@ export function staffPages(deps: Deps) {
     const outcome = await attemptAction(deps, actor, caseNumber, attempt);
     if (outcome.ok) {
       const done = encodeURIComponent(attempt.action);
-      return c.redirect(stillVisible(actor, outcome.case) ? `/staff/cases/${caseNumber}?done=${done}` : `/staff?done=${done}&case=${caseNumber}`, 303);
+      return c.redirect(outcome.done.visible ? `/staff/cases/${caseNumber}?done=${done}` : `/staff?done=${done}&case=${caseNumber}`, 303);
     }
     const failure = (v: StaffView) => ({ error: outcome.error, attempt, errors: fieldErrors(outcome.error, v.t) });
     return renderCasePage(c, deps, caseNumber, (v) => ({ failure: failure(v) }), errorStatus[outcome.error.code] as 400 | 403 | 409);
@@ -84,15 +80,7 @@ export function staffPages(deps: Deps) {
   app.route('/', disclosurePages(deps));
   app.route('/', auditPages(deps));
 
-  // Only the error's name and message are logged: a form may carry what a reporter wrote.
-  app.onError(async (err, c) => {
-    const status = statusOf(err);
-    if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-    const base = await staffView(c, deps);
-    const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff?lang=${base.t.switchLang}` };
-    const page = <StaffErrorPage v={v} status={status} formRefused={err instanceof CsrfError} detail={conflictDetail(err, status)} />;
-    return renderStaff(c, page, status);
-  });
+  app.onError(staffErrors(deps));
 
   return app;
 }
