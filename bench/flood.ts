@@ -1,5 +1,5 @@
 /**
- * A flood of staff logins, as the attack that held submissions back for 6 to 7 seconds: `parallel`
+ * A flood of staff logins, as the attack that held submissions back for seconds: `parallel`
  * wrong logins kept in flight, each for a name and from an address of its own (X-Forwarded-For, so
  * the server must trust 127.0.0.1 as its proxy), so that no per-address or per-account limit spares
  * the server any hashing: only the cap on checks in flight does.

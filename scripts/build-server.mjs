@@ -3,7 +3,7 @@
  * (default dist/), and the submission thread's own bundle, <outdir>/submit-thread.mjs, with the
  * migrations and directory data beside them (<outdir>/migrations and <outdir>/data: the paths db/
  * reads relative to its module). Run as plain JavaScript, the server
- * starts faster and takes about 70 MB less memory than through the TypeScript loader, which
+ * starts faster and takes less memory than through the TypeScript loader, which
  * `npm run dev` still uses. Tests and the benchmark build into a folder of their own.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';

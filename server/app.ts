@@ -56,7 +56,7 @@ export function createApp(deps: Deps) {
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     const upload = isUploadRequest(method, c.req.path, c.req.header('content-type'));
     // A declared length is checked without touching the body: on Node, asking for the body stream
-    // builds a full fetch Request, and the direct read of the socket is lost (0.1 ms a request).
+    // builds a full fetch Request, and the direct read of the socket is lost on every request.
     // The HTTP parser delivers no more than Content-Length, so the check is as strict.
     const length = c.req.header('content-length');
     const declared = length !== undefined && /^\d+$/.test(length) && c.req.header('transfer-encoding') === undefined;

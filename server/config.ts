@@ -88,7 +88,7 @@ export const configSchema = z.object({
       ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }),
-  /** Staff password checks running at once (a hash takes about 0.1 s); half per address, a quarter per account. Over it: 429. */
+  /** Staff password checks running at once (each hash is slow by design); half per address, a quarter per account. Over it: 429. */
   INTAKE_LOGIN_CHECKS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   /**
    * Multipart uploads (cases with attachments, the public form) read at once; over it: 503 with

@@ -30,7 +30,7 @@ export interface VerifyReport {
   };
 }
 
-// About 10 ms of work a page (a read and 500 HMACs): the event loop is never held longer.
+// A page is one read and 500 HMACs: the event loop is never held longer than that.
 const PAGE = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

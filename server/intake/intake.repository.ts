@@ -22,7 +22,7 @@ export interface NewCaseRows {
 
 /**
  * One INSERT for all the rows of a table, written out directly: building each row through Kysely's
- * query builder cost a submission about 0.1 ms, a tenth of its time. The column names come from the
+ * query builder was a large share of a submission's time. The column names come from the
  * code's own row objects (never from a request), and every row must have the same ones.
  */
 export function insertRowsQuery<T extends keyof Database & string>(table: T, rows: readonly Insertable<Database[T]>[]): CompiledQuery[] {

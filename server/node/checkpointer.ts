@@ -9,7 +9,7 @@
  * which under steady writes never happens after the worker's own checkpoint: new frames have come
  * in meanwhile. Left alone, the WAL grew to maxWalFrames, the writer took over, and each round ended
  * in a checkpoint of thousands of frames and the WAL cut back to journal_size_limit, stalling the
- * event loop for 70-100 ms every two or three seconds. So once the worker has copied a WAL of
+ * event loop every few seconds. So once the worker has copied a WAL of
  * restartFrames nearly to its end, it cues the writer, which pauses between two transactions while
  * the worker copies the last frames (finish()): the writer's next transaction then starts the WAL
  * again, and the event loop never waits for the copy or its fsync.

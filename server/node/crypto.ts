@@ -2,7 +2,7 @@
  * Sealing with node:crypto: the same algorithms and the same bytes as the Web Crypto code of
  * server/identity/ (HKDF-derived keys, AES-256-GCM with the tag appended, RFC 3394 key wrap,
  * HMAC-SHA-256), but synchronous. Web Crypto answers every call through a promise and a thread-pool
- * job; a submission made seven such calls, about 0.2 ms of the event loop's time. The server's
+ * job, and a submission made seven such calls, each a turn of the event loop. The server's
  * current master key carries these as its `sync` sealer; the demo data generator seals with them too.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
  * Password hashing (Deps.pbkdf2) in a thread of its own. Web Crypto's PBKDF2 runs on libuv's thread
  * pool (four threads), which the group commit's WAL fsync also needs: a flood of a hundred logins,
- * a tenth of a second of hashing each, held a case submission's answer back for 6 to 7 seconds.
+ * each a slow hash by design, held a case submission's answer back for seconds.
  * Here the hashes run one after another in this thread, and the pool stays free for the fsync. One
  * thread: the login throttle caps the checks waiting for it (INTAKE_LOGIN_CHECKS_IN_FLIGHT), and a
  * second one would take the core the event loop and the submission thread share.

@@ -1,8 +1,8 @@
 /**
  * JSON case submissions prepared in a thread of their own. Most of a submission's time goes to work
  * that holds no lock: parsing and validating the body, routing, sealing, the receipt and its MAC,
- * building the statements. On the event loop that capped the server at about 800 submissions a
- * second at a million cases, with the second core idle.
+ * building the statements. On the event loop that work capped the server's submissions, with the
+ * second core idle.
  *
  * The route still runs on the event loop, with every middleware (body limit, content type, headers),
  * and hands the body's text to the thread (Deps.submitter). The thread runs the same submitJson over
@@ -162,13 +162,13 @@ export async function startSubmissionThread(
   options: { filename: string; config: Config; store: NodeStore; deps: Deps },
 ): Promise<SubmissionThread | null> {
   // The built server is one bundle, and the build writes this module's own beside it: the thread loads
-  // only what a submission needs (1.3 MB of code, mostly zod and kysely, against 2 MB with every page).
+  // only what a submission needs (mostly zod and kysely), not every page.
   // Run through tsx, the thread imports this very module.
   const self = import.meta.url;
   const entry = self.endsWith('.ts') ? self : new URL('./submit-thread.mjs', self).href;
   const input: ThreadInput = { filename: options.filename, config: options.config };
-  // A young generation of 24 MB (by default V8 let it reach 34 MB here): the thread's objects live for
-  // one submission. Its whole heap was 62 MB in a bench run at a million cases, 74-82 MB without.
+  // A young generation of 24 MB, below what V8 lets it reach by default: the thread's objects live for
+  // one submission, and its whole heap stays smaller with the cap.
   const worker = startModuleWorker(entry, 'runSubmissionThread', { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
   const link = new ThreadLink(worker, options.store, options.deps);
   if (!(await link.ready)) {

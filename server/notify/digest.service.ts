@@ -57,8 +57,8 @@ export async function enqueueDigests(deps: Deps, now: Date, cal: CalendarData): 
     toShanghaiIso(digestTime(previousWorkingDay(cal, today), hour)),
     toShanghaiIso(digestTime(today, hour)),
   ];
-  // Once a day per process: the lines read every open clock, which at a million cases takes a good
-  // part of a second. (Another process may queue the same digests: their ids make that a no-op.)
+  // Once a day per process: the lines read every open clock, which at a million cases is slow.
+  // (Another process may queue the same digests: their ids make that a no-op.)
   if (digestedDay.get(deps) === today) return 0;
   const lines = await collectLines(deps, now, cal, window);
   const done = await listDigestedDepartments(deps.db, [...lines.keys()], today);

@@ -21,7 +21,7 @@ export function outboxInsertQuery(
 /**
  * Rows due now: queued and due, or 'sending' under a claim older than the lease (a dead worker).
  * Asked for apart, each in its index's order: as one OR, SQLite collected and sorted every due row
- * before taking the first few (23 ms a round with thousands queued).
+ * before taking the first few, a slow round with thousands queued.
  */
 export async function listDueOutbox(db: Kysely<Database>, now: string, staleBefore: string, limit: number) {
   const [queued, stale] = await Promise.all([

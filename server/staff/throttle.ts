@@ -11,7 +11,7 @@
  *   address the account signed in from before (remembered here, hashed, for 30 days) skips that
  *   slow-down, so the owner with the right password and code gets in during a distributed attack.
  * - Password checks in flight are capped per account, per address and in all: a flood of logins
- *   gets 429 at once instead of queueing hashes that take a tenth of a second each.
+ *   gets 429 at once instead of queueing slow hashes.
  */
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
