@@ -1,4 +1,4 @@
--- Attachments of a case (DESIGN §4). The bytes live behind the storage port (disk on Node, R2 on
+-- Attachments of a case (docs/protection.md). The bytes live behind the storage port (disk on Node, R2 on
 -- Workers) under a random key: a file name sent by a client never becomes a path.
 
 CREATE TABLE attachments (

@@ -1,4 +1,4 @@
--- Disclosure of a sealed reporter identity (DESIGN §4) and the retention purge.
+-- Disclosure of a sealed reporter identity (docs/protection.md) and the retention purge.
 -- A handler of the lead department files a request with a legal reason; a custodian who is not
 -- the requester approves or denies it; only the requester may then view the identity, once.
 

@@ -1,6 +1,6 @@
 -- A page's running clocks are looked up by case: (case_id, status) lets SQLite find them by case,
--- where it used to walk every running clock in the (status, due_at) index (7 ms a queue page at
--- 100,000 cases). The old single-column index is covered by the new one.
+-- where it used to walk every running clock in the (status, due_at) index for every queue page.
+-- The old single-column index is covered by the new one.
 CREATE INDEX clocks_case_status ON clocks (case_id, status);
 DROP INDEX clocks_case;
 

@@ -1,6 +1,5 @@
 -- Cases per department and status, kept by triggers: the queue's and the overview's counts read a
--- few rows instead of counting a department's whole history (1.7 ms a page for the 50,000 cases of
--- one district at 1,000,000 cases). Cases in triage (no department) count under ''.
+-- few rows instead of counting a department's whole history on every page. Cases in triage (no department) count under ''.
 CREATE TABLE case_counts (
   department TEXT NOT NULL,
   status TEXT NOT NULL,
@@ -30,7 +29,7 @@ END;
 
 -- Likely duplicates: the same credit code, or the same name and category, received within 90 days,
 -- among the cases a department sees. With the date and department in the index, a business with
--- thousands of cases no longer costs a row read per case (5 ms a case page at 1,000,000 cases).
+-- thousands of cases no longer costs a row read per case on every case page.
 DROP INDEX cases_credit_code;
 CREATE INDEX cases_credit_code ON cases (subject_credit_code, received_at, department);
 DROP INDEX cases_subject_name;
