@@ -8,7 +8,8 @@ import { decideDisclosure, listDecidedDisclosures, listPendingDisclosures } from
 import { decisionSchema, requestIdSchema } from '../../server/identity/identity.schema.js';
 import { readFormBody } from '../../server/lib/body.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
-import { attempt, formText, refusalText } from './case-render.js';
+import { catchRefusal } from '../refusal.js';
+import { formText, REFUSALS, refusalStatus, refusalText } from './case-render.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { DisclosuresPage, type Decision, type DecisionFailure } from './custodian-page.js';
 
@@ -51,9 +52,9 @@ export function disclosurePages(deps: Deps) {
         const message = (v: StaffView) => (decision === 'deny' && typed.trim().length < 5 ? k(v).noteMissing : k(v).noteTooLong);
         return render(c, { failure: (v) => ({ id: id.data, decision, typed, message: message(v) }) }, 400);
       }
-      const decided = await attempt(() => decideDisclosure(deps, c.get('actor'), id.data, decision, parsed.data.note));
+      const decided = await catchRefusal(REFUSALS, () => decideDisclosure(deps, c.get('actor'), id.data, decision, parsed.data.note));
       if (!decided.ok) {
-        return render(c, { failure: (v) => ({ id: id.data, decision, typed, ...refusalText(v, decided) }) }, decided.status);
+        return render(c, { failure: (v) => ({ id: id.data, decision, typed, ...refusalText(v, decided.error) }) }, refusalStatus(decided.error));
       }
       return c.redirect(`/staff/disclosures?done=${decided.value.status}&case=${decided.value.caseNumber}`, 303);
     });

@@ -1,17 +1,13 @@
 /** Staff error pages: a case the caller may not see is "not found", like the API. */
-import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
-import { AppError, errorStatus } from '../../server/errors.js';
-import type { StaffView } from './context.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError } from '../../server/errors.js';
+import type { StaffEnv } from '../../server/staff/auth.middleware.js';
+import { CsrfError } from '../../server/staff/csrf.js';
+import { keepStatuses, pageErrorHandler } from '../page-errors.js';
+import { renderStaff, staffView, type StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
 
 export type ErrorStatus = 400 | 403 | 404 | 409 | 500;
-
-export function statusOf(err: Error): ErrorStatus {
-  if (err instanceof ZodError) return 400;
-  const status = err instanceof HTTPException ? err.status : err instanceof AppError ? errorStatus[err.code] : 500;
-  return status === 400 || status === 403 || status === 404 || status === 409 ? status : 500;
-}
 
 function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean) {
   const e = v.t.staff.errorPages;
@@ -42,4 +38,17 @@ export function StaffErrorPage({ v, status, formRefused, detail }: {
       <p><a href="/staff">{v.t.staff.errorPages.back}</a></p>
     </StaffLayout>
   );
+}
+
+/** Errors answer as staff pages. After a post the language switch leads to the queue, not to the form's address. */
+export function staffErrors(deps: Deps) {
+  return pageErrorHandler<StaffEnv, ErrorStatus>(deps, {
+    status: keepStatuses(400, 403, 404, 409),
+    render: async (c, err, status) => {
+      const base = await staffView(c, deps);
+      const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff?lang=${base.t.switchLang}` };
+      const page = <StaffErrorPage v={v} status={status} formRefused={err instanceof CsrfError} detail={conflictDetail(err, status)} />;
+      return renderStaff(c, page, status);
+    },
+  });
 }

@@ -1,15 +1,14 @@
 /** GET /staff/cases/:caseNumber/handover: the printable hand-over form (移送单), and its stylesheet. */
 import { Hono } from 'hono';
 import { recordAudit } from '../../server/audit/audit.service.js';
-import { caseNumberSchema } from '../../server/cases/cases.schema.js';
 import { getCase } from '../../server/cases/case-page.service.js';
 import { findVisibleCase } from '../../server/cases/visibility.js';
 import { toShanghaiIso } from '../../server/clocks/clocks.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError } from '../../server/errors.js';
+import { caseNumberParam } from '../../server/lib/params.js';
 import { requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { renderStaff, staffView } from './context.js';
-import { StaffErrorPage, statusOf } from './error-page.js';
+import { staffErrors } from './error-page.js';
 import { handoverCss } from './handover.css.js';
 import { HandoverPage } from './handover.js';
 
@@ -20,22 +19,17 @@ export function handoverPages(deps: Deps) {
 
   // Department visibility as on the case page: another department's case is "not found".
   app.get('/cases/:caseNumber/handover', requireStaffPage(deps), async (c) => {
-    const parsed = caseNumberSchema.safeParse(c.req.param('caseNumber'));
-    if (!parsed.success) throw new AppError('not_found', 'No such case.');
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const actor = c.get('actor');
     const [v, view, { row }] = await Promise.all([
-      staffView(c, deps), getCase(deps, actor, parsed.data), findVisibleCase(deps, actor, parsed.data),
+      staffView(c, deps), getCase(deps, actor, caseNumber), findVisibleCase(deps, actor, caseNumber),
     ]);
     // A document leaving the system is worth a line in the audit log, though it names nobody.
     await recordAudit(deps, [{ actor: actor.username, action: 'case.handover', caseId: row.id }]);
     return renderStaff(c, <HandoverPage v={v} c={view} printedAt={toShanghaiIso(deps.clock.now())} />);
   });
 
-  app.onError(async (err, c) => {
-    const status = statusOf(err);
-    if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-    return renderStaff(c, <StaffErrorPage v={await staffView(c, deps)} status={status} formRefused={false} />, status);
-  });
+  app.onError(staffErrors(deps));
 
   return app;
 }

@@ -12,10 +12,12 @@ import { openContact } from '../../server/identity/contact.service.js';
 import { requestDisclosure, viewDisclosure } from '../../server/identity/disclosure.service.js';
 import { disclosureRequestSchema, openContactSchema, requestIdSchema } from '../../server/identity/identity.schema.js';
 import { readFormBody } from '../../server/lib/body.js';
+import { caseNumberParam } from '../../server/lib/params.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
-import { attempt, caseNumberParam, formText, refusalText, renderCasePage, type Refusal } from './case-render.js';
+import { catchRefusal } from '../refusal.js';
+import { formText, REFUSALS, refusalStatus, refusalText, renderCasePage, type Refused } from './case-render.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
-import { StaffErrorPage } from './error-page.js';
+import { conflictDetail, StaffErrorPage } from './error-page.js';
 import { ContactOpenedPage, DisclosureViewPage } from './identity-pages.js';
 import type { ReporterForm } from './reporter-forms.js';
 
@@ -37,7 +39,7 @@ export function reporterPages(deps: Deps) {
   const reshow = (c: Context<StaffEnv>, caseNumber: string, form: ReporterForm, typed: string,
     why: (v: StaffView) => { message: string; detail?: string }, status: 400 | 403 | 409) =>
     renderCasePage(c, deps, caseNumber, (v) => ({ formFailure: { form, typed, ...why(v) } }), status);
-  const refused = (refusal: Refusal) => (v: StaffView) => refusalText(v, refusal);
+  const refused = (refusal: Refused) => (v: StaffView) => refusalText(v, refusal);
 
   app.post('/cases/:caseNumber/messages', requireStaffPage(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
@@ -48,8 +50,8 @@ export function reporterPages(deps: Deps) {
       const w = (v: StaffView) => v.t.staff.reporter.write;
       return reshow(c, caseNumber, 'message', typed, (v) => ({ message: length > MESSAGE_MAX ? w(v).tooLong(length) : w(v).empty }), 400);
     }
-    const sent = await attempt(() => messageReporter(deps, c.get('actor'), caseNumber, parsed.data.body));
-    if (!sent.ok) return reshow(c, caseNumber, 'message', typed, refused(sent), sent.status);
+    const sent = await catchRefusal(REFUSALS, () => messageReporter(deps, c.get('actor'), caseNumber, parsed.data.body));
+    if (!sent.ok) return reshow(c, caseNumber, 'message', typed, refused(sent.error), refusalStatus(sent.error));
     return c.redirect(`/staff/cases/${caseNumber}?notice=message_sent`, 303);
   });
 
@@ -58,8 +60,8 @@ export function reporterPages(deps: Deps) {
     const typed = formText(await readFormBody(c.req), 'reason');
     const parsed = openContactSchema.safeParse({ reason: typed });
     if (!parsed.success) return reshow(c, caseNumber, 'contact', typed, (v) => ({ message: v.t.staff.reporter.contact.reasonMissing }), 400);
-    const opened = await attempt(() => openContact(deps, c.get('actor'), caseNumber, parsed.data.reason));
-    if (!opened.ok) return reshow(c, caseNumber, 'contact', typed, refused(opened), opened.status);
+    const opened = await catchRefusal(REFUSALS, () => openContact(deps, c.get('actor'), caseNumber, parsed.data.reason));
+    if (!opened.ok) return reshow(c, caseNumber, 'contact', typed, refused(opened.error), refusalStatus(opened.error));
     const base = await staffView(c, deps);
     const v = { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };
     return renderStaff(c, <ContactOpenedPage v={v} caseNumber={opened.value.caseNumber} identity={opened.value.identity} />);
@@ -70,8 +72,8 @@ export function reporterPages(deps: Deps) {
     const typed = formText(await readFormBody(c.req), 'legalReason');
     const parsed = disclosureRequestSchema.safeParse({ legalReason: typed });
     if (!parsed.success) return reshow(c, caseNumber, 'disclosure', typed, (v) => ({ message: v.t.staff.reporter.disclosure.reasonMissing }), 400);
-    const filed = await attempt(() => requestDisclosure(deps, c.get('actor'), caseNumber, parsed.data.legalReason));
-    if (!filed.ok) return reshow(c, caseNumber, 'disclosure', typed, refused(filed), filed.status);
+    const filed = await catchRefusal(REFUSALS, () => requestDisclosure(deps, c.get('actor'), caseNumber, parsed.data.legalReason));
+    if (!filed.ok) return reshow(c, caseNumber, 'disclosure', typed, refused(filed.error), refusalStatus(filed.error));
     return c.redirect(`/staff/cases/${caseNumber}?notice=disclosure_requested`, 303);
   });
 
@@ -80,12 +82,12 @@ export function reporterPages(deps: Deps) {
   app.post('/disclosures/:id/view', leadStaff, requireCsrf, async (c) => {
     const id = requestIdSchema.safeParse(c.req.param('id'));
     if (!id.success) throw new AppError('not_found', 'No such disclosure request.');
-    const viewed = await attempt(() => viewDisclosure(deps, c.get('actor'), id.data));
+    const viewed = await catchRefusal(REFUSALS, () => viewDisclosure(deps, c.get('actor'), id.data));
     const base = await staffView(c, deps);
     if (!viewed.ok) {
       const v = { ...base, switchHref: `/staff?lang=${base.t.switchLang}` };
-      const detail = viewed.status === 409 ? viewed.error.message : undefined;
-      return renderStaff(c, <StaffErrorPage v={v} status={viewed.status} formRefused={false} detail={detail} />, viewed.status);
+      const status = refusalStatus(viewed.error);
+      return renderStaff(c, <StaffErrorPage v={v} status={status} formRefused={false} detail={conflictDetail(viewed.error, status)} />, status);
     }
     const { caseNumber, identity } = viewed.value;
     const v = { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };

@@ -11,7 +11,7 @@ import type { Deps } from '../../server/deps.js';
 import { errorStatus } from '../../server/errors.js';
 import { readFormBody } from '../../server/lib/body.js';
 import { caseNumberParam } from '../../server/lib/params.js';
-import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { catchRefusal } from '../refusal.js';
 import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
 import { auditPages } from './audit.routes.js';
