@@ -6,10 +6,6 @@ export function listAuditRecords(db: Kysely<Database>, afterSeq = 0, limit = 10_
   return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
-export function listAuditForCase(db: Kysely<Database>, caseId: string) {
-  return db.selectFrom('audit_log').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
-}
-
 /** The chain's last entry: its seq is the number of entries. */
 export function findAuditTail(db: Kysely<Database>) {
   return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();

@@ -18,10 +18,6 @@ export function findCategory(db: Kysely<Database>, code: string) {
   return db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function findRegion(db: Kysely<Database>, code: string) {
-  return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
 export function findDepartment(db: Kysely<Database>, code: string) {
   return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -1,7 +1,5 @@
 /** What routing needs from the directory, read from the in-memory directory snapshot. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
+import type { DirectorySnapshot } from '../directory/snapshot.js';
 import type { RoutingFacts } from './route.js';
 import { structuralChain } from './route.js';
 
@@ -22,8 +20,4 @@ export function routingFacts(dir: DirectorySnapshot, category: string, region: s
   const rules = (dir.rulesByCategory.get(category) ?? []).map(({ id, kind, agency, priority }) => ({ id, kind, agency, priority }));
   const coverage = chain.flatMap((r) => (dir.coverageByRegion.get(r) ?? []).map((c) => ({ ...c, region: r })));
   return { regionChain: chain, rules, coverage, provincialSamr: dir.samrByRegion.get(province) ?? null };
-}
-
-export async function loadRoutingFacts(db: Kysely<Database>, category: string, region: string, province: string): Promise<RoutingFacts> {
-  return routingFacts(await directorySnapshot(db), category, region, province);
 }
