@@ -1,7 +1,7 @@
 /**
  * Property-based hostile input (issue 7, part 5): thousands of random and malformed bodies, headers,
  * multipart parts and query strings at every public and staff endpoint. Whatever arrives, the
- * answer is never a 5xx, never shows internals, and every JSON error has the API.md shape.
+ * answer is never a 5xx, never shows internals, and every JSON error has the API's error shape.
  * The seed is fixed, so a failure is reproducible; FUZZ_SEED and FUZZ_RUNS (a multiplier) vary it,
  * FUZZ_STATS=1 prints the statuses each group got.
  */

@@ -79,7 +79,7 @@ export async function send(app: TestApp['app'], spec: RequestSpec): Promise<Answ
 
 const SNAKE = /^[a-z][a-z0-9_]*$/;
 
-/** The API.md error shape, and a code that belongs to the status. */
+/** The API's error shape (docs/architecture.md), and a code that belongs to the status. */
 export function expectErrorShape(answer: Answer, context: string): void {
   let body: unknown;
   try {
@@ -104,7 +104,7 @@ export function expectErrorShape(answer: Answer, context: string): void {
 
 /**
  * Never a 5xx; nothing of the server's internals in any body; every error that answers as JSON
- * (all of /api/v1, and the 404/413 of the root app) in the API.md shape. Pages answer errors as pages.
+ * (all of /api/v1, and the 404/413 of the root app) in the API's error shape. Pages answer errors as pages.
  */
 export function checkAnswer(spec: RequestSpec, answer: Answer): void {
   const context = `${spec.method} ${spec.path.slice(0, 200)}`;

@@ -1,5 +1,5 @@
 /**
- * The app core runs on Workers, so it may use Web APIs only (DESIGN.md §9): node:* modules,
+ * The app core runs on Workers, so it may use Web APIs only (docs/runtimes.md): node:* modules,
  * better-sqlite3 and nodemailer stay in the Node entries and their adapters. Read from the source
  * with TypeScript's own import scanner, type-only imports included.
  */
