@@ -1,18 +1,16 @@
 /** Public pages: home, the intake form and its confirmation, static assets. */
-import { pageStatusOf } from './error-status.js';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { createUploadGate } from '../server/attachments/limits.js';
 import { isMultipart } from '../server/attachments/multipart.js';
 import type { Deps } from '../server/deps.js';
-import type { Messages } from './i18n.js';
 import { isKind, loadChoices } from './intake/choices.js';
 import { emptyForm, readForm } from './intake/form.js';
 import { fieldErrors } from './intake/issues.js';
 import { readIntakeForm, submitForm } from './intake/submit.js';
 import { resolveLang, switchHref } from './lang.js';
 import { ConfirmationPage } from './pages/confirmation.js';
-import { ErrorPage } from './pages/error.js';
+import { publicErrors } from './pages/error.js';
 import { HomePage } from './pages/home.js';
 import { SubmitPage } from './pages/submit.js';
 import { renderPage } from './render.js';
@@ -50,21 +48,6 @@ export function webRoutes(deps: Deps, uploadGate = createUploadGate(deps.config.
     return renderPage(c, <SubmitPage f={f} choices={choices} switchHref={switchHref(c, t.switchLang)} />, 400);
   });
 
-  app.onError((err, c) => webError(err, c, deps));
+  app.onError(publicErrors(deps));
   return app;
-}
-
-function errorText(t: Messages, status: number) {
-  if (status === 403) return { title: t.errorPage.forbiddenTitle, body: t.errorPage.forbidden };
-  if (status === 413) return { title: t.errorPage.tooLargeTitle, body: t.errorPage.tooLarge };
-  return { title: t.errorPage.genericTitle, body: t.errorPage.generic };
-}
-
-/** Errors on public pages answer as pages; only the error's name and message are logged, never the form. */
-function webError(err: Error, c: Context, deps: Deps) {
-  const { t } = resolveLang(c);
-  const status = pageStatusOf(err, c);
-  if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-  c.header('Cache-Control', 'no-store');
-  return renderPage(c, <ErrorPage t={t} {...errorText(t, status)} />, status);
 }

@@ -1,12 +1,12 @@
 /** Reads the follow-up forms and turns the service's refusals into outcomes a page can show. */
 import type { Context } from 'hono';
 import type { Deps } from '../../server/deps.js';
-import { AppError } from '../../server/errors.js';
 import { messageSchema, satisfactionSchema } from '../../server/followup/followup.schema.js';
 import { loginWithReceipt } from '../../server/followup/followup.service.js';
 import { guardReceipt, type ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
 import { normaliseReceipt } from '../../server/identity/receipt.js';
 import type { Messages } from '../i18n.js';
+import { catchRefusal } from '../refusal.js';
 
 type Form = Record<string, unknown>;
 const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name] : '');
@@ -25,16 +25,11 @@ export async function enterReceipt(c: Context, deps: Deps, throttle: ReceiptThro
   const typed = text(form, 'receipt');
   if (typed.trim() === '') return { ok: false, status: 400, problem: 'missing' };
   if (typed.length > 64 || normaliseReceipt(typed) === null) return { ok: false, status: 400, problem: 'format' };
-  const session = await guardReceipt(c, throttle, deps.clock.now().getTime(), () => loginWithReceipt(deps, typed))
-    .catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'unauthenticated') return { status: 401 as const };
-      if (err instanceof AppError && err.code === 'rate_limited') {
-        return { status: 429 as const, retryAfter: Number(err.headers?.['Retry-After'] ?? 60) };
-      }
-      throw err;
-    });
-  if ('token' in session) return { ok: true, token: session.token };
-  return { ok: false, ...session };
+  const session = await catchRefusal(['unauthenticated', 'rate_limited'],
+    () => guardReceipt(c, throttle, deps.clock.now().getTime(), () => loginWithReceipt(deps, typed)));
+  if (session.ok) return { ok: true, token: session.value.token };
+  if (session.error.code === 'unauthenticated') return { ok: false, status: 401 };
+  return { ok: false, status: 429, retryAfter: Number(session.error.headers?.['Retry-After'] ?? 60) };
 }
 
 export type MessageForm = { ok: true; body: string } | { ok: false; body: string; error: string };
@@ -70,12 +65,4 @@ export function readRating(form: Form, t: Messages): RatingForm {
     if (!errors.has(field)) errors.set(field, wording[field] ?? s.ratingMissing);
   }
   return { ok: false, values, errors };
-}
-
-/** Runs a reporter action; a 409 from the service (closed, merged, already rated) becomes a value. */
-export async function refusedAsConflict(run: () => Promise<unknown>): Promise<AppError | null> {
-  return run().then(() => null, (err: unknown) => {
-    if (err instanceof AppError && err.code === 'conflict') return err;
-    throw err;
-  });
 }

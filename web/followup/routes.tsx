@@ -2,7 +2,6 @@
  * /followup: the reporter's pages behind the receipt (docs/protection.md). The receipt is posted once and
  * never echoed, stored or put in a URL; the session token lives only in the HttpOnly cookie.
  */
-import { pageStatusOf } from '../error-status.js';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { Deps } from '../../server/deps.js';
@@ -12,13 +11,34 @@ import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js'
 import { resolveLang } from '../lang.js';
 import { FollowupLoginPage } from '../pages/followup.js';
 import { FollowupCasePage, type FollowupCaseProps } from '../pages/followup-case.js';
-import { FollowupErrorPage } from '../pages/followup-error.js';
+import { publicErrors } from '../pages/error.js';
 import { renderPage } from '../render.js';
-import { enterReceipt, readMessage, readRating, refusedAsConflict } from './forms.js';
+import { catchRefusal } from '../refusal.js';
+import { enterReceipt, readMessage, readRating } from './forms.js';
 import { retryTime } from './format.js';
 import { clearFollowupCookie, endFollowupSession, followupToken, sessionCase, setFollowupCookie } from './session.js';
 
 type CaseExtras = Omit<FollowupCaseProps, 't' | 'lang' | 'view'>;
+
+function showLogin(c: Context, status: 200 | 400 | 401 | 429, props: { error?: string; notice?: string } = {}) {
+  const { lang, t } = resolveLang(c);
+  return renderPage(c, <FollowupLoginPage t={t} lang={lang} {...props} />, status);
+}
+
+/** The case page for this request's session, or the way back to the receipt form. */
+async function withCase(c: Context, deps: Deps, show: (caseId: string) => Promise<Response>) {
+  const session = await sessionCase(c, deps);
+  if (session.caseId !== null) return show(session.caseId);
+  if (!session.ended) return c.redirect('/followup', 303);
+  clearFollowupCookie(c, deps.config);
+  return c.redirect('/followup?ended=1', 303);
+}
+
+async function showCase(c: Context, deps: Deps, caseId: string, status: 200 | 400 | 409, extras: CaseExtras = {}) {
+  const { lang, t } = resolveLang(c);
+  const view = await followupView(deps, caseId);
+  return renderPage(c, <FollowupCasePage t={t} lang={lang} view={view} {...extras} />, status);
+}
 
 export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
   const app = new Hono();
@@ -30,26 +50,6 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
   });
-
-  const showLogin = (c: Context, status: 200 | 400 | 401 | 429, props: { error?: string; notice?: string } = {}) => {
-    const { lang, t } = resolveLang(c);
-    return renderPage(c, <FollowupLoginPage t={t} lang={lang} {...props} />, status);
-  };
-
-  /** The case page for this request's session, or the way back to the receipt form. */
-  const withCase = async (c: Context, show: (caseId: string) => Promise<Response>) => {
-    const session = await sessionCase(c, deps);
-    if (session.caseId !== null) return show(session.caseId);
-    if (!session.ended) return c.redirect('/followup', 303);
-    clearFollowupCookie(c, deps.config);
-    return c.redirect('/followup?ended=1', 303);
-  };
-
-  const showCase = async (c: Context, caseId: string, status: 200 | 400 | 409, extras: CaseExtras = {}) => {
-    const { lang, t } = resolveLang(c);
-    const view = await followupView(deps, caseId);
-    return renderPage(c, <FollowupCasePage t={t} lang={lang} view={view} {...extras} />, status);
-  };
 
   app.get('/', (c) => {
     const { t } = resolveLang(c);
@@ -72,31 +72,31 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
     return showLogin(c, 429, { error: l.blocked(when.at, when.minutes) });
   });
 
-  app.get('/case', (c) => withCase(c, (caseId) => {
+  app.get('/case', (c) => withCase(c, deps, (caseId) => {
     const { t } = resolveLang(c);
     const sent = c.req.query('sent');
     const notice = sent === 'message' ? t.followup.case.sent : sent === 'rating' ? t.followup.satisfaction.thanks : undefined;
-    return showCase(c, caseId, 200, { notice });
+    return showCase(c, deps, caseId, 200, { notice });
   }));
 
-  app.post('/case/messages', sameOrigin, (c) => withCase(c, async (caseId) => {
+  app.post('/case/messages', sameOrigin, (c) => withCase(c, deps, async (caseId) => {
     const { t } = resolveLang(c);
     const form = readMessage(await readFormBody(c.req), t);
-    if (!form.ok) return showCase(c, caseId, 400, { message: { body: form.body, error: form.error } });
-    const refused = await refusedAsConflict(() => postReporterMessage(deps, caseId, form.body));
-    if (refused) return showCase(c, caseId, 409, { refused: t.followup.case.messageMerged });
+    if (!form.ok) return showCase(c, deps, caseId, 400, { message: { body: form.body, error: form.error } });
+    const sent = await catchRefusal(['conflict'], () => postReporterMessage(deps, caseId, form.body));
+    if (!sent.ok) return showCase(c, deps, caseId, 409, { refused: t.followup.case.messageMerged });
     return c.redirect('/followup/case?sent=message#messages-title', 303);
   }));
 
-  app.post('/case/satisfaction', sameOrigin, (c) => withCase(c, async (caseId) => {
+  app.post('/case/satisfaction', sameOrigin, (c) => withCase(c, deps, async (caseId) => {
     const { t } = resolveLang(c);
     const form = readRating(await readFormBody(c.req), t);
-    if (!form.ok) return showCase(c, caseId, 400, { rating: { values: form.values, errors: form.errors } });
-    const refused = await refusedAsConflict(() => rateCase(deps, caseId, form.input));
-    if (refused) {
+    if (!form.ok) return showCase(c, deps, caseId, 400, { rating: { values: form.values, errors: form.errors } });
+    const rating = await catchRefusal(['conflict'], () => rateCase(deps, caseId, form.input));
+    if (!rating.ok) {
       const s = t.followup.satisfaction;
       const rated = (await followupView(deps, caseId)).satisfaction !== null;
-      return showCase(c, caseId, 409, { refused: rated ? s.already : s.notClosed });
+      return showCase(c, deps, caseId, 409, { refused: rated ? s.already : s.notClosed });
     }
     return c.redirect('/followup/case?sent=rating#satisfaction-title', 303);
   }));
@@ -107,18 +107,6 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
     return c.redirect('/followup?out=1', 303);
   });
 
-  app.onError((err, c) => followupError(err, c, deps));
+  app.onError(publicErrors(deps, (t) => ({ href: '/followup', label: t.followup.backToLogin })));
   return app;
-}
-
-/** Errors answer as pages; only the error's name and message are logged, never a form or a receipt. */
-function followupError(err: Error, c: Context, deps: Deps) {
-  const { t } = resolveLang(c);
-  const status = pageStatusOf(err, c);
-  if (status === 500) deps.log(`internal error on ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
-  const e = t.errorPage;
-  const text = status === 403 ? { title: e.forbiddenTitle, body: e.forbidden }
-    : status === 413 ? { title: e.tooLargeTitle, body: e.tooLarge }
-      : { title: e.genericTitle, body: e.generic };
-  return renderPage(c, <FollowupErrorPage t={t} {...text} />, status);
 }

@@ -6,10 +6,10 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../server/config.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError } from '../../server/errors.js';
 import { logoutFollowup } from '../../server/followup/followup.service.js';
 import { caseOfToken } from '../../server/followup/followup.service.js';
 import { isTokenShaped } from '../../server/staff/tokens.js';
+import { catchRefusal } from '../refusal.js';
 
 export const FOLLOWUP_COOKIE = 'intake_followup';
 
@@ -42,11 +42,8 @@ export async function sessionCase(c: Context, deps: Deps): Promise<SessionCase> 
   const sent = getCookie(c, FOLLOWUP_COOKIE) !== undefined;
   const token = followupToken(c);
   if (!token) return { caseId: null, ended: sent };
-  const caseId = await caseOfToken(deps, token).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'unauthenticated') return null;
-    throw err;
-  });
-  return caseId ? { caseId } : { caseId: null, ended: true };
+  const found = await catchRefusal(['unauthenticated'], () => caseOfToken(deps, token));
+  return found.ok && found.value ? { caseId: found.value } : { caseId: null, ended: true };
 }
 
 /** Signing out ends the server-side session too, so a copied cookie stops working at once. */

@@ -5,11 +5,12 @@ import { AttachmentRefusal, uploadBodyLimit } from '../../server/attachments/lim
 import { isMultipart, readUploadForm } from '../../server/attachments/multipart.js';
 import type { Config } from '../../server/config.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, zodIssues, type ErrorIssue } from '../../server/errors.js';
+import { zodIssues, type ErrorIssue } from '../../server/errors.js';
 import { submissionSchema, type SubmittedCase } from '../../server/intake/intake.schema.js';
 import { submitCase } from '../../server/intake/intake.service.js';
 import { readFormBody, type FormBody } from '../../server/lib/body.js';
 import type { Lang } from '../i18n.js';
+import { catchRefusal } from '../refusal.js';
 import { categoryIssue } from './issues.js';
 import type { CategoryChoice } from './choices.js';
 import { attachmentParts, toSubmissionInput, type FormValues } from './form.js';
@@ -69,10 +70,8 @@ export async function submitForm(
     if (mismatch && !issues.some((i) => i.path === 'category')) issues.push(mismatch);
     return { ok: false, issues };
   }
-  try {
-    return { ok: true, submitted: await submitCase(deps, parsed.data, lang, files) };
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'validation_failed' && err.issues) return { ok: false, issues: err.issues };
-    throw err;
-  }
+  const filed = await catchRefusal(['validation_failed'], () => submitCase(deps, parsed.data, lang, files));
+  if (filed.ok) return { ok: true, submitted: filed.value };
+  if (filed.error.issues) return { ok: false, issues: filed.error.issues };
+  throw filed.error;
 }

@@ -1,13 +1,13 @@
 /** A posted action form: what was typed, turned into the service's ActionInput, and the outcome. */
-import { ZodError } from 'zod';
 import { takeAction, type ActionTaken } from '../../server/cases/actions.service.js';
 import { actionBodySchema } from '../../server/cases/cases.schema.js';
 import type { ActionInput } from '../../server/cases/effects.js';
 import type { Field } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, zodIssues } from '../../server/errors.js';
+import { AppError } from '../../server/errors.js';
 import type { Actor } from '../../server/staff/actor.js';
 import type { Messages } from '../i18n.js';
+import { catchRefusal } from '../refusal.js';
 
 /** The fine is typed in yuan (what is on the penalty decision) and stored in fen. */
 export const FINE_INPUT = 'fineYuan';
@@ -54,19 +54,16 @@ function toActionInput(attempt: ActionAttempt): ActionInput {
   return actionBodySchema.parse({ action: attempt.action, ...present, ...(fineFen !== undefined ? { fineFen } : {}) });
 }
 
-const SHOWN_AGAIN = new Set(['validation_failed', 'conflict', 'forbidden']);
+const SHOWN_AGAIN = ['validation_failed', 'conflict', 'forbidden'] as const;
 
 export type ActionOutcome = { ok: true; done: ActionTaken } | { ok: false; error: AppError };
 
 /** Takes the action; a refusal the user can fix or should read comes back, anything else is thrown. */
 export async function attemptAction(deps: Deps, actor: Actor, caseNumber: string, attempt: ActionAttempt): Promise<ActionOutcome> {
-  try {
+  const outcome = await catchRefusal(SHOWN_AGAIN, async (): Promise<ActionOutcome> => {
     return { ok: true, done: await takeAction(deps, actor, caseNumber, toActionInput(attempt)) };
-  } catch (err) {
-    if (err instanceof ZodError) return { ok: false, error: new AppError('validation_failed', 'The form is not valid.', zodIssues(err)) };
-    if (err instanceof AppError && SHOWN_AGAIN.has(err.code)) return { ok: false, error: err };
-    throw err;
-  }
+  });
+  return outcome.ok ? outcome.value : outcome;
 }
 
 /** Messages next to the fields an error names, in the page language where the cause is known. */
