@@ -14,7 +14,7 @@ import { rotateMasterKey } from './identity/rotation.service.js';
 import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
 import { accountCommands, parseFlags, UsageError } from './node/account-commands.js';
-import { demoDataCommand } from './node/demo-data.js';
+import { demoDataCommand } from '../tools/demo-data/command.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
 // Whatever this process creates (database, WAL, keys, mail, backups) is readable by its user only.

@@ -7,7 +7,7 @@ import { caseNumberSchema } from '../../server/cases/cases.schema.js';
 import { isOpen } from '../../server/cases/lifecycle.js';
 import { unseal } from '../../server/identity/seal.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
-import { generateDemoData, type DemoDataSummary } from '../../server/node/demo-data.js';
+import { generateDemoData, type DemoDataSummary } from '../../tools/demo-data/generate.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, createStaff } from '../helpers/staff.js';
 
