@@ -1,5 +1,5 @@
 /** The intake form's directory-driven controls: kind radios, category and region selects. */
-import type { CaseKind } from '../../db/schema.js';
+import type { CaseKind } from '../../domain/vocabulary.js';
 import { kinds } from '../../server/intake/intake.schema.js';
 import { categoryGroups, type Choices } from '../intake/choices.js';
 import { fieldId } from '../intake/form.js';

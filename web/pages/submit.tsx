@@ -1,5 +1,5 @@
 /** The submission form: one page, every field visible, notes on the fields that apply to one kind. */
-import type { CaseKind } from '../../db/schema.js';
+import type { CaseKind } from '../../domain/vocabulary.js';
 import { AttachmentsField } from '../components/attachments-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Checkbox, Input, Option, Select, TextArea, type FormView } from '../components/fields.js';
