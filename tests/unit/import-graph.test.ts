@@ -1,11 +1,13 @@
 /**
  * The app core runs on Workers, so it may use Web APIs only (docs/runtimes.md): node:* modules,
- * better-sqlite3 and nodemailer stay in the Node entries and their adapters. Read from the source
- * with TypeScript's own import scanner, type-only imports included.
+ * better-sqlite3 and nodemailer stay in the Node entries and their adapters. The layers point one
+ * way: pages call services (never a repository or db/), db/ knows nothing of the server, and the
+ * domain vocabulary imports nothing. Read from the source with TypeScript's own import scanner,
+ * type-only imports included.
  */
 import { builtinModules } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +86,34 @@ function violationsFrom(entry: string): string[] {
   return found;
 }
 
+/**
+ * Why importing `specifier` from `from` (both repository-relative) breaks a layer rule, or null.
+ * web/ reaches data through services only; db/ is below server/ and web/; domain/ is below all.
+ */
+export function layerViolation(from: string, specifier: string): string | null {
+  const relativeSpecifier = specifier.startsWith('.');
+  const target = relativeSpecifier ? posix.normalize(posix.join(posix.dirname(from), specifier)) : null;
+  if (from.startsWith('domain/')) {
+    if (!target) return 'domain/ imports no package';
+    if (!target.startsWith('domain/')) return 'domain/ imports nothing outside domain/';
+  }
+  if (from.startsWith('web/') && target) {
+    if (/\.repository(\.(js|ts|tsx))?$/.test(target)) return 'a page calls a service, not a repository';
+    if (target.startsWith('db/')) return 'a page takes its types from domain/ or a service, not db/';
+  }
+  if (from.startsWith('db/') && target && (target.startsWith('server/') || target.startsWith('web/'))) {
+    return 'db/ is below server/ and web/';
+  }
+  return null;
+}
+
+function layerViolations(folder: string): string[] {
+  return sourceFiles(join(ROOT, folder)).flatMap((file) => importsOf(file).flatMap((specifier) => {
+    const reason = layerViolation(rel(file), specifier);
+    return reason ? [`${rel(file)} imports ${specifier} (${reason})`] : [];
+  }));
+}
+
 describe('import graph', () => {
   it('keeps node:*, better-sqlite3 and nodemailer out of every server module but the Node entries and adapters', () => {
     const offenders = sourceFiles(join(ROOT, 'server'))
@@ -107,5 +137,23 @@ describe('import graph', () => {
     expect(nodeOnlyReason('nodemailer/lib/smtp-transport/index.js')).not.toBeNull();
     expect(nodeOnlyReason('hono')).toBeNull();
     expect(violationsFrom('server/node.ts').length).toBeGreaterThan(0);
+  });
+
+  it('keeps web/ off repositories and db/, db/ off server/ and web/, and domain/ on its own', () => {
+    expect(['web', 'db', 'domain'].flatMap(layerViolations)).toEqual([]);
+  });
+
+  it('would notice: a page on a repository or db/, db/ on the server, domain/ on anything', () => {
+    expect(layerViolation('web/admin/users.routes.tsx', '../../server/directory/directory.repository.js')).not.toBeNull();
+    expect(layerViolation('web/pages/submit.tsx', '../../db/schema.js')).not.toBeNull();
+    expect(layerViolation('web/pages/submit.tsx', '../../server/directory/directory.service.js')).toBeNull();
+    expect(layerViolation('db/seed/calendar.ts', '../../server/clocks/calendar.repository.js')).not.toBeNull();
+    expect(layerViolation('db/seed/directory.ts', '../../web/i18n.js')).not.toBeNull();
+    expect(layerViolation('db/schema.ts', '../domain/vocabulary.js')).toBeNull();
+    expect(layerViolation('domain/vocabulary.ts', 'zod')).not.toBeNull();
+    expect(layerViolation('domain/vocabulary.ts', '../server/errors.js')).not.toBeNull();
+    expect(layerViolation('domain/lifecycle.ts', './vocabulary.js')).toBeNull();
+    // The scan reads real imports: db/ does import something, so an empty result is not a blind scan.
+    expect(importsOf(join(ROOT, 'db/seed/calendar.ts')).length).toBeGreaterThan(0);
   });
 });
