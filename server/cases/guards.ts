@@ -1,13 +1,12 @@
 /** Conditions beyond the transition table: what the case's clocks and dispatches allow now. */
-import type { Selectable } from 'kysely';
 import type { CaseAssignmentTable, CaseRow, ClockRow } from '../../db/schema.js';
 import type { Actor } from '../staff/actor.js';
 import { MAX_REHANDLES, type ActionName } from './lifecycle.js';
 
 export interface GuardContext {
   row: CaseRow;
-  clocks: ClockRow[];
-  assignments: Selectable<CaseAssignmentTable>[];
+  clocks: readonly ClockRow[];
+  assignments: readonly CaseAssignmentTable[];
   actor: Actor;
 }
 
