@@ -1,4 +1,6 @@
 /** Staff workspace text in English; names follow docs/lifecycle.md. */
+import type { CaseStatus } from '../../domain/vocabulary.js';
+import type { ActionName } from '../../server/cases/lifecycle.js';
 import { reporterEn } from './messages-reporter-en.js';
 import type { StaffMessages } from './messages-zh.js';
 
@@ -18,7 +20,7 @@ export const staffEn: StaffMessages = {
     mediation_failed: 'Mediation failed', verifying: 'Verifying', case_opened: 'Case opened', not_opened: 'Not opened',
     penalty_decided: 'Penalty decided', triaged: 'Triaged', investigating: 'Investigating', closed: 'Closed',
     transfer_requested: 'Returned to intake centre', merged: 'Merged',
-  },
+  } satisfies Record<CaseStatus, string>,
   actions: {
     sign: 'Sign for', accept: 'Accept', not_accept: 'Not accept', start_mediation: 'Start mediation', mediated: 'Mediated',
     mediation_failed: 'Mediation failed', start_verification: 'Start verification', open_case: 'Open a case',
@@ -26,7 +28,7 @@ export const staffEn: StaffMessages = {
     start_investigation: 'Start investigation', close: 'Close', pause: 'Pause', resume: 'Resume',
     request_transfer: 'Return to intake centre', assign: 'Assign', add_cohandler: 'Add co-handler', urge: 'Urge',
     merge: 'Merge', rehandle: 'Re-handle', note: 'Add note',
-  },
+  } satisfies Record<ActionName, string>,
   events: {
     received: 'Received', routed: 'Routed', queued_for_triage: 'Sent to intake centre triage', cohandler_added: 'Co-handler added',
     escalated: 'Escalated', merged_from: 'Duplicate merged in',

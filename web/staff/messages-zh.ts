@@ -1,4 +1,6 @@
 /** Staff workspace text in zh-CN (the default); names follow docs/lifecycle.md. */
+import type { CaseStatus } from '../../domain/vocabulary.js';
+import type { ActionName } from '../../server/cases/lifecycle.js';
 import type { Role } from '../../server/staff/roles.js';
 import { reporterZh } from './messages-reporter-zh.js';
 
@@ -18,14 +20,14 @@ export const staffZh = {
     mediation_failed: '调解不成', verifying: '核查中', case_opened: '已立案', not_opened: '不予立案',
     penalty_decided: '已作出处罚决定', triaged: '已分诊', investigating: '调查中', closed: '已办结',
     transfer_requested: '已退回受理中心', merged: '已并案',
-  } as Record<string, string>,
+  } satisfies Record<CaseStatus, string> as Record<string, string>,
   actions: {
     sign: '签收', accept: '受理', not_accept: '不予受理', start_mediation: '开始调解', mediated: '调解成功',
     mediation_failed: '调解不成', start_verification: '开始核查', open_case: '立案', not_open: '不予立案',
     extend: '延期', decide_penalty: '作出处罚决定', triage: '分诊', start_investigation: '开始调查', close: '办结',
     pause: '挂起', resume: '恢复计时', request_transfer: '退回受理中心', assign: '派单', add_cohandler: '增加协办部门',
     urge: '催办', merge: '并案', rehandle: '重办', note: '添加备注',
-  } as Record<string, string>,
+  } satisfies Record<ActionName, string> as Record<string, string>,
   events: {
     received: '收到', routed: '自动分派', queued_for_triage: '转受理中心分派', cohandler_added: '增加协办部门',
     escalated: '升级督办', merged_from: '并入重复件',
