@@ -14,7 +14,7 @@ import { effectStatements } from './effects.repository.js';
 import { planEffects, type ActionFacts, type ActionInput } from './effects.js';
 import { guardFailure, type GuardContext } from './guards.js';
 import { actorMay, allowedActions, findTransition, isActionName, type ActionName, type CaseScope, type Transition } from './lifecycle.js';
-import { findVisibleCase } from './visibility.js';
+import { findVisibleCase, sees } from './visibility.js';
 
 /** What the caller needs after an action; the API reads the case page itself, a form only redirects. */
 export interface ActionTaken {
@@ -81,6 +81,6 @@ export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, i
   await commitWithAudit(deps, effectStatements(deps.db, plan.effects), [
     { actor: actor.username, action: `case.${action}`, caseId: row.id, detail: { from: row.status, to: plan.status } },
   ]);
-  const visible = visibility.all || plan.department === visibility.department || plan.cohandlers.includes(visibility.department);
+  const visible = sees(visibility, plan.department, plan.cohandlers);
   return { caseNumber: row.case_number, action, status: plan.status, visible };
 }

@@ -20,6 +20,11 @@ export function visibilityOf(actor: Actor): Visibility {
   return { all: false, department: actor.department };
 }
 
+/** Whether a case led by `department` (co-handled by `cohandlers`) is in what this visibility sees. */
+export function sees(visibility: Visibility, department: string | null, cohandlers: readonly string[]): boolean {
+  return visibility.all || department === visibility.department || cohandlers.includes(visibility.department);
+}
+
 /** Finds a case the actor may see; any other case is "not found", never "forbidden". */
 export async function findVisibleCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
   const visibility = visibilityOf(actor);
@@ -27,7 +32,7 @@ export async function findVisibleCase(deps: Deps, actor: Actor, caseNumber: stri
   if (!row) throw new AppError('not_found', `No case ${caseNumber}.`);
   const cohandlers = await listCohandlers(deps.db, row.id);
   // justActed: a department that just returned a case is shown the result of its own action once.
-  if (!justActed && !visibility.all && row.department !== visibility.department && !cohandlers.includes(visibility.department)) {
+  if (!justActed && !sees(visibility, row.department, cohandlers)) {
     throw new AppError('not_found', `No case ${caseNumber}.`);
   }
   return { row, cohandlers, visibility };
