@@ -27,6 +27,13 @@ export function parseJsonText(text: string): unknown {
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
+/** A posted text field's value: its first value if it came more than once, '' if absent or a file. */
+export function formText(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
 /**
  * Parses a form post (urlencoded or multipart; any other type reads as an empty form), whole: it is
  * for forms without files, whose bodies the app's middleware keeps to INTAKE_MAX_BODY_BYTES. Uploads

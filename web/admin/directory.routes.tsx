@@ -14,7 +14,7 @@ import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import { CategoryPage, type CategoryValues } from './category-page.js';
 import { adminView, href, renderAdmin, type AdminView } from './context.js';
 import { DepartmentPage, DepartmentsPage, type DepartmentValues } from './departments-page.js';
-import { attempt, checked, orNull, readForm, text, texts, type Failure, type FormBody } from './form.js';
+import { formText, attempt, checked, orNull, readForm, texts, type Failure, type FormBody } from './form.js';
 import { RoutingPage, RulePage, type RuleValues } from './rules-page.js';
 
 type C = Context<StaffEnv>;
@@ -25,8 +25,8 @@ const done = (c: C, v: AdminView) => v.a.done[c.req.query('done') ?? ''];
 const go = (c: C, path: string, key: string) => c.redirect(href(adminView(c), `${path}?done=${key}`), 303);
 
 const ruleValues = (form: FormBody): RuleValues => ({
-  category: text(form, 'category'), kind: text(form, 'kind'), agency: text(form, 'agency'),
-  priority: text(form, 'priority'), note: text(form, 'note'), active: checked(form, 'active'),
+  category: formText(form, 'category'), kind: formText(form, 'kind'), agency: formText(form, 'agency'),
+  priority: formText(form, 'priority'), note: formText(form, 'note'), active: checked(form, 'active'),
 });
 // An empty priority box means the default; anything else must be a number, or zod names the field.
 const ruleInput = (r: RuleValues) => ({
@@ -60,8 +60,8 @@ function departmentPages(deps: Deps) {
   app.post('/departments/:code', async (c) => {
     const form = await readForm(c);
     const values = {
-      nameZh: text(form, 'nameZh'), nameEn: text(form, 'nameEn'), email: text(form, 'email'), active: checked(form, 'active'),
-      jurisdiction: text(form, 'jurisdiction'),
+      nameZh: formText(form, 'nameZh'), nameEn: formText(form, 'nameEn'), email: formText(form, 'email'), active: checked(form, 'active'),
+      jurisdiction: formText(form, 'jurisdiction'),
     };
     const outcome = await attempt('department', async () => editDepartment(deps, c.get('actor'), c.req.param('code'), editDepartmentSchema.parse({
       ...values, email: values.email.trim(), jurisdiction: values.jurisdiction.split(/[\s,，、;；]+/).filter(Boolean),
@@ -118,7 +118,7 @@ function routingPages(deps: Deps) {
   app.get('/routing/categories/:code', (c) => categoryPage(c));
   app.post('/routing/categories/:code', async (c) => {
     const form = await readForm(c);
-    const values = { nameZh: text(form, 'nameZh'), nameEn: text(form, 'nameEn'), agency: text(form, 'agency'), kinds: texts(form, 'kinds') };
+    const values = { nameZh: formText(form, 'nameZh'), nameEn: formText(form, 'nameEn'), agency: formText(form, 'agency'), kinds: texts(form, 'kinds') };
     const outcome = await attempt('category', async () => editCategory(deps, c.get('actor'), c.req.param('code'),
       editCategorySchema.parse({ ...values, agency: orNull(values.agency) })));
     if (!outcome.ok) return categoryPage(c, { failure: outcome.failure, values }, outcome.failure.status);

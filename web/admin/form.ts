@@ -1,7 +1,9 @@
 /** Reading admin forms, and turning a refused change into messages for the re-shown form. */
 import type { Context } from 'hono';
 import type { ErrorIssue } from '../../server/errors.js';
-import { readFormBody, type FormBody } from '../../server/lib/body.js';
+import { formText, readFormBody, type FormBody } from '../../server/lib/body.js';
+
+export { formText };
 import { catchRefusal } from '../refusal.js';
 
 export type { FormBody };
@@ -12,11 +14,6 @@ export async function readForm(c: Context): Promise<FormBody> {
 }
 
 /** The field's first value as text; '' when absent. */
-export function text(form: FormBody, name: string): string {
-  const value = form[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 export function texts(form: FormBody, name: string): string[] {
   const value = form[name];
@@ -24,7 +21,7 @@ export function texts(form: FormBody, name: string): string[] {
 }
 
 export const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
-export const checked = (form: FormBody, name: string): boolean => text(form, name) === 'on';
+export const checked = (form: FormBody, name: string): boolean => formText(form, name) === 'on';
 
 /** Which form on the page failed, and why: shown beside its fields and in a summary. */
 export interface Failure {

@@ -7,7 +7,7 @@ import { AppError } from '../../server/errors.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import { catchRefusal } from '../refusal.js';
 import { adminView, href, renderAdmin } from './context.js';
-import { attempt, readForm, text, type Failure } from './form.js';
+import { formText, attempt, readForm, type Failure } from './form.js';
 import { HoldsPage } from './holds-page.js';
 
 type C = Context<StaffEnv>;
@@ -22,8 +22,8 @@ export function holdPages(deps: Deps) {
   app.get('/', (c) => show(c));
   app.post('/', async (c) => {
     const form = await readForm(c);
-    const values = { caseNumber: text(form, 'caseNumber'), reason: text(form, 'reason') };
-    const hold = text(form, 'action') === 'set';
+    const values = { caseNumber: formText(form, 'caseNumber'), reason: formText(form, 'reason') };
+    const hold = formText(form, 'action') === 'set';
     const outcome = await attempt('hold', async () => {
       const { reason } = legalHoldSchema.parse({ hold, reason: values.reason });
       // A mistyped number is the form's to fix, not a page of its own.

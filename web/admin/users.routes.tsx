@@ -12,7 +12,7 @@ import type { Deps } from '../../server/deps.js';
 import { listActiveDepartments } from '../../server/directory/directory.service.js';
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import { adminView, href, renderAdmin, type AdminView } from './context.js';
-import { attempt, orNull, readForm, text, type Failure } from './form.js';
+import { formText, attempt, orNull, readForm, type Failure } from './form.js';
 import { UserPage, UsersPage, type DepartmentChoice } from './users-page.js';
 
 type C = Context<StaffEnv>;
@@ -44,9 +44,9 @@ export function userPages(deps: Deps) {
   app.get('/', (c) => showList(c));
   app.post('/', async (c) => {
     const form = await readForm(c);
-    const values = { username: text(form, 'username'), displayName: text(form, 'displayName'), role: text(form, 'role'), department: text(form, 'department') };
+    const values = { username: formText(form, 'username'), displayName: formText(form, 'displayName'), role: formText(form, 'role'), department: formText(form, 'department') };
     const outcome = await attempt('create', async () => createAccount(deps, c.get('actor'), createUserSchema.parse({
-      ...values, department: orNull(values.department), displayName: orNull(values.displayName) ?? undefined, password: text(form, 'password'),
+      ...values, department: orNull(values.department), displayName: orNull(values.displayName) ?? undefined, password: formText(form, 'password'),
     })));
     if (!outcome.ok) return showList(c, { failure: outcome.failure, values }, outcome.failure.status);
     return redirectTo(c, outcome.value, 'created');
@@ -72,7 +72,7 @@ export function userPages(deps: Deps) {
   app.post('/:username/password', async (c) => {
     const form = await readForm(c);
     const outcome = await attempt('password', async () => {
-      const { password } = resetPasswordSchema.parse({ password: text(form, 'password') });
+      const { password } = resetPasswordSchema.parse({ password: formText(form, 'password') });
       return resetAccountPassword(deps, c.get('actor'), c.req.param('username'), password);
     });
     if (!outcome.ok) return showUser(c, { failure: outcome.failure }, outcome.failure.status);
@@ -80,7 +80,7 @@ export function userPages(deps: Deps) {
   });
   app.post('/:username/role', async (c) => {
     const form = await readForm(c);
-    const values = { role: text(form, 'role'), department: text(form, 'department') };
+    const values = { role: formText(form, 'role'), department: formText(form, 'department') };
     const outcome = await attempt('role', async () => changeAccountRole(deps, c.get('actor'), c.req.param('username'),
       changeRoleSchema.parse({ role: values.role, department: orNull(values.department) })));
     if (!outcome.ok) return showUser(c, { failure: outcome.failure, values }, outcome.failure.status);

@@ -1,4 +1,5 @@
 /** The intake form's fields as typed, and their mapping onto the submission JSON of POST /api/v1/cases. */
+import { formText, type FormBody } from '../../server/lib/body.js';
 
 /** Form field names are the API paths, so an issue's path names its field. */
 export const textFields = [
@@ -20,7 +21,6 @@ export type CheckboxField = (typeof checkboxFields)[number];
 export type FieldName = TextField | CheckboxField;
 export type FormValues = Record<TextField, string> & Record<CheckboxField, boolean>;
 
-type FormBody = Record<string, string | File | (string | File)[]>;
 
 export function emptyForm(kind = ''): FormValues {
   const values = Object.fromEntries([
@@ -31,17 +31,12 @@ export function emptyForm(kind = ''): FormValues {
   return values;
 }
 
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /** What the user typed, exactly, ready to be shown back in the form. */
 export function readForm(body: FormBody): FormValues {
   const values = emptyForm();
-  for (const name of textFields) values[name] = text(body, name);
-  for (const name of checkboxFields) values[name] = text(body, name) !== '';
+  for (const name of textFields) values[name] = formText(body, name);
+  for (const name of checkboxFields) values[name] = formText(body, name) !== '';
   return values;
 }
 

@@ -5,6 +5,7 @@ import type { ActionInput } from '../../server/cases/effects.js';
 import type { Field } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
+import { formText, type FormBody } from '../../server/lib/body.js';
 import type { Actor } from '../../server/staff/actor.js';
 import type { Messages } from '../i18n.js';
 import { catchRefusal } from '../refusal.js';
@@ -20,19 +21,13 @@ export interface ActionAttempt {
   values: Partial<Record<Field, string>>;
 }
 
-type FormBody = Record<string, string | File | (string | File)[]>;
 
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 export function readActionForm(body: FormBody): ActionAttempt {
   const values: Partial<Record<Field, string>> = {};
-  for (const field of TEXT_FIELDS) if (body[field] !== undefined) values[field] = text(body, field);
-  if (body[FINE_INPUT] !== undefined) values.fineFen = text(body, FINE_INPUT);
-  return { action: text(body, 'action').trim(), values };
+  for (const field of TEXT_FIELDS) if (body[field] !== undefined) values[field] = formText(body, field);
+  if (body[FINE_INPUT] !== undefined) values.fineFen = formText(body, FINE_INPUT);
+  return { action: formText(body, 'action').trim(), values };
 }
 
 /** '1,234.5' → 123450; null when it is not an amount of yuan with at most two decimals. */

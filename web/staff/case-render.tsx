@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { getCase } from '../../server/cases/case-page.service.js';
 import type { Deps } from '../../server/deps.js';
 import { errorStatus } from '../../server/errors.js';
-import type { FormBody } from '../../server/lib/body.js';
+import { formText, type FormBody } from '../../server/lib/body.js';
+
+export { formText };
 import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import type { Refusal } from '../refusal.js';
 import { CasePage, type CasePageProps } from './case-page.js';
@@ -11,11 +13,6 @@ import { renderStaff, staffView, type StaffView } from './context.js';
 import { listOwnDisclosures } from '../../server/identity/disclosure.service.js';
 
 /** The first value of a posted text field, '' when absent or a file. */
-export function formText(body: FormBody, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /** The refusals a form on the case page shows beside itself (for `catchRefusal`): not allowed, or not now. */
 export const REFUSALS = ['forbidden', 'conflict'] as const;
