@@ -36,6 +36,12 @@ export const DEFAULT_CLOCK_RULES: ClockRules = {
   claim_window: { clock: 'claim_window', workingDays: 30 },
 };
 
+/**
+ * The sign-for window of a dispatched case: a department signs for (签收) what it is sent within one
+ * working day. A hotline KPI, not a statutory clock: it never pauses or moves one.
+ */
+export const SIGN_WINDOW: ClockRule = { clock: 'accept_decision', workingDays: 1 };
+
 // China has kept UTC+08:00 all year since 1991 (no DST), so a fixed offset is exact.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const HOUR_MS = 3_600_000;

@@ -4,7 +4,7 @@ import { newRowId } from '../lib/ids.js';
 import type { Severity } from '../../domain/vocabulary.js';
 import { attachmentAnswer, withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
-import { computeDue, firstClockRule, shanghaiDate, toShanghaiIso, type ClockRule } from '../clocks/clocks.js';
+import { computeDue, firstClockRule, shanghaiDate, SIGN_WINDOW, toShanghaiIso, type ClockRule } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { departmentRef } from '../directory/directory.js';
 import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
@@ -19,9 +19,6 @@ import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { routingFacts } from '../routing/routing.repository.js';
 import { insertCaseQueries } from './intake.repository.js';
 import { submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
-
-/** The sign-for window of a dispatched case (a KPI, never a pause of the statutory clock). */
-export const SIGN_WINDOW = { clock: 'accept_decision', workingDays: 1 } as const;
 
 /** The directory checks zod cannot do: the category exists and takes this kind. */
 function checkAgainstDirectory(dir: DirectorySnapshot, s: Submission) {

@@ -6,9 +6,8 @@
 import { nanoid } from 'nanoid';
 import type { CaseKind, CaseStatus } from '../../domain/vocabulary.js';
 import type { CalendarData } from '../../server/clocks/calendar.js';
-import { computeDue, DEFAULT_CLOCK_RULES, shanghaiDate, toShanghaiIso, type ClockRuleKey } from '../../server/clocks/clocks.js';
+import { computeDue, DEFAULT_CLOCK_RULES, shanghaiDate, SIGN_WINDOW, toShanghaiIso, type ClockRuleKey } from '../../server/clocks/clocks.js';
 import { clockRunsFor, findTransition, PUBLIC_EVENTS } from '../../server/cases/lifecycle.js';
-import { SIGN_WINDOW } from '../../server/intake/intake.service.js';
 import { timePrefix } from '../../server/lib/ids.js';
 import { sealSync, type NodeKeys, type Random } from '../../server/node/crypto.js';
 import { demoStaff } from '../../server/staff/demo.js';

@@ -2,9 +2,8 @@
  * What each action writes besides its transition's state and clocks. A table over every action,
  * so the compiler proves each one was considered; most only change state.
  */
-import { computeDue, toShanghaiIso } from '../../clocks/clocks.js';
+import { computeDue, SIGN_WINDOW, toShanghaiIso } from '../../clocks/clocks.js';
 import { AppError } from '../../errors.js';
-import { SIGN_WINDOW } from '../../intake/intake.service.js';
 import { isOpen, NOT_ACCEPT_GROUNDS, type ActionName } from '../lifecycle.js';
 import { extend, pause, resume, startClock } from './clocks.js';
 import type { ActionEffects, Effect, Planning } from './types.js';
