@@ -5,9 +5,23 @@
 import { randomBelow, toHex, utf8 } from '../lib/encoding.js';
 import type { Keyring, MasterKey } from './keys.js';
 
+const DIGITS = 16;
+
 export function newReceipt(): string {
-  return randomBelow(10, 16).join('');
+  return randomBelow(10, DIGITS).join('');
 }
+
+/**
+ * The digits of a receipt drawn from uniformly random bytes, appended to `sofar` until there are 16
+ * (bytes from 250 up are skipped, so each digit is as likely). Call again with more bytes until full.
+ */
+export function receiptDigitsFromBytes(sofar: string, bytes: Uint8Array): string {
+  let digits = sofar;
+  for (const b of bytes) if (b < 250 && digits.length < DIGITS) digits += String(b % 10);
+  return digits;
+}
+
+export const isFullReceipt = (digits: string): boolean => digits.length === DIGITS;
 
 /** '1234567890123456' → '1234 5678 9012 3456' for display. */
 export function formatReceipt(receipt: string): string {

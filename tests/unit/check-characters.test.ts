@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newPseudonym, pseudonymFromBytes, pseudonymFromIndices } from '../../server/identity/pseudonym.js';
+import { isFullReceipt, receiptDigitsFromBytes } from '../../server/identity/receipt.js';
 import {
   checkCreditCode, CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar, isValidIdNumber,
 } from '../../server/lib/identifiers.js';
@@ -57,5 +58,22 @@ describe('pseudonyms', () => {
   });
   it('makes new pseudonyms of four symbols from the alphabet', () => {
     for (let i = 0; i < 50; i++) expect(newPseudonym()).toMatch(PSEUDONYM);
+  });
+});
+
+describe('receipt digits from random bytes', () => {
+  it('keeps bytes below 250 as their last digit and stops at 16', () => {
+    const bytes = Uint8Array.from([0, 9, 10, 249, 250, 255, 123, 45, 67, 89, 101, 202, 33, 44, 55, 66, 77, 88, 99]);
+    const digits = receiptDigitsFromBytes('', bytes);
+    expect(digits).toBe('0909357912345678');
+    expect(isFullReceipt(digits)).toBe(true);
+    expect(receiptDigitsFromBytes(digits, Uint8Array.from([1, 2]))).toBe(digits);
+  });
+
+  it('continues a short draw', () => {
+    const first = receiptDigitsFromBytes('', Uint8Array.from([251, 252, 3]));
+    expect(first).toBe('3');
+    expect(isFullReceipt(first)).toBe(false);
+    expect(receiptDigitsFromBytes(first, Uint8Array.from([4]))).toBe('34');
   });
 });

@@ -2,6 +2,7 @@
 import { DEFAULT_CLOCK_RULES, extendDue, firstClockRule, shanghaiDate, toShanghaiIso, type ClockRuleKey } from '../../server/clocks/clocks.js';
 import { NOT_ACCEPT_GROUNDS } from '../../server/cases/lifecycle.js';
 import { pseudonymFromBytes } from '../../server/identity/pseudonym.js';
+import { isFullReceipt, receiptDigitsFromBytes } from '../../server/identity/receipt.js';
 import { receiptMacSync, sealSync, type Random } from '../../server/node/crypto.js';
 import { escalationTime, noticesFor } from '../../server/notify/sweep-rules.js';
 import { caseFacts } from './case-facts.js';
@@ -18,9 +19,7 @@ function pseudonym(random: Random): string {
 
 function newReceipt(random: Random): string {
   let digits = '';
-  while (digits.length < 16) {
-    for (const b of random(16)) if (b < 250 && digits.length < 16) digits += String(b % 10);
-  }
+  while (!isFullReceipt(digits)) digits = receiptDigitsFromBytes(digits, random(16));
   return digits;
 }
 
