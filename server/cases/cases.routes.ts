@@ -2,10 +2,9 @@
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { readJsonBody } from '../lib/body.js';
-import { caseNumberParam } from '../lib/params.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { takeAction } from './actions.service.js';
-import { actionBodySchema, messageBodySchema, queueQuerySchema } from './cases.schema.js';
+import { actionBodySchema, caseNumberParam, messageBodySchema, queueQuerySchema } from './cases.schema.js';
 import { messageReporter } from './messages.service.js';
 import { getCase } from './case-page.service.js';
 import { listQueue } from './cases.service.js';

@@ -1,5 +1,6 @@
 /** Query and body schemas of the staff case endpoints. */
 import { z } from 'zod';
+import { pathParam } from '../lib/params.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 
@@ -28,6 +29,9 @@ export const actionBodySchema = z.object({
 });
 
 export const caseNumberSchema = z.string().regex(/^[A-Z]{1,4}\d{13}$/, 'not a case number');
+
+/** A case number from a path; a malformed one is a 404, like a case the caller may not see. */
+export const caseNumberParam = (value: string): string => pathParam(caseNumberSchema, value, 'case');
 
 export const messageBodySchema = z.object({
   body: z.string().trim().min(1, 'write a message').max(5000, 'a message may have at most 5000 characters'),

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
-import { caseNumberParam } from '../lib/params.js';
+import { caseNumberParam } from '../cases/cases.schema.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { openContact } from './contact.service.js';
 import {

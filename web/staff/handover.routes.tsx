@@ -5,7 +5,7 @@ import { getCase } from '../../server/cases/case-page.service.js';
 import { findVisibleCase } from '../../server/cases/visibility.js';
 import { toShanghaiIso } from '../../server/clocks/clocks.js';
 import type { Deps } from '../../server/deps.js';
-import { caseNumberParam } from '../../server/lib/params.js';
+import { caseNumberParam } from '../../server/cases/cases.schema.js';
 import { requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { renderStaff, staffView } from './context.js';
 import { staffErrors } from './error-page.js';

@@ -4,7 +4,7 @@
  * identity is rendered on the response to the post only (no-store), never redirected to.
  */
 import { Hono, type Context } from 'hono';
-import { messageBodySchema } from '../../server/cases/cases.schema.js';
+import { caseNumberParam, messageBodySchema } from '../../server/cases/cases.schema.js';
 import { messageReporter } from '../../server/cases/messages.service.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
@@ -12,7 +12,6 @@ import { openContact } from '../../server/identity/contact.service.js';
 import { requestDisclosure, viewDisclosure } from '../../server/identity/disclosure.service.js';
 import { disclosureRequestSchema, openContactSchema, requestIdSchema } from '../../server/identity/identity.schema.js';
 import { readFormBody } from '../../server/lib/body.js';
-import { caseNumberParam } from '../../server/lib/params.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { catchRefusal } from '../refusal.js';
 import { formText, REFUSALS, refusalStatus, refusalText, renderCasePage, type Refused } from './case-render.js';

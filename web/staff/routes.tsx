@@ -3,14 +3,13 @@
  * overview; the reporter forms (reporter.routes) and the custodians' queue (disclosures.routes).
  */
 import { Hono } from 'hono';
-import { caseNumberSchema } from '../../server/cases/cases.schema.js';
+import { caseNumberParam, caseNumberSchema } from '../../server/cases/cases.schema.js';
 import { listQueue, type QueueQuery } from '../../server/cases/cases.service.js';
 import { departmentOverview } from '../../server/cases/kpi.service.js';
 import { knownActions } from '../../server/cases/lifecycle.js';
 import type { Deps } from '../../server/deps.js';
 import { errorStatus } from '../../server/errors.js';
 import { readFormBody } from '../../server/lib/body.js';
-import { caseNumberParam } from '../../server/lib/params.js';
 import { requireCsrf, requireStaffPage, type Actor, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { catchRefusal } from '../refusal.js';
 import { attemptAction, fieldErrors, readActionForm } from './action-form.js';
