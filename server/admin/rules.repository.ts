@@ -27,6 +27,3 @@ export function findAgency(db: Kysely<Database>, code: string) {
   return db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function listAgencies(db: Kysely<Database>) {
-  return db.selectFrom('agencies').selectAll().orderBy('code').execute();
-}

@@ -21,3 +21,7 @@ export function findCategory(db: Kysely<Database>, code: string) {
 export function findDepartment(db: Kysely<Database>, code: string) {
   return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+export function listAgencies(db: Kysely<Database>) {
+  return db.selectFrom('agencies').selectAll().orderBy('code').execute();
+}

@@ -4,9 +4,8 @@
  * hold, from their tables.
  */
 import { CASE_KINDS, type CaseKind } from '../../domain/vocabulary.js';
-import { listAgencies } from '../admin/rules.repository.js';
 import type { Deps } from '../deps.js';
-import { listRegions } from './directory.repository.js';
+import { listAgencies, listRegions } from './directory.repository.js';
 import type { Named } from './directory.js';
 import { directorySnapshot } from './snapshot.js';
 
