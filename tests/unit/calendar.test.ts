@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { publishedSchedules } from '../../db/seed/calendar.js';
+import { publishedCalendar } from '../helpers/case-facts.js';
 import {
   addWorkingDays,
   isWorkingDay,
@@ -8,13 +9,6 @@ import {
   type CalendarData,
 } from '../../server/clocks/calendar.js';
 
-function publishedCalendar(): CalendarData {
-  const schedules = publishedSchedules();
-  return {
-    publishedYears: new Set(schedules.map((s) => s.year)),
-    days: new Map(schedules.flatMap((s) => s.days.map((d) => [d.date, { working: d.working, name: d.name }] as const))),
-  };
-}
 
 const cal = publishedCalendar();
 

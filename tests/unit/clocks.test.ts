@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { publishedSchedules } from '../../db/seed/calendar.js';
+import { publishedCalendar } from '../helpers/case-facts.js';
 import type { CalendarData } from '../../server/clocks/calendar.js';
 import {
   DEFAULT_CLOCK_RULES,
@@ -12,13 +12,6 @@ import {
   toShanghaiIso,
 } from '../../server/clocks/clocks.js';
 
-function publishedCalendar(): CalendarData {
-  const schedules = publishedSchedules();
-  return {
-    publishedYears: new Set(schedules.map((s) => s.year)),
-    days: new Map(schedules.flatMap((s) => s.days.map((d) => [d.date, { working: d.working, name: d.name }] as const))),
-  };
-}
 
 const cal = publishedCalendar();
 const at = (iso: string) => new Date(iso);

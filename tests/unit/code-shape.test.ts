@@ -4,33 +4,16 @@
  * (web/**\/messages-*.ts) are data, not code, and are left out. Functions are measured from their
  * first to their last line, as TypeScript's parser sees them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { rel, ROOT, sourceFiles } from '../helpers/source-tree.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FOLDERS = ['domain', 'server', 'web', 'db', 'tools', 'scripts', 'bench'];
 const MAX_FILE_LINES = 299;
 const MAX_FUNCTION_LINES = 80;
 const DATA_FILE = /(^|\/)messages(-[a-z-]+)?\.ts$/;
-
-function sourceFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'results' ? [] : sourceFiles(path);
-    return /\.(ts|tsx|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
 
 function lineCount(text: string): number {
   return text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
@@ -55,7 +38,7 @@ export function longFunctions(fileName: string, text: string, max: number): stri
   return found;
 }
 
-const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).filter((f) => !DATA_FILE.test(rel(f)));
+const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder), { withMjs: true, skip: ['node_modules', 'results'] })).filter((f) => !DATA_FILE.test(rel(f)));
 
 describe('code shape', () => {
   it('reads a fair number of source files', () => {

@@ -3,43 +3,18 @@
  * matter (a value is undefined at import time) and hides which feature a rule belongs to. The
  * graph is drawn from the source with TypeScript's own import scanner, type-only imports included.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, rel, resolveRelative, ROOT, sourceFiles } from '../helpers/source-tree.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FOLDERS = ['server', 'web', 'db', 'domain', 'tools'];
 
-const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
-
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** A relative specifier as the file it names ('./x.js' is x.ts or x.tsx in the source). */
-function resolveRelative(from: string, specifier: string): string | null {
-  const base = resolve(dirname(from), specifier);
-  const stem = base.replace(/\.(js|jsx|ts|tsx|mjs)$/, '');
-  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, join(base, 'index.ts')]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
 
 /** Each source file (relative to the root) and the source files it imports by a relative path. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)))) {
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = importedFiles
-      .map((f) => f.fileName)
+    const targets = importsOf(file)
       .filter((specifier) => specifier.startsWith('.'))
       .map((specifier) => resolveRelative(file, specifier))
       .filter((target): target is string => target !== null && /\.tsx?$/.test(target))

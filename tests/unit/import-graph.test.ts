@@ -6,20 +6,16 @@
  * type-only imports included.
  */
 import { builtinModules } from 'node:module';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, rel, resolveRelative, ROOT, sourceFiles } from '../helpers/source-tree.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The Node entries (server, operator CLI) and the Node adapters: the only server modules allowed Node. */
 const NODE_ONLY = [/^server\/node\.ts$/, /^server\/cli\.ts$/, /^server\/node\//];
 const NODE_PACKAGES = new Set(['better-sqlite3', 'nodemailer', '@hono/node-server']);
 const builtins = new Set(builtinModules);
 
-const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
 const isNodeOnly = (file: string) => NODE_ONLY.some((re) => re.test(rel(file)));
 
 function packageName(specifier: string): string {
@@ -32,28 +28,6 @@ function nodeOnlyReason(specifier: string): string | null {
   if (specifier.startsWith('node:')) return 'a node: module';
   if (builtins.has(specifier) || builtins.has(packageName(specifier))) return 'a Node built-in';
   if (NODE_PACKAGES.has(packageName(specifier))) return 'a Node-only package';
-  return null;
-}
-
-function importsOf(file: string): string[] {
-  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** A relative specifier as the file it names ('./x.js' is x.ts or x.tsx in the source). */
-function resolveRelative(from: string, specifier: string): string | null {
-  const base = resolve(dirname(from), specifier);
-  const stem = base.replace(/\.(js|jsx|ts|tsx|mjs)$/, '');
-  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, join(base, 'index.ts')]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
   return null;
 }
 
