@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { pathParam } from '../lib/params.js';
 import { readJsonBody } from '../lib/body.js';
 import { caseNumberParam } from '../cases/cases.schema.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
@@ -17,11 +17,7 @@ import { decisionSchema, disclosureRequestSchema, openContactSchema, requestIdSc
 // Identity never belongs in a cache, a proxy's or the browser's.
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-function requestIdParam(value: string): string {
-  const parsed = requestIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No disclosure request ${value.slice(0, 40)}.`);
-  return parsed.data;
-}
+const requestIdParam = (value: string): string => pathParam(requestIdSchema, value, 'disclosure request');
 
 export function identityRoutes(deps: Deps) {
   const app = new Hono<StaffEnv>();

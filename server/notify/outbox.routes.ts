@@ -5,16 +5,12 @@
  */
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { pathParam } from '../lib/params.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { listOutbox, retryOutbox } from './outbox-admin.service.js';
 import { outboxIdSchema, outboxQuerySchema } from './outbox.schema.js';
 
-function idParam(value: string): string {
-  const parsed = outboxIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No outbox row ${value.slice(0, 40)}.`);
-  return parsed.data;
-}
+const idParam = (value: string): string => pathParam(outboxIdSchema, value, 'outbox row');
 
 export function outboxRoutes(deps: Deps) {
   const app = new Hono<StaffEnv>();
