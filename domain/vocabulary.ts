@@ -30,10 +30,6 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export function isCaseStatus(value: string): value is CaseStatus {
-  return (CASE_STATUSES as readonly string[]).includes(value);
-}
-
 /** Staff roles; the rules that hang on them (department, second factor, second admin) are in server/staff/roles.ts. */
 export const ROLES = [
   'intake', // provincial intake centre dispatcher: sees and routes every case
@@ -46,10 +42,6 @@ export const ROLES = [
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
 
 /** The attachment types the intake accepts, each recognised from its bytes, never from its name. */
 export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4'] as const;
