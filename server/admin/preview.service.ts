@@ -8,7 +8,7 @@ import { departmentRef } from '../directory/directory.js';
 import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
 import { AppError } from '../errors.js';
 import { routeCase } from '../routing/route.js';
-import { routingFacts } from '../routing/routing.repository.js';
+import { routingFacts } from '../routing/routing-facts.js';
 import type { PreviewQuery } from './admin.schema.js';
 
 function refOf(dir: DirectorySnapshot, code: string) {

@@ -16,7 +16,7 @@ import { newPseudonym } from '../identity/pseudonym.js';
 import { parseJsonText } from '../lib/body.js';
 import { checkCreditCode, type CreditCodeCheck } from '../lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
-import { routingFacts } from '../routing/routing.repository.js';
+import { routingFacts } from '../routing/routing-facts.js';
 import { insertCaseQueries } from './intake.repository.js';
 import { submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
 

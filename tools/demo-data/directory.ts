@@ -5,7 +5,7 @@ import type { CaseKind, Severity } from '../../domain/vocabulary.js';
 import { directorySnapshot } from '../../server/directory/snapshot.js';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../server/lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../../server/routing/route.js';
-import { routingFacts } from '../../server/routing/routing.repository.js';
+import { routingFacts } from '../../server/routing/routing-facts.js';
 import {
   CATEGORY_WEIGHTS, chance, CITY_WEIGHTS, DISTRICT_BOOST, OTHER_DISTRICTS, OUTSIDE, pick, weighted, type Rng,
 } from './distributions.js';
