@@ -1,7 +1,7 @@
 /**
  * The directory and calendar seed for D1, as a SQL script for `wrangler d1 execute --file`
  * (scripts/seed-d1.ts). The statements are the very ones the Node runtime runs at its first start
- * (db/seed/directory.ts, db/seed/calendar.ts), compiled without a database and with their
+ * (db/seed/directory.ts, server/clocks/calendar-import.ts), compiled without a database and with their
  * parameters written in as SQLite literals: a script file cannot carry bound parameters.
  */
 import {
@@ -101,8 +101,9 @@ export async function seedScript(files: DirectoryFiles, loadedAt: string, parts:
 /**
  * The first admin of a Worker's database, as a SQL statement (`npm run seed:worker -- --admin NAME
  * --password-stdin`): production creates no demo accounts, and every later account is made by an
- * admin through /api/v1/admin/users. An admin needs no department and no TOTP secret, so nothing
- * has to be sealed under the master key here. A taken username fails on the UNIQUE constraint.
+ * admin through /api/v1/admin/users. An admin needs no department, and the one-time-code secret is
+ * enrolled by the admin at the first sign-in (server/staff/enrolment.service.ts), so nothing has to be
+ * sealed under the master key here. A taken username fails on the UNIQUE constraint.
  */
 export async function firstAdminScript(input: { username: string; password: string }, now: Date, iterations: number): Promise<string> {
   const v = newUserSchema.parse({ ...input, role: 'admin', department: null });
