@@ -5,11 +5,13 @@ import type { CaseKind, Severity } from '../domain/vocabulary.js';
 export type { CaseKind, Severity };
 import type { AgencyTable, CalendarDayTable, CalendarYearTable, CaseSequenceTable, CategoryTable, DepartmentJurisdictionTable, DepartmentTable, RegionTable, RoutingRuleTable } from './schema/directory.js';
 import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventTable, CaseMessageTable, CaseTable, ClockTable, OutboxTable, SealedRecordTable } from './schema/cases.js';
+import type { RewardTable } from './schema/rewards.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
 export * from './schema/cases.js';
 export * from './schema/people.js';
+export * from './schema/rewards.js';
 
 export interface Database {
   regions: RegionTable;
@@ -40,6 +42,7 @@ export interface Database {
   attachments: AttachmentTable;
   directory_version: DirectoryVersionTable;
   case_counts: CaseCountTable;
+  rewards: RewardTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -47,6 +50,7 @@ export type Department = Selectable<DepartmentTable>;
 export type Category = Selectable<CategoryTable>;
 export type RoutingRule = Selectable<RoutingRuleTable>;
 export type CaseRow = Selectable<CaseTable>;
+export type RewardRow = Selectable<RewardTable>;
 export type NewCase = Insertable<CaseTable>;
 export type ClockRow = Selectable<ClockTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;

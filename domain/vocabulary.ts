@@ -46,3 +46,16 @@ export type Role = (typeof ROLES)[number];
 /** The attachment types the intake accepts, each recognised from its bytes, never from its name. */
 export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4'] as const;
 export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
+
+/**
+ * The states of a reward (有奖举报) from the reporter's request to payment. Which action moves a
+ * reward between them, and who may take it, is the reward table (server/rewards/reward-lifecycle.ts).
+ */
+export const REWARD_STATUSES = [
+  'requested', 'eligible', 'ineligible', 'proposed', 'rejected', 'notified', 'claimed', 'paid', 'expired',
+] as const;
+export type RewardStatus = (typeof REWARD_STATUSES)[number];
+
+/** The reporter's declared relation to the reported matter; some relations exclude a reward. */
+export const RELATIONS = ['none', 'insider', 'infringed_party', 'agency_staff'] as const;
+export type RelationToMatter = (typeof RELATIONS)[number];

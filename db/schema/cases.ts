@@ -1,6 +1,6 @@
 /** A case and what hangs on it: assignments, messages, events, clocks, sealed records, the outbox, the audit log. */
 import type { Generated } from 'kysely';
-import type { CaseKind, CaseStatus, Severity } from '../../domain/vocabulary.js';
+import type { CaseKind, CaseStatus, RelationToMatter, Severity } from '../../domain/vocabulary.js';
 
 export interface CaseTable {
   id: string;
@@ -43,6 +43,8 @@ export interface CaseTable {
   legal_hold: Generated<number>;
   /** When the retention purge removed identity, original text and attachments (0006). */
   purged_at: Generated<string | null>;
+  /** The reporter's declared relation to the matter (0015); NULL before it was asked. */
+  reporter_relation: RelationToMatter | null;
 }
 
 export interface CaseAssignmentTable {
