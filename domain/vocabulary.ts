@@ -22,7 +22,7 @@ export const CASE_STATUSES = [
   // complaint 投诉
   'accepted', 'not_accepted', 'mediating', 'mediated', 'mediation_failed',
   // report 举报
-  'verifying', 'case_opened', 'not_opened', 'penalty_decided',
+  'verifying', 'case_opened', 'not_opened', 'penalty_decided', 'referred',
   // injury 产品伤害
   'triaged', 'investigating',
   // every kind ends here

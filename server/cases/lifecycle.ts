@@ -8,7 +8,7 @@ import type { ClockName, ClockRuleKey } from '../clocks/clocks.js';
 
 export type ActionName =
   | 'sign' | 'accept' | 'not_accept' | 'start_mediation' | 'mediated' | 'mediation_failed'
-  | 'start_verification' | 'open_case' | 'not_open' | 'extend' | 'decide_penalty'
+  | 'start_verification' | 'open_case' | 'not_open' | 'extend' | 'decide_penalty' | 'refer_prosecution'
   | 'triage' | 'start_investigation' | 'close' | 'pause' | 'resume' | 'request_transfer'
   | 'assign' | 'add_cohandler' | 'urge' | 'merge' | 'rehandle' | 'note';
 
@@ -56,12 +56,14 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'open_case', kinds: ['report'], from: ['verifying'], to: 'case_opened', who: 'department', required: [], stops: ['open_decision'], starts: ['reporter_notice'] },
   { action: 'not_open', kinds: ['report'], from: ['verifying'], to: 'not_opened', who: 'department', required: ['reason'], stops: ['open_decision'], starts: ['reporter_notice'] },
   { action: 'decide_penalty', kinds: ['report'], from: ['case_opened'], to: 'penalty_decided', who: 'department', required: ['fineFen'] },
+  // 移送司法机关: a suspected crime goes to the police or procuratorate instead of a penalty
+  { action: 'refer_prosecution', kinds: ['report'], from: ['case_opened'], to: 'referred', who: 'department', required: [] },
   // injury 产品伤害
   { action: 'triage', kinds: ['injury'], from: ['received'], to: 'triaged', who: 'department', required: [], stops: ['triage'] },
   { action: 'start_investigation', kinds: ['injury'], from: ['triaged'], to: 'investigating', who: 'department', required: [] },
   // closing needs the result reply; a report also needs a supervisor's sign-off
   { action: 'close', kinds: ['complaint'], from: ['not_accepted', 'accepted', 'mediated', 'mediation_failed'], to: 'closed', who: 'department', required: ['reply'], stops: ['*'] },
-  { action: 'close', kinds: ['report'], from: ['not_opened', 'case_opened', 'penalty_decided'], to: 'closed', who: 'department_supervisor', required: ['reply'], stops: ['*'] },
+  { action: 'close', kinds: ['report'], from: ['not_opened', 'case_opened', 'penalty_decided', 'referred'], to: 'closed', who: 'department_supervisor', required: ['reply'], stops: ['*'] },
   { action: 'close', kinds: ['injury'], from: ['investigating', 'triaged'], to: 'closed', who: 'department', required: ['reply'], stops: ['*'] },
   // work-order handling for any open case
   { action: 'pause', kinds: ALL, from: 'open', to: null, who: 'department', required: ['reason'] },
@@ -142,7 +144,7 @@ export function isActionName(name: string): name is ActionName {
  */
 const SHOWN_TO_REPORTER: Record<ActionName, boolean> = {
   sign: false, accept: true, not_accept: true, start_mediation: true, mediated: true, mediation_failed: true,
-  start_verification: true, open_case: true, not_open: true, extend: false, decide_penalty: true, triage: true,
+  start_verification: true, open_case: true, not_open: true, extend: false, decide_penalty: true, refer_prosecution: true, triage: true,
   start_investigation: true, close: true, pause: false, resume: false, request_transfer: false, assign: false,
   add_cohandler: false, urge: false, merge: true, rehandle: true, note: false,
 };

@@ -16,6 +16,7 @@ const MAP: Record<CaseStatus, PublicStatus> = {
   mediation_failed: 'decided',
   not_opened: 'decided',
   penalty_decided: 'decided',
+  referred: 'decided',
   not_accepted: 'not_accepted',
   closed: 'closed',
   merged: 'merged',

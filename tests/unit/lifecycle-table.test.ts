@@ -36,7 +36,7 @@ function reachable(kind: CaseKind, start: CaseStatus): Set<CaseStatus> {
 
 const PATHS: Record<CaseKind, CaseStatus[]> = {
   complaint: ['received', 'transfer_requested', 'accepted', 'not_accepted', 'mediating', 'mediated', 'mediation_failed', 'closed', 'merged'],
-  report: ['received', 'transfer_requested', 'verifying', 'case_opened', 'not_opened', 'penalty_decided', 'closed', 'merged'],
+  report: ['received', 'transfer_requested', 'verifying', 'case_opened', 'not_opened', 'penalty_decided', 'referred', 'closed', 'merged'],
   injury: ['received', 'transfer_requested', 'triaged', 'investigating', 'closed', 'merged'],
 };
 
@@ -77,7 +77,7 @@ describe('the lifecycle table', () => {
     expect(isActionName('delete')).toBe(false);
     expect([...PUBLIC_EVENTS].sort()).toEqual([
       'accept', 'close', 'decide_penalty', 'mediated', 'mediation_failed', 'merge', 'not_accept', 'not_open', 'open_case',
-      'rehandle', 'start_investigation', 'start_mediation', 'start_verification', 'triage',
+      'refer_prosecution', 'rehandle', 'start_investigation', 'start_mediation', 'start_verification', 'triage',
     ]);
   });
 

@@ -41,7 +41,8 @@ export const followupEn: FollowupMessages = {
     events: {
       received: 'We received what you filed', accept: 'Accepted', not_accept: 'Not accepted', start_mediation: 'Mediation started',
       mediated: 'Settled in mediation', mediation_failed: 'Mediation did not reach an agreement', start_verification: 'Verification started',
-      open_case: 'Case opened', not_open: 'No case opened', decide_penalty: 'Penalty decided', triage: 'Assessed (triage)',
+      open_case: 'Case opened', not_open: 'No case opened', decide_penalty: 'Penalty decided',
+      refer_prosecution: 'Referred to the judicial authorities', triage: 'Assessed (triage)',
       start_investigation: 'Investigation started', close: 'Closed', rehandle: 'Handled again', merge: 'Merged with the same matter',
     },
     messagesHeading: 'Messages',

@@ -41,7 +41,8 @@ export const followupZh = {
     events: {
       received: '收到您提交的事项', accept: '决定受理', not_accept: '决定不予受理', start_mediation: '开始调解',
       mediated: '调解达成协议', mediation_failed: '调解未达成协议', start_verification: '开始核查', open_case: '决定立案',
-      not_open: '决定不予立案', decide_penalty: '作出行政处罚决定', triage: '完成分诊研判', start_investigation: '开始调查',
+      not_open: '决定不予立案', decide_penalty: '作出行政处罚决定',
+      refer_prosecution: '移送司法机关', triage: '完成分诊研判', start_investigation: '开始调查',
       close: '办结', rehandle: '重新办理', merge: '与相同事项合并办理',
     } as Record<string, string>,
     messagesHeading: '留言',

@@ -18,13 +18,14 @@ export const staffEn: StaffMessages = {
   statuses: {
     received: 'Received', accepted: 'Accepted', not_accepted: 'Not accepted', mediating: 'In mediation', mediated: 'Mediated',
     mediation_failed: 'Mediation failed', verifying: 'Verifying', case_opened: 'Case opened', not_opened: 'Not opened',
-    penalty_decided: 'Penalty decided', triaged: 'Triaged', investigating: 'Investigating', closed: 'Closed',
+    penalty_decided: 'Penalty decided', referred: 'Referred for prosecution', triaged: 'Triaged', investigating: 'Investigating', closed: 'Closed',
     transfer_requested: 'Returned to intake centre', merged: 'Merged',
   } satisfies Record<CaseStatus, string>,
   actions: {
     sign: 'Sign for', accept: 'Accept', not_accept: 'Not accept', start_mediation: 'Start mediation', mediated: 'Mediated',
     mediation_failed: 'Mediation failed', start_verification: 'Start verification', open_case: 'Open a case',
-    not_open: 'Not open', extend: 'Extend', decide_penalty: 'Decide penalty', triage: 'Triage',
+    not_open: 'Not open', extend: 'Extend', decide_penalty: 'Decide penalty',
+    refer_prosecution: 'Refer for prosecution', triage: 'Triage',
     start_investigation: 'Start investigation', close: 'Close', pause: 'Pause', resume: 'Resume',
     request_transfer: 'Return to intake centre', assign: 'Assign', add_cohandler: 'Add co-handler', urge: 'Urge',
     merge: 'Merge', rehandle: 'Re-handle', note: 'Add note',

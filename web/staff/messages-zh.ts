@@ -18,13 +18,13 @@ export const staffZh = {
   statuses: {
     received: '已收到', accepted: '已受理', not_accepted: '不予受理', mediating: '调解中', mediated: '调解成功',
     mediation_failed: '调解不成', verifying: '核查中', case_opened: '已立案', not_opened: '不予立案',
-    penalty_decided: '已作出处罚决定', triaged: '已分诊', investigating: '调查中', closed: '已办结',
+    penalty_decided: '已作出处罚决定', referred: '已移送司法机关', triaged: '已分诊', investigating: '调查中', closed: '已办结',
     transfer_requested: '已退回受理中心', merged: '已并案',
   } satisfies Record<CaseStatus, string> as Record<string, string>,
   actions: {
     sign: '签收', accept: '受理', not_accept: '不予受理', start_mediation: '开始调解', mediated: '调解成功',
     mediation_failed: '调解不成', start_verification: '开始核查', open_case: '立案', not_open: '不予立案',
-    extend: '延期', decide_penalty: '作出处罚决定', triage: '分诊', start_investigation: '开始调查', close: '办结',
+    extend: '延期', decide_penalty: '作出处罚决定', refer_prosecution: '移送司法机关', triage: '分诊', start_investigation: '开始调查', close: '办结',
     pause: '挂起', resume: '恢复计时', request_transfer: '退回受理中心', assign: '派单', add_cohandler: '增加协办部门',
     urge: '催办', merge: '并案', rehandle: '重办', note: '添加备注',
   } satisfies Record<ActionName, string> as Record<string, string>,

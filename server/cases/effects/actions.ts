@@ -157,6 +157,7 @@ export const ACTION_EFFECTS: Record<ActionName, (p: Planning) => ActionEffects> 
   not_open: stateOnly,
   extend,
   decide_penalty: decidePenalty,
+  refer_prosecution: stateOnly,
   triage: stateOnly,
   start_investigation: stateOnly,
   close,
