@@ -50,6 +50,8 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     closedAt: row.closed_at,
     reporter: row.pseudonym,
     anonymous: row.anonymous === 1,
+    /** What a report's reporter declared they are to the matter (not identity); null when not declared. */
+    reporterRelation: row.reporter_relation,
     /** Complaint only, lead department only: e.g. { name: '张*', phone: '138****8000' }; null otherwise. */
     reporterContact: await reporterContactFor(deps, actor, row),
     due: clockViews,

@@ -1,10 +1,11 @@
 /**
  * Writes a new case. Everything is compiled into one list of statements for the atomic batch:
- * the day's sequence, the case, its sealed records, events, clocks, co-handlers and outbox rows.
+ * the day's sequence, the case, its sealed records, events, clocks, co-handlers, outbox rows and
+ * a requested reward.
  */
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type {
-  CaseAssignmentTable, CaseEventTable, CaseCohandlerTable, ClockTable, Database, NewCase, OutboxTable, SealedRecordTable,
+  CaseAssignmentTable, CaseEventTable, CaseCohandlerTable, ClockTable, Database, NewCase, OutboxTable, RewardTable, SealedRecordTable,
 } from '../../db/schema.js';
 
 export interface NewCaseRows {
@@ -18,6 +19,8 @@ export interface NewCaseRows {
   cohandlers: Insertable<CaseCohandlerTable>[];
   assignments: Insertable<CaseAssignmentTable>[];
   outbox: Insertable<OutboxTable>[];
+  /** The reward request of a report that asked for one; empty otherwise. */
+  rewards: Insertable<RewardTable>[];
 }
 
 /**
@@ -68,6 +71,7 @@ export function insertCaseQueries(db: Kysely<Database>, rows: NewCaseRows): Comp
     ...insertRowsQuery('case_cohandlers', rows.cohandlers),
     ...insertRowsQuery('case_assignments', rows.assignments),
     ...insertRowsQuery('outbox', rows.outbox),
+    ...insertRowsQuery('rewards', rows.rewards),
   );
   return queries;
 }

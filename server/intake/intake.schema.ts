@@ -1,6 +1,6 @@
 /** The submission body of POST /api/v1/cases, with its cross-field rules (docs/architecture.md). */
 import { z } from 'zod';
-import type { CaseKind } from '../../domain/vocabulary.js';
+import { RELATIONS, type CaseKind } from '../../domain/vocabulary.js';
 import type { Named } from '../directory/directory.js';
 import { checkCreditCode, isValidIdNumber, normaliseMobile } from '../lib/identifiers.js';
 
@@ -39,10 +39,14 @@ const subjectSchema = z.object({
   address: optionalTrimmed(300, 'the address'),
 });
 
-const anonymousReporter = z.object({ anonymous: z.literal(true) });
+/** Who the reporter is to the matter (a report only); it decides whether a reward is excluded. */
+const relation = z.enum(RELATIONS, { error: `reporter.relation must be one of ${RELATIONS.join(', ')}` }).optional();
+
+const anonymousReporter = z.object({ anonymous: z.literal(true), relation });
 
 const namedReporter = z.object({
   anonymous: z.literal(false),
+  relation,
   name: trimmed(1, 50, 'the name'),
   phone: z.string({ error: 'a phone number is required' }).trim().min(1, 'a phone number is required')
     .transform((v, ctx) => {
@@ -90,6 +94,7 @@ export const submissionSchema = z.object({
   if (s.kind === 'injury' && !s.severity) issue(['severity'], 'an injury report needs a severity');
   if (s.kind !== 'injury' && s.severity) issue(['severity'], 'severity belongs to an injury report only');
   if (s.kind !== 'report' && s.reward) issue(['reward'], 'only a report can ask for a reward');
+  if (s.kind !== 'report' && s.reporter?.relation) issue(['reporter', 'relation'], 'only a report declares the reporter\'s relation to the matter');
 });
 
 export type SubmissionInput = z.input<typeof submissionSchema>;

@@ -102,6 +102,7 @@ async function caseRow(deps: Deps, f: Filing, language: 'zh' | 'en') {
     credit_code_check_failed: creditCheck && !creditCheck.checkOk ? 1 : 0,
     description: redact(s.description, names), claim: s.claim ? redact(s.claim, names) : null,
     occurred_on: s.occurredOn ?? null, severity: f.severity, reward_requested: s.reward ? 1 : 0, urgent: decision.urgent ? 1 : 0,
+    reporter_relation: s.kind === 'report' ? (s.reporter?.relation ?? null) : null,
     anonymous: f.identity ? 0 : 1, pseudonym: newPseudonym(),
     receipt_hash: await hashReceipt(deps.keys.current, f.receipt), receipt_key_id: deps.keys.current.id,
     language, received_at: at, updated_at: at, next_due_at: f.dueAt,
@@ -147,6 +148,8 @@ async function caseQueries(deps: Deps, f: Filing, language: 'zh' | 'en') {
       ...decision.cohandlers.map((c) => outboxRow('case_new_department', 'department', c.department)),
       ...(f.identity?.email ? [outboxRow('case_received_reporter', 'reporter', caseId)] : []),
     ],
+    // A report asking for a reward starts its reward at `requested` (server/rewards/).
+    rewards: s.kind === 'report' && s.reward ? [{ case_id: caseId, status: 'requested', created_at: at, updated_at: at }] : [],
   });
 }
 

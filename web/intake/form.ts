@@ -5,13 +5,13 @@ import { formText, type FormBody } from '../../server/lib/body.js';
 export const textFields = [
   'kind', 'category', 'region', 'subject.name', 'subject.creditCode', 'subject.address',
   'description', 'occurredOn', 'claim', 'severity',
-  'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
+  'reporter.relation', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
 ] as const;
 export const checkboxFields = ['reward', 'reporter.anonymous'] as const;
 
 /** The order fields appear in on the page, which the error summary follows. */
 export const formOrder: readonly string[] = [
-  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward', 'attachments',
+  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward', 'reporter.relation', 'attachments',
   'subject.name', 'subject.creditCode', 'subject.address',
   'reporter.anonymous', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
 ];
@@ -50,6 +50,7 @@ const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : v
 
 /** The submission body for `submissionSchema`; an anonymous reporter's typed details are dropped. */
 export function toSubmissionInput(v: FormValues): Record<string, unknown> {
+  const relation = blankToUndefined(v['reporter.relation']);
   return {
     kind: v.kind,
     category: v.category,
@@ -61,9 +62,10 @@ export function toSubmissionInput(v: FormValues): Record<string, unknown> {
     severity: blankToUndefined(v.severity),
     reward: v.reward,
     reporter: v['reporter.anonymous']
-      ? { anonymous: true }
+      ? { anonymous: true, relation }
       : {
         anonymous: false,
+        relation,
         name: v['reporter.name'],
         phone: v['reporter.phone'],
         idNumber: v['reporter.idNumber'],

@@ -37,6 +37,7 @@ function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: La
     case 'claim': return values.kind === 'complaint' ? e.tooLong(2000) : e.claimNotComplaint;
     case 'severity': return values.kind === 'injury' ? e.severityMissing : e.severityNotInjury;
     case 'reward': return e.rewardNotReport;
+    case 'reporter.relation': return values.kind === 'report' ? e.other : e.relationNotReport;
     // The message of an attachments issue is the refusal reason (web/intake/submit.ts).
     case 'attachments': return e.attachments[issue.message as keyof typeof e.attachments] ?? e.other;
     case 'reporter.anonymous': return e.anonymousComplaint;

@@ -1,5 +1,5 @@
 /** The intake form's text in zh-CN (the default): its fields, hints, and the messages beside a field that needs fixing. */
-import type { Severity } from '../../domain/vocabulary.js';
+import type { RelationToMatter, Severity } from '../../domain/vocabulary.js';
 
 export const intakeFormZh = {
   form: {
@@ -26,6 +26,11 @@ export const intakeFormZh = {
     severities: { minor: '轻微伤害', serious: '严重伤害（如住院）', fatal: '致人死亡' } satisfies Record<Severity, string>,
     reward: '申请举报奖励',
     rewardHint: '作出行政处罚后，符合条件的举报人可获奖励；匿名举报人也可凭查询码申领。',
+    relation: '您与被举报事项的关系',
+    relationHint: '用于审核举报奖励：受侵害方和行政机关工作人员不予奖励，内部知情人可以适当提高奖励。这不是身份信息。',
+    relations: {
+      none: '无利害关系', insider: '内部知情人（如企业员工）', infringed_party: '受侵害方或其代理人', agency_staff: '行政机关工作人员',
+    } satisfies Record<RelationToMatter, string>,
     complaintOnly: '仅投诉填写',
     reportOnly: '仅举报填写',
     injuryOnly: '仅产品伤害·质量事故填写',
@@ -74,6 +79,7 @@ export const intakeFormZh = {
     severityMissing: '产品伤害·质量事故需要选择伤害程度',
     severityNotInjury: '只有产品伤害·质量事故填写伤害程度，请改回“请选择”',
     rewardNotReport: '只有举报可以申请奖励，请取消勾选或改选“举报”',
+    relationNotReport: '只有举报填写与被举报事项的关系，请改回“请选择”',
     anonymousComplaint: '投诉不能匿名：请取消“匿名提交”，并填写姓名、手机号码和地址',
     name: '请填写姓名（最多 50 字）',
     phone: '请填写 11 位手机号码，以 13 至 19 开头',

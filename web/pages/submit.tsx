@@ -1,5 +1,5 @@
 /** The submission form: one page, every field visible, notes on the fields that apply to one kind. */
-import type { CaseKind } from '../../domain/vocabulary.js';
+import { RELATIONS, type CaseKind } from '../../domain/vocabulary.js';
 import { AttachmentsField } from '../components/attachments-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Checkbox, Input, Option, Select, TextArea, type FormView } from '../components/fields.js';
@@ -32,6 +32,10 @@ function MatterFields({ f, choices, onlyKind }: Omit<SubmitPageProps, 'switchHre
         ))}
       </Select>
       <Checkbox f={f} name="reward" label={t.form.reward} hint={t.form.rewardHint} tag={t.form.reportOnly} />
+      <Select f={f} name="reporter.relation" label={t.form.relation} hint={t.form.relationHint} tag={t.form.reportOnly}>
+        <option value="">{t.choose}</option>
+        {RELATIONS.map((r) => <Option f={f} name="reporter.relation" value={r}>{t.form.relations[r]}</Option>)}
+      </Select>
     </fieldset>
   );
 }

@@ -47,6 +47,7 @@ export function MatterSection({ v, c }: { v: StaffView; c: CaseView }) {
         {c.occurredOn && (<><dt>{s.occurredOn}</dt><dd>{c.occurredOn}</dd></>)}
         {c.severity && (<><dt>{s.severity}</dt><dd>{s.severities[c.severity] ?? c.severity}</dd></>)}
         <dt>{s.reporter}</dt><dd>{c.reporter} ({c.anonymous ? s.anonymous : s.realName})</dd>
+        {c.reporterRelation && (<><dt>{s.relation}</dt><dd>{s.relations[c.reporterRelation] ?? c.reporterRelation}</dd></>)}
         {c.reporterContact && (<><dt>{s.contact}</dt><dd>{c.reporterContact.name} {c.reporterContact.phone}</dd></>)}
         {c.reward && (<><dt>{s.reward}</dt><dd>{c.reward.requested ? s.yes : s.no}</dd></>)}
         {c.fineFen !== null && (<><dt>{s.fine}</dt><dd>{formatYuan(c.fineFen)} {lang === 'zh' ? '元' : 'CNY'}</dd></>)}

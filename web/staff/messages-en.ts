@@ -70,6 +70,8 @@ export const staffEn: StaffMessages = {
     anonymous: 'anonymous', realName: 'real name', contact: 'Contact (masked)', description: 'Description (redacted)', claim: 'Claim (redacted)', fine: 'Fines and confiscations',
     reward: 'Reward requested', yes: 'yes', no: 'no', mergedInto: 'Merged into',
     severities: { minor: 'Minor', serious: 'Serious', fatal: 'Fatal' },
+    relation: 'Reporter’s relation to the matter',
+    relations: { none: 'None', insider: 'Insider', infringed_party: 'Infringed party', agency_staff: 'Agency staff' },
     clocks: 'Clocks', clock: 'Clock', dueAt: 'Due', clockStatus: 'Status', timeLeft: 'Time left',
     timeline: 'Timeline', at: 'Time', event: 'Event', actor: 'By', note: 'Note', system: 'system',
     messages: 'Messages with the reporter', noMessages: 'No messages yet.', from: { reporter: 'Reporter', department: 'Department' },

@@ -68,6 +68,8 @@ export const staffZh = {
     anonymous: '匿名', realName: '实名', contact: '联系方式（已遮盖）', description: '情况描述（已脱敏）', claim: '诉求（已脱敏）', fine: '罚没款',
     reward: '申请举报奖励', yes: '是', no: '否', mergedInto: '已并入',
     severities: { minor: '轻微伤害', serious: '严重伤害', fatal: '致人死亡' } as Record<string, string>,
+    relation: '举报人与被举报事项的关系',
+    relations: { none: '无利害关系', insider: '内部知情人', infringed_party: '受侵害方', agency_staff: '行政机关工作人员' } as Record<string, string>,
     clocks: '办理时限', clock: '时限', dueAt: '到期时间', clockStatus: '状态', timeLeft: '剩余时间',
     timeline: '办理记录', at: '时间', event: '事项', actor: '操作人', note: '说明', system: '系统',
     messages: '与举报人、投诉人的留言', noMessages: '暂无留言。', from: { reporter: '举报人/投诉人', department: '承办部门' } as Record<string, string>,
