@@ -21,6 +21,7 @@ import { createReceiptThrottle } from './followup/receipt-throttle.js';
 import { AppError, errorBody, handleError } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { outboxRoutes } from './notify/outbox.routes.js';
+import { rewardRoutes } from './rewards/rewards.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
 import { createLoginThrottle } from './staff/throttle.js';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps) {
   api.route('/staff/cases', caseRoutes(deps));
   api.route('/staff/cases', attachmentRoutes(deps));
   api.route('/staff', identityRoutes(deps));
+  api.route('/staff', rewardRoutes(deps));
   api.route('/followup', followupRoutes(deps, receiptThrottle));
   api.route('/staff/overview', overviewRoutes(deps));
   api.route('/admin/outbox', outboxRoutes(deps));

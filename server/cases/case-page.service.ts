@@ -13,11 +13,13 @@ import { departmentNames } from './cases.service.js';
 import { clockView, departmentOf, eventView } from './cases.view.js';
 import { guardedActions } from './guards.js';
 import { allowedActions } from './lifecycle.js';
-import { findVisibleCase } from './visibility.js';
+import { rewardOf } from '../rewards/rewards.service.js';
+import { rewardView } from '../rewards/rewards.view.js';
+import { findReadableCase } from './visibility.js';
 
 /** The case page: redacted text, clocks, timeline, messages, allowed actions, likely duplicates. */
 export async function getCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
-  const { row, cohandlers, visibility } = await findVisibleCase(deps, actor, caseNumber, justActed);
+  const { row, cohandlers, visibility } = await findReadableCase(deps, actor, caseNumber, justActed);
   const now = deps.clock.now();
   const cal = await deps.calendar.get();
   const [clocks, events, messages, assignments, names] = await Promise.all([
@@ -27,6 +29,7 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
   const since = toShanghaiIso(new Date(new Date(row.received_at).getTime() - 90 * 86_400_000));
   const duplicates = await findLikelyDuplicates(deps.db, row, since, visibility);
   const scope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
+  const reward = await rewardOf(deps, row);
   const clockViews = clocks.map((c) => clockView(c, now, cal));
   return {
     caseNumber: row.case_number,
@@ -59,7 +62,8 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     timeline: events.map(eventView),
     messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: m.body })),
     attachments: await attachmentViews(deps, row.id, row.case_number),
-    reward: row.kind === 'report' ? { requested: row.reward_requested === 1 } : null,
+    /** The report's reward, null when none was asked for; `requested` stays for the pages that read it. */
+    reward: reward ? { requested: true, ...rewardView(reward) } : null,
     assignments: assignments.map((a) => ({
       department: a.department, dispatchedAt: a.dispatched_at, signDueAt: a.sign_due_at, signedAt: a.signed_at,
       returnedAt: a.returned_at, returnReason: a.return_reason,

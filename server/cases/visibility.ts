@@ -6,6 +6,7 @@
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
+import { findReward } from '../rewards/rewards.repository.js';
 import { findCaseByNumber, listCohandlers, type Visibility } from './cases.repository.js';
 
 export type { Visibility };
@@ -36,4 +37,20 @@ export async function findVisibleCase(deps: Deps, actor: Actor, caseNumber: stri
     throw new AppError('not_found', `No case ${caseNumber}.`);
   }
   return { row, cohandlers, visibility };
+}
+
+const REWARD_ROLES = new Set(['reward_officer', 'reward_approver']);
+
+/**
+ * Like findVisibleCase, and reward staff may also read (never act on) a case that has a reward, as
+ * department staff see it; they see no queue of cases and no duplicates. Only the case page asks here.
+ */
+export async function findReadableCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
+  if (!REWARD_ROLES.has(actor.role)) return findVisibleCase(deps, actor, caseNumber, justActed);
+  const row = await findCaseByNumber(deps.db, caseNumber);
+  const hasReward = row !== undefined && ((row.kind === 'report' && row.reward_requested === 1) || (await findReward(deps.db, row.id)) !== undefined);
+  // Any other case (or none): refused as before, the same answer whether it exists or not.
+  if (!row || !hasReward) return findVisibleCase(deps, actor, caseNumber, justActed);
+  const visibility: Visibility = { all: false, department: '' };
+  return { row, cohandlers: await listCohandlers(deps.db, row.id), visibility };
 }

@@ -8,6 +8,7 @@ import { commitWithAudit } from '../audit/audit.service.js';
 import type { CalendarData } from '../clocks/calendar.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
+import { expireRewards } from '../rewards/expiry.service.js';
 import { enqueueDigests } from './digest.service.js';
 import { intakeCentreCode, noticesFor, watchHorizon, type ClockNotice } from './sweep-rules.js';
 import {
@@ -70,6 +71,8 @@ export async function sweepClocks(deps: Deps, calendar?: CalendarData): Promise<
       if (await applyNotice(deps, c, notice, at)) summary[key[notice]] += 1;
     }
   }
+  // Rewards whose claim window passed expire here too (they are not counted in the summary).
+  await expireRewards(deps, now);
   summary.digests = await enqueueDigests(deps, now, cal);
   return summary;
 }

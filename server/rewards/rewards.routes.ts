@@ -1,0 +1,22 @@
+/** Staff reward endpoints: the reward queue and the actions on a case's reward. */
+import { Hono } from 'hono';
+import { caseNumberParam } from '../cases/cases.schema.js';
+import type { Deps } from '../deps.js';
+import { readJsonBody } from '../lib/body.js';
+import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
+import { rewardActionSchema, rewardQueueSchema } from './rewards.schema.js';
+import { actOnReward, listRewards } from './rewards.service.js';
+
+export function rewardRoutes(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+  app.get('/rewards', requireStaff(deps), async (c) => {
+    const query = rewardQueueSchema.parse(c.req.query());
+    return c.json(await listRewards(deps, c.get('actor'), query), 200, { 'Cache-Control': 'no-store' });
+  });
+  app.post('/cases/:caseNumber/reward', requireStaff(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const input = rewardActionSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await actOnReward(deps, c.get('actor'), caseNumber, input), 200, { 'Cache-Control': 'no-store' });
+  });
+  return app;
+}

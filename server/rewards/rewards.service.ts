@@ -1,0 +1,103 @@
+/**
+ * The reward workflow for staff: the reward queue and the actions on a case's reward. Each action
+ * is checked against the reward table, planned by a pure function (reward-plan.ts) and written with
+ * its case event and audit entry in one batch.
+ */
+import type { CaseRow } from '../../db/schema.js';
+import type { Role } from '../../domain/vocabulary.js';
+import { commitWithAudit } from '../audit/audit.service.js';
+import { toShanghaiIso } from '../clocks/clocks.js';
+import { findCaseById, findCaseByNumber } from '../cases/cases.repository.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../staff/actor.js';
+import { allowedRewardActions, findRewardTransition } from './reward-lifecycle.js';
+import { planRewardAction } from './reward-plan.js';
+import { findReward, listMergeGroup, listRewardPage, moveRewardQuery, rewardEventQuery } from './rewards.repository.js';
+import type { RewardActionInput, RewardQueueQuery } from './rewards.schema.js';
+import { rewardQueueItem, rewardViewFor, type RewardState } from './rewards.view.js';
+import { REWARD_RULES } from './rules.js';
+
+const REWARD_ROLES: ReadonlySet<Role> = new Set(['reward_officer', 'reward_approver']);
+
+export function isRewardRole(role: Role): boolean {
+  return REWARD_ROLES.has(role);
+}
+
+function requireRewardRole(actor: Actor) {
+  if (!isRewardRole(actor.role)) throw new AppError('forbidden', `The role ${actor.role} has no reward work.`);
+}
+
+/**
+ * The case's reward: its row, or the request of a report that asked for one before the row was
+ * written (the row is then written by the first action); null when there is none.
+ */
+export async function rewardOf(deps: Deps, row: Pick<CaseRow, 'id' | 'kind' | 'reward_requested' | 'received_at'>): Promise<RewardState | null> {
+  const found = await findReward(deps.db, row.id);
+  if (found) return found;
+  if (row.kind !== 'report' || row.reward_requested !== 1) return null;
+  return {
+    case_id: row.id, status: 'requested', level: null, fine_fen: null, amount_fen: null, uplift_fen: null,
+    finance_sign_off_required: 0, finance_sign_off: 0, reason: null, note: null, assessed_by: null, proposed_by: null,
+    approved_by: null, notified_at: null, claim_by: null, claimed_at: null, paid_at: null, payment_ref: null,
+    created_at: row.received_at, updated_at: row.received_at,
+  };
+}
+
+const encodeCursor = (updatedAt: string, caseNumber: string) => btoa(JSON.stringify([updatedAt, caseNumber])).replace(/=+$/, '');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(atob(cursor)) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch { /* fall through */ }
+  throw new AppError('validation_failed', 'The cursor is not valid.', [{ path: 'cursor', message: 'use nextCursor from the previous page' }]);
+}
+
+/** One page of the reward queue (reward staff only), oldest change first. */
+export async function listRewards(deps: Deps, actor: Actor, query: RewardQueueQuery) {
+  requireRewardRole(actor);
+  const rows = await listRewardPage(deps.db, {
+    status: query.status, after: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(rewardQueueItem),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.updated_at, last.case_number) : null,
+  };
+}
+
+/** Takes a reward action on the case as `actor`; answers the reward as it now is. */
+export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, input: RewardActionInput) {
+  requireRewardRole(actor);
+  const caseRow = await findCaseByNumber(deps.db, caseNumber);
+  if (!caseRow) throw new AppError('not_found', `No case ${caseNumber}.`);
+  const reward = await rewardOf(deps, caseRow);
+  if (!reward) throw new AppError('not_found', `The case ${caseNumber} has no reward request.`);
+  const allowedNow = () => allowedRewardActions(actor.role, reward.status).join(', ') || 'none';
+  const transition = findRewardTransition(input.action, reward.status);
+  if (!transition) {
+    throw new AppError('conflict', `The reward action ${input.action} is not allowed while the reward is ${reward.status}. Allowed now: ${allowedNow()}.`);
+  }
+  if (transition.who !== actor.role) {
+    throw new AppError('forbidden', `Your role may not take the reward action ${input.action}. Allowed now: ${allowedNow()}.`);
+  }
+  const now = deps.clock.now();
+  const [group, calendar, target] = await Promise.all([
+    listMergeGroup(deps.db, caseRow), deps.calendar.get(), caseRow.merged_into ? findCaseById(deps.db, caseRow.merged_into) : undefined,
+  ]);
+  // A report merged into another is decided there: its penalty or referral is the target's.
+  const outcome = target ?? caseRow;
+  const plan = planRewardAction(input, { actor, reward, caseRow, outcome, group, rules: REWARD_RULES, now, calendar });
+  const at = toShanghaiIso(now);
+  await commitWithAudit(deps, [
+    moveRewardQuery(deps.db, caseRow.id, reward.status, plan.to, plan.set, at),
+    rewardEventQuery(deps.db, {
+      caseId: caseRow.id, at, event: `reward_${plan.to}`, actor: actor.username, note: plan.note, data: plan.data, public: plan.public,
+    }),
+  ], [{ actor: actor.username, action: `reward.${input.action}`, caseId: caseRow.id, detail: { from: reward.status, to: plan.to, ...plan.data } }]);
+  const after = await findReward(deps.db, caseRow.id);
+  if (!after) throw new AppError('internal', 'The reward was not written.');
+  return rewardViewFor(after, actor.role, caseRow.case_number);
+}
