@@ -191,15 +191,21 @@ class CasePlan extends CaseRecord {
     const { f, ctx } = this;
     const receipt = newReceipt(ctx.random);
     const nextDue = this.nextDue;
+    // Drawn in the order the row lists them, so a seed still gives the same cases.
+    const occurredOn = shanghaiDate(new Date(this.receivedAt.getTime() - Math.floor(ctx.rng() * 10) * DAY));
+    const rewardRequested = f.kind === 'report' && chance(ctx.rng, 0.3);
+    const received = toShanghaiIso(this.receivedAt);
+    // As the intake files it: a report asking for a reward has its reward, still requested.
+    if (rewardRequested) this.rows.rewards.push({ case_id: this.id, status: 'requested', created_at: received, updated_at: received });
     this.rows.cases = {
       id: this.id, kind: f.kind, category: f.category.code, region: f.region, status: this.status, department: this.department,
       routing_rule: f.decision.rule, routing_reason: f.decision.reason, subject_name: f.business.name,
       subject_credit_code: f.business.creditCode, subject_address: f.business.address, credit_code_check_failed: f.business.checkFailed ? 1 : 0,
       description: f.description, claim: f.claim, severity: f.severity,
-      occurred_on: shanghaiDate(new Date(this.receivedAt.getTime() - Math.floor(ctx.rng() * 10) * DAY)),
-      reward_requested: f.kind === 'report' && chance(ctx.rng, 0.3) ? 1 : 0, urgent: f.decision.urgent ? 1 : 0, anonymous: f.identity ? 0 : 1,
+      occurred_on: occurredOn,
+      reward_requested: rewardRequested ? 1 : 0, urgent: f.decision.urgent ? 1 : 0, anonymous: f.identity ? 0 : 1,
       pseudonym: pseudonym(ctx.random), receipt_hash: receiptMacSync(ctx.keys, receipt), receipt_key_id: ctx.keys.id, language: f.language,
-      received_at: toShanghaiIso(this.receivedAt), updated_at: this.iso, closed_at: this.closedAt, next_due_at: nextDue, fine_fen: this.fine,
+      received_at: received, updated_at: this.iso, closed_at: this.closedAt, next_due_at: nextDue, fine_fen: this.fine,
       transfer_count: 0, status_before_transfer: null, escalated: this.escalated ? 1 : 0, urge_count: this.urged ? 1 : 0, last_urged_at: this.urged,
       rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null,
     };

@@ -19,7 +19,7 @@ export type Row = Record<string, unknown>;
 
 export interface CaseRows {
   cases: Row; sealed: Row[]; events: Row[]; clocks: Row[]; cohandlers: Row[]; assignments: Row[];
-  outbox: Row[]; messages: Row[]; sealedMessages: Row[]; satisfaction: Row[];
+  outbox: Row[]; messages: Row[]; sealedMessages: Row[]; satisfaction: Row[]; rewards: Row[];
 }
 
 export interface PlannedCase {
@@ -62,7 +62,7 @@ export type Who = 'handler' | 'supervisor' | 'intake';
 
 /** A case's state as its actions leave it, and the rows they have written so far. */
 export class CaseRecord {
-  readonly rows: CaseRows = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [] };
+  readonly rows: CaseRows = { cases: {}, sealed: [], events: [], clocks: [], cohandlers: [], assignments: [], outbox: [], messages: [], sealedMessages: [], satisfaction: [], rewards: [] };
   readonly id: string;
   private readonly idPrefix: string;
   protected status: CaseStatus = 'received';

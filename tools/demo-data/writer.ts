@@ -24,6 +24,7 @@ const COLUMNS = {
   messages: ['id', 'case_id', 'at', 'sender', 'author', 'body'],
   sealedMessages: ['message_id', 'key_id', 'wrapped_key', 'iv', 'ciphertext'],
   satisfaction: ['case_id', 'rating', 'resolved', 'comment', 'at'],
+  rewards: ['case_id', 'status', 'created_at', 'updated_at'],
 } as const;
 
 type TableKey = keyof typeof COLUMNS;
@@ -31,6 +32,7 @@ const TABLE_KEYS = Object.keys(COLUMNS) as TableKey[];
 const TABLES: Record<TableKey, string> = {
   cases: 'cases', sealed: 'sealed_records', events: 'case_events', clocks: 'clocks', cohandlers: 'case_cohandlers',
   assignments: 'case_assignments', outbox: 'outbox', messages: 'case_messages', sealedMessages: 'sealed_messages', satisfaction: 'satisfaction',
+  rewards: 'rewards',
 };
 /** The tables a large load writes most of; their secondary indexes are built after it (server/node/bulk-indexes.ts). */
 export const LOADED_TABLES = ['cases', 'case_events', 'clocks', 'case_assignments', 'case_cohandlers', 'outbox', 'case_messages'];
