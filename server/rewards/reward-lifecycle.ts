@@ -4,7 +4,7 @@
  * check (the case stage, the excluded relations, the earliest of a merge group). The service
  * enforces this table; approval notifies the reporter at once, so there is no stored `approved`.
  */
-import type { RelationToMatter, RewardStatus, Role } from '../../domain/vocabulary.js';
+import type { CaseStatus, RelationToMatter, RewardStatus, Role } from '../../domain/vocabulary.js';
 import type { RewardRules } from './rules.js';
 
 export type RewardAction = 'assess' | 'propose' | 'approve' | 'reject' | 'claim' | 'record_payment' | 'expire';
@@ -48,15 +48,15 @@ export function allowedRewardActions(role: Role, status: RewardStatus): StaffRew
   return STAFF_REWARD_ACTIONS.filter((a) => findRewardTransition(a, status)?.who === role);
 }
 
-/**
- * Case states in which a reward may be assessed: the penalty is decided or the matter went to the
- * prosecutor. (Kept as plain strings: `referred` is one more case state, checked by value.)
- */
-export const ASSESSABLE_CASE_STATES: readonly string[] = ['penalty_decided', 'referred'];
+/** Case states in which a reward may be assessed: the penalty is decided or the matter was referred. */
+export const ASSESSABLE_CASE_STATES: readonly CaseStatus[] = ['penalty_decided', 'referred'];
 
-/** Whether the report has reached its outcome; a report closed after a penalty keeps its fine. */
-export function caseReadyForAssessment(status: string, fineFen: number | null): boolean {
-  return ASSESSABLE_CASE_STATES.includes(status) || (status === 'closed' && fineFen !== null);
+/**
+ * Whether the report has reached its outcome. A closed report has, when it was fined or referred
+ * before closing (`referred`: its timeline has the referral).
+ */
+export function caseReadyForAssessment(status: CaseStatus, fineFen: number | null, referred = false): boolean {
+  return ASSESSABLE_CASE_STATES.includes(status) || (status === 'closed' && (fineFen !== null || referred));
 }
 
 /** Why a declared relation excludes a reward, or null when it does not. */

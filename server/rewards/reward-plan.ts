@@ -22,7 +22,7 @@ export interface RewardFacts {
   reward: RewardState;
   caseRow: Pick<CaseRow, 'id' | 'status' | 'fine_fen' | 'reporter_relation'>;
   /** Where the outcome is decided: the case itself, or the case it was merged into. */
-  outcome: Pick<CaseRow, 'status' | 'fine_fen'>;
+  outcome: Pick<CaseRow, 'status' | 'fine_fen'> & { referred: boolean };
   /** The reports merged with this one as the same facts, itself included. */
   group: readonly GroupMember[];
   rules: RewardRules;
@@ -43,7 +43,7 @@ type Step = Omit<RewardPlan, 'public'>;
 
 function assess(input: Extract<RewardActionInput, { action: 'assess' }>, f: RewardFacts): Step {
   const { caseRow: c, outcome, actor } = f;
-  if (!caseReadyForAssessment(outcome.status, outcome.fine_fen)) {
+  if (!caseReadyForAssessment(outcome.status, outcome.fine_fen, outcome.referred)) {
     throw new AppError('conflict', `A reward is assessed once the report has a penalty decision or a referral; the report is ${outcome.status}.`);
   }
   const fineFen = outcome.fine_fen ?? 0;

@@ -23,6 +23,12 @@ export function moveRewardQuery(
     .compile();
 }
 
+/** Whether the case was referred to the judicial authorities (its status may have moved on since). */
+export async function wasReferred(db: Kysely<Database>, caseId: string): Promise<boolean> {
+  const row = await db.selectFrom('case_events').select('id').where('case_id', '=', caseId).where('event', '=', 'refer_prosecution').executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface RewardEvent {
   caseId: string;
   at: string;

@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
 import { allowedRewardActions, findRewardTransition } from './reward-lifecycle.js';
 import { planRewardAction } from './reward-plan.js';
-import { findReward, listMergeGroup, listRewardPage, moveRewardQuery, rewardEventQuery } from './rewards.repository.js';
+import { findReward, listMergeGroup, wasReferred, listRewardPage, moveRewardQuery, rewardEventQuery } from './rewards.repository.js';
 import type { RewardActionInput, RewardQueueQuery } from './rewards.schema.js';
 import { rewardQueueItem, rewardViewFor, type RewardState } from './rewards.view.js';
 import { REWARD_RULES } from './rules.js';
@@ -88,7 +88,8 @@ export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, 
     listMergeGroup(deps.db, caseRow), deps.calendar.get(), caseRow.merged_into ? findCaseById(deps.db, caseRow.merged_into) : undefined,
   ]);
   // A report merged into another is decided there: its penalty or referral is the target's.
-  const outcome = target ?? caseRow;
+  const decidedIn = target ?? caseRow;
+  const outcome = { status: decidedIn.status, fine_fen: decidedIn.fine_fen, referred: await wasReferred(deps.db, decidedIn.id) };
   const plan = planRewardAction(input, { actor, reward, caseRow, outcome, group, rules: REWARD_RULES, now, calendar });
   const at = toShanghaiIso(now);
   await commitWithAudit(deps, [

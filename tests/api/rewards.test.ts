@@ -155,6 +155,40 @@ describe('reward exclusions', () => {
   });
 });
 
+describe('reward after a referral', () => {
+  it('assesses a referred report, closed since, at the minimum of its level', async () => {
+    const supervisor = bearer(await (await createStaff(t, { role: 'supervisor' })).login());
+    const n = await submit(report({ reward: true }));
+    for (const body of [{ action: 'start_verification' }, { action: 'open_case' }, { action: 'refer_prosecution' }]) {
+      expect((await act(n, h.handler, body)).status).toBe(200);
+    }
+    expect((await act(n, supervisor, { action: 'close', reply: '已移送公安机关。' })).body.status).toBe('closed');
+    expect((await reward(n, h.officer, { action: 'assess', eligible: true })).body).toMatchObject({ status: 'eligible', fineFen: 0 });
+    expect((await reward(n, h.officer, { action: 'propose', level: 1, note: 'n' })).body).toMatchObject({ amountFen: 500_000 });
+  });
+});
+
+describe('reward exclusions by relation', () => {
+  it('refuses an eligible agency_staff reporter with the reason, and records the ineligibility', async () => {
+    const n = await penalisedReport(0, { reporter: { anonymous: true, relation: 'agency_staff' } });
+    const res = await reward(n, h.officer, { action: 'assess', eligible: true });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/agency_staff is not eligible/);
+    const no = await reward(n, h.officer, { action: 'assess', eligible: false, reason: '本机关工作人员' });
+    expect(no.body).toMatchObject({ status: 'ineligible', reason: '本机关工作人员' });
+  });
+
+  it('takes an uplift only for an insider, within the cap', async () => {
+    const plain = await penalisedReport(0, { reporter: { anonymous: true, relation: 'none' } });
+    await reward(plain, h.officer, { action: 'assess', eligible: true });
+    expect((await reward(plain, h.officer, { action: 'propose', level: 3, note: 'n', upliftFen: 10_000 })).status).toBe(400);
+    const insider = await penalisedReport(0, { reporter: { anonymous: true, relation: 'insider' } });
+    await reward(insider, h.officer, { action: 'assess', eligible: true });
+    const res = await reward(insider, h.officer, { action: 'propose', level: 3, note: 'n', upliftFen: 50_000 });
+    expect(res.body).toMatchObject({ status: 'proposed', amountFen: 150_000, upliftFen: 50_000 });
+  });
+});
+
 describe('reward expiry', () => {
   it('expires a notified reward past its claim date in the sweep', async () => {
     const n = await penalisedReport(0);

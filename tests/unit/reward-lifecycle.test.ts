@@ -47,6 +47,7 @@ describe('reward rules around the case', () => {
     expect(caseReadyForAssessment('closed', 3_600_000)).toBe(true);
     expect(caseReadyForAssessment('case_opened', null)).toBe(false);
     expect(caseReadyForAssessment('closed', null)).toBe(false);
+    expect(caseReadyForAssessment('closed', null, true)).toBe(true);
   });
 
   it('excludes agency staff and the infringed party, uplifts only an insider', () => {
