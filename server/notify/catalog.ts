@@ -6,6 +6,8 @@
 export const TEMPLATES = {
   case_received_reporter: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
   department_replied: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
+  // An approved reward (server/rewards/): the amount and deadline are shown after sign-in, like a reply.
+  reward_notified: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
   case_new_department: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
   case_triage: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
   clock_due_soon: { to: 'department', params: ['caseNumber', 'category', 'clock', 'dueAt', 'link'] },

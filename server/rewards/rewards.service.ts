@@ -10,6 +10,8 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import { findCaseById, findCaseByNumber } from '../cases/cases.repository.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { readIdentity } from '../identity/identity.service.js';
+import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
 import { allowedRewardActions, findRewardTransition } from './reward-lifecycle.js';
 import { planRewardAction } from './reward-plan.js';
@@ -68,6 +70,18 @@ export async function listRewards(deps: Deps, actor: Actor, query: RewardQueueQu
   };
 }
 
+/**
+ * The reward notice to a named reporter who gave an e-mail address. Like every reporter mail it
+ * carries the case number and the follow-up address; the amount and deadline are shown after sign-in.
+ */
+async function noticeMail(deps: Deps, row: Pick<CaseRow, 'id' | 'anonymous' | 'language'>, at: string) {
+  if (row.anonymous === 1 || !(await readIdentity(deps, row.id))?.email) return [];
+  return [outboxInsertQuery(deps.db, {
+    case_id: row.id, template: 'reward_notified', recipient_type: 'reporter', recipient_ref: row.id,
+    params: { language: row.language }, at,
+  })];
+}
+
 /** Takes a reward action on the case as `actor`; answers the reward as it now is. */
 export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, input: RewardActionInput) {
   requireRewardRole(actor);
@@ -92,11 +106,13 @@ export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, 
   const outcome = { status: decidedIn.status, fine_fen: decidedIn.fine_fen, referred: await wasReferred(deps.db, decidedIn.id) };
   const plan = planRewardAction(input, { actor, reward, caseRow, outcome, group, rules: REWARD_RULES, now, calendar });
   const at = toShanghaiIso(now);
+  const mail = plan.to === 'notified' ? await noticeMail(deps, caseRow, at) : [];
   await commitWithAudit(deps, [
     moveRewardQuery(deps.db, caseRow.id, reward.status, plan.to, plan.set, at),
     rewardEventQuery(deps.db, {
       caseId: caseRow.id, at, event: `reward_${plan.to}`, actor: actor.username, note: plan.note, data: plan.data, public: plan.public,
     }),
+    ...mail,
   ], [{ actor: actor.username, action: `reward.${input.action}`, caseId: caseRow.id, detail: { from: reward.status, to: plan.to, ...plan.data } }]);
   const after = await findReward(deps.db, caseRow.id);
   if (!after) throw new AppError('internal', 'The reward was not written.');

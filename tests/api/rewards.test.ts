@@ -1,5 +1,6 @@
 /** Rewards through the staff API: assess, propose, approve by a second person, expiry by the sweeper. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeMail } from '../../server/notify/message.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
@@ -152,6 +153,25 @@ describe('reward exclusions', () => {
       expect(later.body.error.message).toMatch(/earlier report of the same facts/);
       expect((await reward(first, h.officer, { action: 'assess', eligible: true })).body).toMatchObject({ status: 'eligible' });
     }
+  });
+});
+
+describe('reward notice by mail', () => {
+  it('mails a named reporter with e-mail that a reward was approved, and nobody else', async () => {
+    const named = await penalisedReport(100_000_000, { reporter: { anonymous: false, name: '李四', phone: '13900139000', email: 'li.si@example.com' } });
+    const anonymous = await penalisedReport(100_000_000);
+    for (const n of [named, anonymous]) {
+      await reward(n, h.officer, { action: 'assess', eligible: true });
+      await reward(n, h.officer, { action: 'propose', level: 2, note: 'n' });
+      expect((await reward(n, h.approver, { action: 'approve' })).status).toBe(200);
+    }
+    const rows = await t.deps.db.selectFrom('outbox').selectAll().where('template', '=', 'reward_notified').execute();
+    expect(rows).toHaveLength(1);
+    const mail = await composeMail(t.deps, rows[0]!);
+    expect(mail.to).toBe('li.si@example.com');
+    expect(mail.subject).toContain(named);
+    expect(mail.text).toContain('/followup');
+    expect(mail.text).not.toContain(report().description as string);
   });
 });
 
