@@ -1,6 +1,7 @@
 /** Rewards through the staff API: assess, propose, approve by a second person, expiry by the sweeper. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeMail } from '../../server/notify/message.js';
+import { claimReward } from '../../server/rewards/claim.service.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
@@ -206,6 +207,31 @@ describe('reward exclusions by relation', () => {
     await reward(insider, h.officer, { action: 'assess', eligible: true });
     const res = await reward(insider, h.officer, { action: 'propose', level: 3, note: 'n', upliftFen: 50_000 });
     expect(res.body).toMatchObject({ status: 'proposed', amountFen: 150_000, upliftFen: 50_000 });
+  });
+});
+
+describe('claim and payment', () => {
+  it('takes a claim before claimBy, then the payment; refuses a claim after it', async () => {
+    const ids = [];
+    for (let i = 0; i < 2; i++) {
+      const n = await penalisedReport(0);
+      await reward(n, h.officer, { action: 'assess', eligible: true });
+      await reward(n, h.officer, { action: 'propose', level: 3, note: 'n' });
+      await reward(n, h.approver, { action: 'approve' });
+      ids.push([n, (t.store.sqlite.prepare('SELECT id FROM cases WHERE case_number = ?').get(n) as { id: string }).id] as const);
+    }
+    const [[paid, paidId], [late, lateId]] = ids as [readonly [string, string], readonly [string, string]];
+    expect(await claimReward(t.deps, paidId)).toMatchObject({ status: 'claimed', amountFen: 100_000, claimBy: '2026-12-14T23:59:59.999+08:00' });
+    await expect(claimReward(t.deps, paidId)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await reward(paid, h.approver, { action: 'record_payment', paymentRef: 'P-1' })).status).toBe(403);
+    const res = await reward(paid, h.officer, { action: 'record_payment', paymentRef: 'BANK-2026-0001' });
+    expect(res.body).toMatchObject({ status: 'paid', paymentRef: 'BANK-2026-0001', paidAt: expect.any(String) });
+
+    t.clock.set('2026-12-15T08:00:00+08:00');
+    await expect(claimReward(t.deps, lateId)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/claim period ended/) });
+    await sweepClocks(t.deps);
+    await signIn();
+    expect((await view(late, h.officer)).reward).toMatchObject({ status: 'expired' });
   });
 });
 
