@@ -6,6 +6,7 @@ import { readJsonBody } from '../lib/body.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { rewardActionSchema, rewardQueueSchema } from './rewards.schema.js';
 import { actOnReward, listRewards } from './rewards.service.js';
+import { REWARD_RULES } from './rules.js';
 
 export function rewardRoutes(deps: Deps) {
   const app = new Hono<StaffEnv>();
@@ -13,6 +14,9 @@ export function rewardRoutes(deps: Deps) {
     const query = rewardQueueSchema.parse(c.req.query());
     return c.json(await listRewards(deps, c.get('actor'), query), 200, { 'Cache-Control': 'no-store' });
   });
+  // The rules in force (reward-rules.json), for the admin page and the reward staff.
+  app.get('/rewards/rules', requireStaff(deps, 'admin', 'reward_officer', 'reward_approver'), (c) =>
+    c.json(REWARD_RULES, 200, { 'Cache-Control': 'no-store' }));
   app.post('/cases/:caseNumber/reward', requireStaff(deps), requireCsrf, async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const input = rewardActionSchema.parse(await readJsonBody(c.req.raw));

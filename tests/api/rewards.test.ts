@@ -120,7 +120,10 @@ describe('reward approval', () => {
     expect((await reward(n, h.handler, { action: 'assess', eligible: true })).status).toBe(403);
     for (const role of ['handler', 'intake'] as const) {
       expect((await call(t.app, 'GET', '/api/v1/staff/rewards', undefined, h[role])).status).toBe(403);
+      expect((await call(t.app, 'GET', '/api/v1/staff/rewards/rules', undefined, h[role])).status).toBe(403);
     }
+    const rules = await call(t.app, 'GET', '/api/v1/staff/rewards/rules', undefined, h.approver);
+    expect(rules.body).toMatchObject({ capFen: 100_000_000, claimWindowWorkingDays: 30 });
     expect((await reward(n, h.officer, { action: 'assess', eligible: false })).status).toBe(400);
     const no = await reward(n, h.officer, { action: 'assess', eligible: false, reason: '线索不实' });
     expect(no.body).toMatchObject({ status: 'ineligible', reason: '线索不实', allowedActions: [] });
