@@ -5,7 +5,7 @@ import type { CaseKind, Severity } from '../domain/vocabulary.js';
 export type { CaseKind, Severity };
 import type { AgencyTable, CalendarDayTable, CalendarYearTable, CaseSequenceTable, CategoryTable, DepartmentJurisdictionTable, DepartmentTable, RegionTable, RoutingRuleTable } from './schema/directory.js';
 import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventTable, CaseMessageTable, CaseTable, ClockTable, OutboxTable, SealedRecordTable } from './schema/cases.js';
-import type { RewardTable } from './schema/rewards.js';
+import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -43,6 +43,7 @@ export interface Database {
   directory_version: DirectoryVersionTable;
   case_counts: CaseCountTable;
   rewards: RewardTable;
+  reward_payees: RewardPayeeTable;
 }
 
 export type Region = Selectable<RegionTable>;

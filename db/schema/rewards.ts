@@ -24,3 +24,13 @@ export interface RewardTable {
   created_at: string;
   updated_at: string;
 }
+
+/** The sealed payee details of a claimed reward (0016): the same shape as a sealed record. */
+export interface RewardPayeeTable {
+  case_id: string;
+  key_id: string;
+  wrapped_key: string;
+  iv: string;
+  ciphertext: string;
+  created_at: string;
+}

@@ -1,6 +1,6 @@
-/** Follow-up sessions, reporter messages and satisfaction. */
+/** Follow-up sessions, reporter messages, satisfaction and a reward claim's sealed payee. */
 import type { CompiledQuery, Insertable, Kysely } from 'kysely';
-import type { CaseMessageTable, Database, SatisfactionTable, SealedMessageTable } from '../../db/schema.js';
+import type { CaseMessageTable, Database, RewardPayeeTable, SatisfactionTable, SealedMessageTable } from '../../db/schema.js';
 
 export function findCaseByReceiptHashes(db: Kysely<Database>, hashes: string[]) {
   return db.selectFrom('cases').select(['id', 'case_number']).where('receipt_hash', 'in', hashes).executeTakeFirst();
@@ -50,4 +50,10 @@ export function insertSatisfactionQuery(db: Kysely<Database>, row: Insertable<Sa
 
 export function findSealedIdentity(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('sealed_records').selectAll().where('case_id', '=', caseId).where('purpose', '=', 'identity').executeTakeFirst();
+}
+
+/** The sealed payee details of a claim, written in the claim's batch. */
+export function insertRewardPayeeQuery(db: Kysely<Database>, row: Insertable<RewardPayeeTable>): CompiledQuery {
+  // A claim racing another finds the row there and is refused by the claim itself, not by this insert.
+  return db.insertInto('reward_payees').values(row).onConflict((oc) => oc.column('case_id').doNothing()).compile();
 }

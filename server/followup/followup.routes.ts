@@ -1,11 +1,12 @@
 /** /api/v1/followup: the reporter's side, authenticated by a receipt-derived token only. */
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
 import { readJsonBody } from '../lib/body.js';
-import { loginSchema, messageSchema, satisfactionSchema } from './followup.schema.js';
+import { loginSchema, messageSchema, rewardClaimSchema, satisfactionSchema } from './followup.schema.js';
 import { caseOfToken, followupView, loginWithReceipt, logoutFollowup, postReporterMessage, rateCase } from './followup.service.js';
 import { guardReceipt, type ReceiptThrottle } from './receipt-throttle.js';
+import { assertClaimable } from '../rewards/claim.service.js';
+import { claimRewardAsReporter } from './reward-claim.service.js';
 
 function bearerToken(c: Context): string | null {
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
@@ -41,9 +42,13 @@ export function followupRoutes(deps: Deps, throttle: ReceiptThrottle) {
     const input = satisfactionSchema.parse(await readJsonBody(c.req.raw));
     return c.json(await rateCase(deps, caseId, input), 201, noStore);
   });
+  // Refused (409) unless the reward is notified and its claim date has not passed.
   app.post('/reward-claim', async (c) => {
-    await caseOf(c);
-    throw new AppError('conflict', 'No reward has been notified for this case, so there is nothing to claim yet.');
+    const caseId = await caseOf(c);
+    // Nothing to claim is said first: the payee details are only worth checking for a claimable reward.
+    await assertClaimable(deps, caseId);
+    const input = rewardClaimSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await claimRewardAsReporter(deps, caseId, input), 201, noStore);
   });
   return app;
 }

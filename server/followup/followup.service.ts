@@ -15,6 +15,8 @@ import { identityDisclosed } from '../identity/disclosure.repository.js';
 import { redact } from '../identity/redact.js';
 import { seal, unseal } from '../identity/seal.js';
 import { outboxInsertQuery } from '../notify/outbox.repository.js';
+import { reporterRewardView } from '../rewards/claim.service.js';
+import { findReward } from '../rewards/rewards.repository.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
   deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
@@ -57,10 +59,11 @@ async function reporterNames(deps: Deps, caseId: string): Promise<string[]> {
 export async function followupView(deps: Deps, caseId: string) {
   const row = await findCaseById(deps.db, caseId);
   if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
-  const [clocks, events, messages, sealed, names, satisfaction] = await Promise.all([
+  const [clocks, events, messages, sealed, names, satisfaction, rewardRow] = await Promise.all([
     listClocks(deps.db, caseId), listEvents(deps.db, caseId), listMessages(deps.db, caseId),
-    listSealedMessages(deps.db, caseId), departmentNames(deps), findSatisfaction(deps.db, caseId),
+    listSealedMessages(deps.db, caseId), departmentNames(deps), findSatisfaction(deps.db, caseId), findReward(deps.db, caseId),
   ]);
+  const reward = reporterReward(rewardRow);
   const originals = new Map<string, string>();
   for (const s of sealed) {
     const text = await unseal<string>(deps.keys, { keyId: s.key_id, wrappedKey: s.wrapped_key, iv: s.iv, ciphertext: s.ciphertext }, `message:${s.message_id}`);
@@ -79,11 +82,20 @@ export async function followupView(deps: Deps, caseId: string) {
       at: e.at, event: e.event, ...(PUBLIC_NOTE_EVENTS.has(e.event) && e.note ? { note: e.note } : {}),
     })),
     messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: originals.get(m.id) ?? m.body })),
-    ...(row.kind === 'report' && row.reward_requested === 1 ? { reward: { status: 'requested' } } : {}),
+    // Only when the case has a reward: its state, and the amount and claim date once notified.
+    ...(reward ? { reward } : {}),
     identityDisclosed: await identityDisclosedFor(deps, caseId),
     satisfaction: satisfaction ? { rating: satisfaction.rating, resolved: satisfaction.resolved === 1, at: satisfaction.at } : null,
     canRate: row.status === 'closed' && !satisfaction,
   };
+}
+
+/** The reporter's view of the reward with unset fields left out; null when the case has none. */
+function reporterReward(row: Parameters<typeof reporterRewardView>[0]): { status: string; amountFen?: number; claimBy?: string } | null {
+  const view = reporterRewardView(row);
+  if (!view) return null;
+  const { amountFen, claimBy } = view as { amountFen?: number | null; claimBy?: string | null };
+  return { status: view.status, ...(amountFen != null ? { amountFen } : {}), ...(claimBy ? { claimBy } : {}) };
 }
 
 function identityDisclosedFor(deps: Deps, caseId: string): Promise<boolean> {

@@ -18,11 +18,8 @@ export function reporterRewardView(r: RewardState | null | undefined) {
   return { status: r.status, ...(shown ? { amountFen: r.amount_fen, claimBy: r.claim_by } : {}) };
 }
 
-/**
- * Claims a notified reward before its claim date. `extra` are statements the caller writes in the
- * same batch (the sealed payee details). A claim after the date is refused; the sweeper expires it.
- */
-export async function claimReward(deps: Deps, caseId: string, extra: CompiledQuery[] = []) {
+/** Throws a conflict unless the case's reward is notified and its claim date has not passed. */
+export async function assertClaimable(deps: Deps, caseId: string): Promise<void> {
   const reward = await findReward(deps.db, caseId);
   if (!reward || !findRewardTransition('claim', reward.status)) {
     throw new AppError('conflict', reward
@@ -30,10 +27,18 @@ export async function claimReward(deps: Deps, caseId: string, extra: CompiledQue
       : 'No reward has been notified for this case, so there is nothing to claim yet.');
   }
   const now = deps.clock.now();
-  const at = toShanghaiIso(now);
   if (reward.claim_by !== null && new Date(reward.claim_by).getTime() < now.getTime()) {
     throw new AppError('conflict', `The claim period ended at ${reward.claim_by}.`);
   }
+}
+
+/**
+ * Claims a notified reward before its claim date. `extra` are statements the caller writes in the
+ * same batch (the sealed payee details). A claim after the date is refused; the sweeper expires it.
+ */
+export async function claimReward(deps: Deps, caseId: string, extra: CompiledQuery[] = []) {
+  await assertClaimable(deps, caseId);
+  const at = toShanghaiIso(deps.clock.now());
   const results = await commitWithAudit(deps, [
     moveRewardQuery(deps.db, caseId, 'notified', 'claimed', { claimed_at: at }, at),
     rewardEventQuery(deps.db, { caseId, at, event: 'reward_claimed', actor: 'reporter', note: null, data: {}, public: false }),
