@@ -4,12 +4,12 @@ import { csrfField } from '../../server/staff/auth.middleware.js';
 import { StaffDocument } from '../staff/document.js';
 import { href, type AdminView } from './context.js';
 
-export type AdminSection = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
+export type AdminSection = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox' | 'rewardRules';
 
 const sections: [AdminSection, string][] = [
   ['home', '/staff/admin'], ['users', '/staff/admin/users'], ['holds', '/staff/admin/holds'], ['departments', '/staff/admin/departments'],
   ['routing', '/staff/admin/routing'], ['preview', '/staff/admin/preview'], ['changes', '/staff/admin/changes'],
-  ['outbox', '/staff/admin/outbox'],
+  ['outbox', '/staff/admin/outbox'], ['rewardRules', '/staff/rewards/rules'],
 ];
 
 function SignedIn({ v }: { v: AdminView }) {

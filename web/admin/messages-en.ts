@@ -7,7 +7,7 @@ export const adminEn: AdminMessages = {
   signOut: 'Sign out',
   nav: {
     label: 'Administration', home: 'Overview', users: 'Accounts', departments: 'Departments', routing: 'Routing rules and categories',
-    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox', holds: 'Legal holds',
+    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox', holds: 'Legal holds', rewardRules: 'Reward rules',
   },
   roles: {
     intake: 'Intake dispatcher', handler: 'Handler', supervisor: 'Supervisor', reward_officer: 'Reward officer',

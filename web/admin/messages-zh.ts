@@ -7,7 +7,7 @@ export const adminZh = {
   signOut: '退出登录',
   nav: {
     label: '系统管理导航', home: '管理首页', users: '账号', departments: '部门', routing: '分派规则和类别',
-    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列', holds: '法律保全',
+    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列', holds: '法律保全', rewardRules: '奖励规则',
   },
   roles: {
     intake: '受理中心派单员', handler: '承办人', supervisor: '部门负责人', reward_officer: '奖励经办人',

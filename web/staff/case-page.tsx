@@ -10,6 +10,7 @@ import { AssignmentsSection, DuplicatesSection, MessagesSection, TimelineSection
 import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
 import { ContactSection, DisclosureSection, WriteSection, type ReporterFormFailure } from './reporter-forms.js';
+import { RewardSection, type RewardPanelState } from './reward-panel.js';
 
 export interface CasePageProps {
   v: StaffView;
@@ -21,6 +22,8 @@ export interface CasePageProps {
   disclosures?: DisclosureView[] | null | undefined;
   /** A refused form about the reporter (message, contact opening, disclosure request). */
   formFailure?: ReporterFormFailure | undefined;
+  /** The reward form after a post: refused, or a proposal's amount to confirm. */
+  reward?: RewardPanelState | undefined;
 }
 
 const FIELD_OF = { message: 'message-body', contact: 'contact-reason', disclosure: 'disclosure-reason' } as const;
@@ -66,12 +69,13 @@ function Failure({ v, c, failure }: { v: StaffView; c: CaseView; failure: NonNul
   );
 }
 
-export function CasePage({ v, c, notice, failure, disclosures, formFailure }: CasePageProps) {
+export function CasePage({ v, c, notice, failure, disclosures, formFailure, reward }: CasePageProps) {
   const s = v.t.staff;
-  const title = `${failure || formFailure ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
+  const title = `${failure || formFailure || reward?.error ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
+  const rewardStaff = v.actor?.role === 'reward_officer' || v.actor?.role === 'reward_approver';
   return (
     <StaffLayout v={v} title={title}>
-      <p class="breadcrumb"><a href="/staff">{s.nav.queue}</a></p>
+      <p class="breadcrumb">{rewardStaff ? <a href="/staff/rewards">{s.reward.nav}</a> : <a href="/staff">{s.nav.queue}</a>}</p>
       <h1>
         <span class="case-number">{c.caseNumber}</span>
         <span class="subtitle">
@@ -94,6 +98,7 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure }: Ca
           <AssignmentsSection v={v} c={c} />
         </div>
         <div class="case-side">
+          <RewardSection v={v} c={c} state={reward} />
           <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />
           <ContactSection v={v} c={c} failure={formFailure} />
           <DisclosureSection v={v} c={c} requests={disclosures} failure={formFailure} />

@@ -11,6 +11,7 @@ import type { Refusal } from '../refusal.js';
 import { CasePage, type CasePageProps } from './case-page.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { listOwnDisclosures } from '../../server/identity/disclosure.service.js';
+import { isRewardRole } from '../../server/rewards/rewards.service.js';
 
 /** The first value of a posted text field, '' when absent or a file. */
 
@@ -36,7 +37,9 @@ export async function renderCasePage(
 ) {
   const actor = c.get('actor');
   const [base, view, disclosures] = await Promise.all([
-    staffView(c, deps), getCase(deps, actor, caseNumber), listOwnDisclosures(deps, actor, caseNumber),
+    staffView(c, deps), getCase(deps, actor, caseNumber),
+    // reward staff read a case for its reward only: no disclosure is offered to them
+    isRewardRole(actor.role) ? null : listOwnDisclosures(deps, actor, caseNumber),
   ]);
   const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };
   return renderStaff(c, <CasePage v={v} c={view} disclosures={disclosures} {...extra(v)} />, status);

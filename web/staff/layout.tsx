@@ -6,6 +6,9 @@ import { departmentName, type StaffView } from './context.js';
 import { StaffDocument } from './document.js';
 
 const OVERVIEW_ROLES = new Set(['intake', 'supervisor']);
+/** Roles without a case queue: the auditor has the audit log, reward staff the reward queue. */
+const NO_QUEUE_ROLES = new Set(['auditor', 'reward_officer', 'reward_approver']);
+const REWARD_ROLES = new Set(['reward_officer', 'reward_approver']);
 
 function SignedIn({ v }: { v: StaffView }) {
   const { t, actor } = v;
@@ -28,19 +31,25 @@ function SignedIn({ v }: { v: StaffView }) {
 }
 
 export function StaffLayout({ v, title, current, children }: {
-  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures' | 'audit'; children?: Child;
+  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules'; children?: Child;
 }) {
   const { t, actor } = v;
   const s = t.staff;
   const nav = actor && (
     <nav class="staff-nav" aria-label={s.nav.label}>
       <div class="wrap wrap-wide">
-        {actor.role !== 'auditor' && <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>}
+        {!NO_QUEUE_ROLES.has(actor.role) && <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>}
         {OVERVIEW_ROLES.has(actor.role) && (
           <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
         )}
         {actor.role === 'custodian' && (
           <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
+        )}
+        {REWARD_ROLES.has(actor.role) && (
+          <>
+            <a href="/staff/rewards" aria-current={current === 'rewards' ? 'page' : undefined}>{s.reward.nav}</a>
+            <a href="/staff/rewards/rules" aria-current={current === 'rewardRules' ? 'page' : undefined}>{s.reward.rulesNav}</a>
+          </>
         )}
         {actor.role === 'auditor' && (
           <a href="/staff/audit" aria-current={current === 'audit' ? 'page' : undefined}>{auditMessages(v.lang).nav}</a>

@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../server/deps.js';
 import { readFormBody } from '../../server/lib/body.js';
+import { isRewardRole } from '../../server/rewards/rewards.service.js';
 import { requireCsrf, requireStaffPage } from '../../server/staff/auth.middleware.js';
 import { loginSchema } from '../../server/staff/auth.schema.js';
 import { login, logout } from '../../server/staff/auth.service.js';
@@ -44,7 +45,9 @@ export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
     const result = await login(deps, throttle, { username, password, totp, addressKey: await addressKey(throttle, c) });
     if (result.ok) {
       setSessionCookie(c, deps.config, result.token);
-      return c.redirect(lang === 'en' ? '/staff?lang=en' : '/staff', 303);
+      // Each role lands where its work is: reward staff on the reward queue, everyone else on /staff.
+      const home = isRewardRole(result.actor.role) ? '/staff/rewards' : '/staff';
+      return c.redirect(lang === 'en' ? `${home}?lang=en` : home, 303);
     }
     if (result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfter));

@@ -2,6 +2,7 @@
 import type { CaseStatus } from '../../domain/vocabulary.js';
 import type { ActionName } from '../../server/cases/lifecycle.js';
 import { reporterEn } from './messages-reporter-en.js';
+import { rewardEn } from './messages-reward-en.js';
 import type { StaffMessages } from './messages-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`);
@@ -33,6 +34,9 @@ export const staffEn: StaffMessages = {
   events: {
     received: 'Received', routed: 'Routed', queued_for_triage: 'Sent to intake centre triage', cohandler_added: 'Co-handler added',
     escalated: 'Escalated', merged_from: 'Duplicate merged in',
+    reward_eligible: 'Reward assessed: eligible', reward_ineligible: 'Reward assessed: not eligible', reward_proposed: 'Reward amount proposed',
+    reward_notified: 'Reward approved, reporter notified', reward_rejected: 'Reward rejected', reward_claimed: 'Reward claimed by the reporter',
+    reward_paid: 'Reward paid', reward_expired: 'Reward claim expired',
   },
   grounds: {
     not_competent: 'Not within our competence', handled_elsewhere: 'Accepted or handled by another authority',
@@ -115,4 +119,5 @@ export const staffEn: StaffMessages = {
     note: 'Each rate is followed by part/whole; "—" means no data.',
   },
   reporter: reporterEn,
+  reward: rewardEn,
 };

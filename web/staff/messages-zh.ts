@@ -3,6 +3,7 @@ import type { CaseStatus } from '../../domain/vocabulary.js';
 import type { ActionName } from '../../server/cases/lifecycle.js';
 import type { Role } from '../../server/staff/roles.js';
 import { reporterZh } from './messages-reporter-zh.js';
+import { rewardZh } from './messages-reward-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d}天${h}小时` : h > 0 ? `${h}小时${m}分钟` : `${m}分钟`);
 
@@ -31,6 +32,9 @@ export const staffZh = {
   events: {
     received: '收到', routed: '自动分派', queued_for_triage: '转受理中心分派', cohandler_added: '增加协办部门',
     escalated: '升级督办', merged_from: '并入重复件',
+    reward_eligible: '奖励评定：符合条件', reward_ineligible: '奖励评定：不符合条件', reward_proposed: '提出奖励金额',
+    reward_notified: '奖励已批准并告知举报人', reward_rejected: '奖励已驳回', reward_claimed: '举报人申领奖励',
+    reward_paid: '奖励已发放', reward_expired: '奖励申领已过期',
   } as Record<string, string>,
   grounds: {
     not_competent: '不属于本部门管辖', handled_elsewhere: '已由其他机关受理或处理', not_consumption: '不是为生活消费需要',
@@ -113,6 +117,7 @@ export const staffZh = {
     note: '比率后括号内为分子/分母；无数据时显示“—”。',
   },
   reporter: reporterZh,
+  reward: rewardZh,
 };
 
 export type StaffMessages = typeof staffZh;

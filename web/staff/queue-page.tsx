@@ -73,6 +73,9 @@ export function QueuePage({ v, filters, queue, paged, notice }: QueuePageProps) 
         <div class="notice" role="status">
           <p><strong>{q.noQueue}</strong></p>
           <p>{q.noQueueHint}</p>
+          {(v.actor?.role === 'reward_officer' || v.actor?.role === 'reward_approver') && (
+            <p><a href="/staff/rewards">{v.t.staff.reward.queue.title}</a></p>
+          )}
         </div>
       ) : (
         <>

@@ -23,6 +23,7 @@ import { readPeriod } from './overview-period.js';
 import { QueuePage } from './queue-page.js';
 import { filtersOf, readQueueQuery } from './queue-query.js';
 import { reporterNotice, reporterPages } from './reporter.routes.js';
+import { rewardNotice, rewardPages } from './rewards.routes.js';
 
 /** Roles without case work get a notice on the queue page, not an error. */
 async function queueOrNone(deps: Deps, actor: Actor, query: QueueQuery) {
@@ -52,7 +53,7 @@ export function staffPages(deps: Deps) {
   app.get('/cases/:caseNumber', requireStaffPage(deps), async (c) => {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     return renderCasePage(c, deps, caseNumber, (v) => ({
-      notice: doneNotice(v, c.req.query('done')) ?? reporterNotice(v, c.req.query('notice')),
+      notice: doneNotice(v, c.req.query('done')) ?? reporterNotice(v, c.req.query('notice')) ?? rewardNotice(v, c.req.query('notice')),
     }));
   });
 
@@ -76,6 +77,7 @@ export function staffPages(deps: Deps) {
   });
 
   app.route('/', reporterPages(deps));
+  app.route('/', rewardPages(deps));
   app.route('/', disclosurePages(deps));
   app.route('/', auditPages(deps));
 

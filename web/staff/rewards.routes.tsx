@@ -1,0 +1,91 @@
+/**
+ * The reward pages under /staff: the reward queue (the landing page of reward staff), the reward
+ * rules, and the reward form on the case page. Actions go through the reward service, as the API's do.
+ */
+import { Hono, type Context } from 'hono';
+import { getCase } from '../../server/cases/case-page.service.js';
+import { caseNumberParam } from '../../server/cases/cases.schema.js';
+import type { Deps } from '../../server/deps.js';
+import { errorStatus } from '../../server/errors.js';
+import { readFormBody } from '../../server/lib/body.js';
+import { allowedRewardActions } from '../../server/rewards/reward-lifecycle.js';
+import { rewardQueueSchema } from '../../server/rewards/rewards.schema.js';
+import { listRewards } from '../../server/rewards/rewards.service.js';
+import { REWARD_RULES } from '../../server/rewards/rules.js';
+import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
+import { adminView, renderAdmin } from '../admin/context.js';
+import { AdminLayout } from '../admin/layout.js';
+import { catchRefusal } from '../refusal.js';
+import { renderCasePage } from './case-render.js';
+import { renderStaff, staffView, type StaffView } from './context.js';
+import { StaffLayout } from './layout.js';
+import { attemptReward, previewAmount, readRewardForm, rewardFieldErrors, toRewardInput, type RewardAttempt } from './reward-form.js';
+import type { RewardPanelState } from './reward-panel.js';
+import { RewardQueuePage } from './reward-queue-page.js';
+import { RewardRulesBody } from './reward-rules-page.js';
+
+/** The notice after a reward action, by the `notice` query value (`reward_<action>`). */
+export function rewardNotice(v: StaffView, notice: string | undefined): string | undefined {
+  const action = notice?.startsWith('reward_') ? notice.slice('reward_'.length) : undefined;
+  const label = action !== undefined ? v.t.staff.reward.actions[action] : undefined;
+  return label ? v.t.staff.reward.done(label) : undefined;
+}
+
+/** A proposal's amount, computed from the case as the caller sees it; a refusal when the form is not valid. */
+async function preview(deps: Deps, c: Context<StaffEnv>, caseNumber: string, attempt: RewardAttempt) {
+  return catchRefusal(['validation_failed'], async () => {
+    const input = toRewardInput(attempt);
+    const view = await getCase(deps, c.get('actor'), caseNumber);
+    return previewAmount(input, { fineFen: view.fineFen, rewardFineFen: view.reward?.fineFen, reporterRelation: view.reporterRelation });
+  });
+}
+
+/** Whether a posted proposal is asking for its amount first (and the caller could propose now). */
+async function wantsPreview(deps: Deps, c: Context<StaffEnv>, caseNumber: string, attempt: RewardAttempt) {
+  if (attempt.action !== 'propose' || attempt.step !== 'preview') return false;
+  const view = await getCase(deps, c.get('actor'), caseNumber);
+  return view.reward !== null && allowedRewardActions(c.get('actor').role, view.reward.status).includes('propose');
+}
+
+export function rewardPages(deps: Deps) {
+  const app = new Hono<StaffEnv>();
+
+  app.get('/rewards', requireStaffPage(deps, 'reward_officer', 'reward_approver'), async (c) => {
+    const query = rewardQueueSchema.parse(c.req.query());
+    const [v, queue] = await Promise.all([staffView(c, deps), listRewards(deps, c.get('actor'), query)]);
+    return renderStaff(c, <RewardQueuePage v={v} queue={queue} status={query.status} paged={Boolean(query.cursor)} />);
+  });
+
+  app.get('/rewards/rules', requireStaffPage(deps, 'admin', 'reward_officer', 'reward_approver'), async (c) => {
+    if (c.get('actor').role === 'admin') {
+      const v = adminView(c);
+      return renderAdmin(c, <AdminLayout v={v} title={v.t.staff.reward.rules.title} current="rewardRules"><RewardRulesBody t={v.t} rules={REWARD_RULES} /></AdminLayout>);
+    }
+    const v = await staffView(c, deps);
+    const title = v.t.staff.reward.rules.title;
+    return renderStaff(c, (
+      <StaffLayout v={v} title={title} current="rewardRules">
+        <h1>{title}</h1>
+        <RewardRulesBody t={v.t} rules={REWARD_RULES} />
+      </StaffLayout>
+    ));
+  });
+
+  app.post('/cases/:caseNumber/reward', requireStaffPage(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const attempt = readRewardForm(await readFormBody(c.req));
+    const show = (state: (v: StaffView) => RewardPanelState, status: 200 | 400 | 403 | 409) =>
+      renderCasePage(c, deps, caseNumber, (v) => ({ reward: state(v) }), status);
+    if (await wantsPreview(deps, c, caseNumber, attempt)) {
+      const amount = await preview(deps, c, caseNumber, attempt);
+      if (amount.ok) return show(() => ({ attempt, errors: new Map(), preview: amount.value }), 200);
+      return show((v) => ({ attempt, error: amount.error, errors: rewardFieldErrors(amount.error, v.t) }), 400);
+    }
+    const outcome = await attemptReward(deps, c.get('actor'), caseNumber, attempt);
+    if (outcome.ok) return c.redirect(`/staff/cases/${caseNumber}?notice=reward_${encodeURIComponent(attempt.action)}#reward`, 303);
+    const status = errorStatus[outcome.error.code] as 400 | 403 | 409;
+    return show((v) => ({ attempt, error: outcome.error, errors: rewardFieldErrors(outcome.error, v.t) }), status);
+  });
+
+  return app;
+}
