@@ -95,6 +95,12 @@ describe('reward pages', () => {
     const after = await page(`/staff/cases/${n}`, approver);
     expect(after.html).toContain('奖励已批准并告知举报人');
     expect(after.html).toContain('提出奖励金额');
+    const en = await page(`/staff/cases/${n}?lang=en`, approver);
+    expect(en.html).toContain('<h2 id="reward-title">Reward</h2>');
+    expect(en.html).toContain('Reporter notified');
+    expect(en.html).toContain('CNY 500,000.00');
+    expect(en.html).toContain('Reward approved, reporter notified');
+    expect(en.html).not.toContain('id="actions-title"');
   });
 
   it('refuses an approver approving a proposal they made themselves', async () => {

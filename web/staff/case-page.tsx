@@ -99,7 +99,8 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure, rewa
         </div>
         <div class="case-side">
           <RewardSection v={v} c={c} state={reward} />
-          <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />
+          {/* reward staff read a case for its reward: they take no case action */}
+          {!rewardStaff && <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />}
           <ContactSection v={v} c={c} failure={formFailure} />
           <DisclosureSection v={v} c={c} requests={disclosures} failure={formFailure} />
           <DocumentsSection v={v} c={c} />

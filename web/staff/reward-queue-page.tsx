@@ -38,14 +38,17 @@ function Row({ v, item }: { v: StaffView; item: Item }) {
 function StatusFilter({ v, status }: { v: StaffView; status: string | undefined }) {
   const q = v.t.staff.reward.queue;
   return (
-    <form method="get" action="/staff/rewards" class="filters">
+    <form method="get" action="/staff/rewards" class="filter-form">
       {v.lang === 'en' && <input type="hidden" name="lang" value="en" />}
-      <label class="label" for="reward-status">{q.status}</label>
-      <select class="select" id="reward-status" name="status">
-        <option value="">{q.all}</option>
-        {REWARD_STATUSES.map((s) => <option value={s} selected={status === s}>{v.t.staff.reward.statuses[s] ?? s}</option>)}
-      </select>
-      <button type="submit" class="button button-secondary">{q.apply}</button>
+      <div class="filter-grid">
+        <label class="label" for="reward-status">{q.status}
+          <select class="select" id="reward-status" name="status">
+            <option value="">{q.all}</option>
+            {REWARD_STATUSES.map((s) => <option value={s} selected={status === s}>{v.t.staff.reward.statuses[s] ?? s}</option>)}
+          </select>
+        </label>
+      </div>
+      <button type="submit" class="button">{q.apply}</button>
     </form>
   );
 }
