@@ -1,7 +1,7 @@
 /** Reads the follow-up forms and turns the service's refusals into outcomes a page can show. */
 import type { Context } from 'hono';
 import type { Deps } from '../../server/deps.js';
-import { messageSchema, satisfactionSchema } from '../../server/followup/followup.schema.js';
+import { messageSchema, rewardClaimSchema, satisfactionSchema, type RewardClaim } from '../../server/followup/followup.schema.js';
 import { loginWithReceipt } from '../../server/followup/followup.service.js';
 import { guardReceipt, type ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
 import { normaliseReceipt } from '../../server/identity/receipt.js';
@@ -63,6 +63,27 @@ export function readRating(form: Form, t: Messages): RatingForm {
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0]);
     if (!errors.has(field)) errors.set(field, wording[field] ?? s.ratingMissing);
+  }
+  return { ok: false, values, errors };
+}
+
+export interface ClaimValues { name: string; idNumber: string; bankAccount: string; bankName: string }
+export type ClaimForm =
+  | { ok: true; input: RewardClaim }
+  | { ok: false; values: ClaimValues; errors: Map<string, string> };
+
+/** The reward claim form, checked by the API's own schema; every problem is reported at once. */
+export function readRewardClaim(form: Form, t: Messages): ClaimForm {
+  const values = { name: text(form, 'name'), idNumber: text(form, 'idNumber'), bankAccount: text(form, 'bankAccount'), bankName: text(form, 'bankName') };
+  const parsed = rewardClaimSchema.safeParse({ payee: { ...values, bankName: values.bankName.trim() || undefined } });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const r = t.followup.reward;
+  const errors = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[1]);
+    const wording = field === 'name' ? (values.name.trim() === '' ? r.nameMissing : r.nameTooLong)
+      : field === 'idNumber' ? r.idNumberInvalid : field === 'bankAccount' ? r.bankAccountInvalid : r.bankNameTooLong;
+    if (!errors.has(field)) errors.set(field, wording);
   }
   return { ok: false, values, errors };
 }

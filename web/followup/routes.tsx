@@ -8,17 +8,19 @@ import type { Deps } from '../../server/deps.js';
 import { readFormBody } from '../../server/lib/body.js';
 import { followupView, postReporterMessage, rateCase } from '../../server/followup/followup.service.js';
 import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
+import { claimRewardAsReporter } from '../../server/followup/reward-claim.service.js';
+import { assertClaimable } from '../../server/rewards/claim.service.js';
 import { resolveLang } from '../lang.js';
 import { FollowupLoginPage } from '../pages/followup.js';
 import { FollowupCasePage, type FollowupCaseProps } from '../pages/followup-case.js';
 import { publicErrors } from '../pages/error.js';
 import { renderPage } from '../render.js';
 import { catchRefusal } from '../refusal.js';
-import { enterReceipt, readMessage, readRating } from './forms.js';
+import { enterReceipt, readMessage, readRating, readRewardClaim } from './forms.js';
 import { retryTime } from './format.js';
 import { clearFollowupCookie, endFollowupSession, followupToken, sessionCase, setFollowupCookie } from './session.js';
 
-type CaseExtras = Omit<FollowupCaseProps, 't' | 'lang' | 'view'>;
+type CaseExtras = Omit<FollowupCaseProps, 't' | 'lang' | 'view' | 'claimOpen'>;
 
 function showLogin(c: Context, status: 200 | 400 | 401 | 429, props: { error?: string; notice?: string } = {}) {
   const { lang, t } = resolveLang(c);
@@ -37,7 +39,22 @@ async function withCase(c: Context, deps: Deps, show: (caseId: string) => Promis
 async function showCase(c: Context, deps: Deps, caseId: string, status: 200 | 400 | 409, extras: CaseExtras = {}) {
   const { lang, t } = resolveLang(c);
   const view = await followupView(deps, caseId);
-  return renderPage(c, <FollowupCasePage t={t} lang={lang} view={view} {...extras} />, status);
+  // The form is offered while the reward waits for a claim and its claim date has not passed.
+  const claimBy = view.reward?.status === 'notified' ? view.reward.claimBy : undefined;
+  const claimOpen = claimBy !== undefined && new Date(claimBy).getTime() >= deps.clock.now().getTime();
+  return renderPage(c, <FollowupCasePage t={t} lang={lang} view={view} claimOpen={claimOpen} {...extras} />, status);
+}
+
+/** The reward claim form. The payee details are never echoed on success: the claimed state is shown after a redirect. */
+async function claimReward(c: Context, deps: Deps, caseId: string) {
+  const { t } = resolveLang(c);
+  const refused = () => showCase(c, deps, caseId, 409, { refused: t.followup.reward.refused });
+  if (!(await catchRefusal(['conflict'], () => assertClaimable(deps, caseId))).ok) return refused();
+  const form = readRewardClaim(await readFormBody(c.req), t);
+  if (!form.ok) return showCase(c, deps, caseId, 400, { claim: { values: form.values, errors: form.errors } });
+  const claimed = await catchRefusal(['conflict'], () => claimRewardAsReporter(deps, caseId, form.input));
+  if (!claimed.ok) return refused();
+  return c.redirect('/followup/case?sent=claim#reward-title', 303);
 }
 
 export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
@@ -75,7 +92,8 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
   app.get('/case', (c) => withCase(c, deps, (caseId) => {
     const { t } = resolveLang(c);
     const sent = c.req.query('sent');
-    const notice = sent === 'message' ? t.followup.case.sent : sent === 'rating' ? t.followup.satisfaction.thanks : undefined;
+    const notices: Record<string, string> = { message: t.followup.case.sent, rating: t.followup.satisfaction.thanks, claim: t.followup.reward.claimed };
+    const notice = sent ? notices[sent] : undefined;
     return showCase(c, deps, caseId, 200, { notice });
   }));
 
@@ -100,6 +118,8 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
     }
     return c.redirect('/followup/case?sent=rating#satisfaction-title', 303);
   }));
+
+  app.post('/case/reward-claim', sameOrigin, (c) => withCase(c, deps, (caseId) => claimReward(c, deps, caseId)));
 
   app.post('/logout', sameOrigin, async (c) => {
     await endFollowupSession(deps, followupToken(c));

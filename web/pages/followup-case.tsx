@@ -5,7 +5,7 @@ import { formatAt } from '../followup/format.js';
 import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
 import { formatYuan } from '../staff/format.js';
-import { MessageForm, SatisfactionForm, SignOutForm, type RatingState } from './followup-forms.js';
+import { claimFieldIds, MessageForm, RewardClaimForm, SatisfactionForm, SignOutForm, type ClaimState, type RatingState } from './followup-forms.js';
 
 export type FollowupView = Awaited<ReturnType<typeof followupView>>;
 
@@ -19,6 +19,9 @@ export interface FollowupCaseProps {
   refused?: string | undefined;
   message?: { body: string; error: string } | undefined;
   rating?: RatingState | undefined;
+  /** Whether the reward can be claimed now (notified, before its claim date). */
+  claimOpen?: boolean | undefined;
+  claim?: ClaimState | undefined;
 }
 
 type Props = { t: Messages; lang: Lang; view: FollowupView };
@@ -65,7 +68,9 @@ function DueSection({ t, lang, view }: Props) {
   );
 }
 
-function RewardSection({ t, lang, reward }: { t: Messages; lang: Lang; reward: NonNullable<FollowupView['reward']> }) {
+type RewardProps = { t: Messages; lang: Lang; reward: NonNullable<FollowupView['reward']>; open: boolean; claim: ClaimState | undefined };
+
+function RewardSection({ t, lang, reward, open, claim }: RewardProps) {
   const r = t.followup.reward;
   const extra = reward as { status: string; amountFen?: number; claimBy?: string };
   return (
@@ -73,10 +78,16 @@ function RewardSection({ t, lang, reward }: { t: Messages; lang: Lang; reward: N
       <h2 id="reward-title">{r.heading}</h2>
       <dl class="summary-list">
         <dt>{r.status}</dt>
-        <dd>{r.statuses[extra.status] ?? extra.status}</dd>
+        <dd class="reward-status" data-status={extra.status}>{r.statuses[extra.status] ?? extra.status}</dd>
         {extra.amountFen !== undefined && <><dt>{r.amount}</dt><dd>{r.yuan(formatYuan(extra.amountFen))}</dd></>}
-        {extra.claimBy && <><dt>{r.claimBy}</dt><dd>{formatDue(extra.claimBy, lang, t)}</dd></>}
+        {extra.claimBy && <><dt>{r.claimBy}</dt><dd><time datetime={extra.claimBy}>{formatDue(extra.claimBy, lang, t)}</time></dd></>}
       </dl>
+      {open && extra.status === 'notified' && (
+        <>
+          <h3 id="reward-claim-title">{r.claimHeading}</h3>
+          <RewardClaimForm t={t} lang={lang} state={claim} />
+        </>
+      )}
     </section>
   );
 }
@@ -148,9 +159,10 @@ function SatisfactionSection({ t, lang, view, rating }: Props & { rating: Rating
 /** Field → the control an error links to. */
 const anchors: Record<string, string> = { body: 'followup-message', rating: 'rating-5', resolved: 'resolved-yes', comment: 'satisfaction-comment' };
 
-export function FollowupCasePage({ t, lang, view, notice, refused, message, rating }: FollowupCaseProps) {
+export function FollowupCasePage({ t, lang, view, notice, refused, message, rating, claimOpen = false, claim }: FollowupCaseProps) {
   const s = t.followup.case;
-  const problems: [string, string][] = [...(message ? [['body', message.error] as [string, string]] : []), ...(rating?.errors ?? [])];
+  const claimProblems = [...(claim?.errors ?? [])].map(([field, text]): [string, string] => [claimFieldIds[field as keyof ClaimState['values']] ?? field, text]);
+  const problems: [string, string][] = [...(message ? [['body', message.error] as [string, string]] : []), ...(rating?.errors ?? []), ...claimProblems];
   return (
     <Layout t={t} title={(problems.length > 0 || refused ? t.followup.errorTitlePrefix : '') + s.title}
       switchHref={`/followup/case?lang=${t.switchLang}`}>
@@ -159,7 +171,7 @@ export function FollowupCasePage({ t, lang, view, notice, refused, message, rati
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
           <h2 id="error-summary-title" class="error-summary-title">{t.followup.errorSummary}</h2>
           <ul class="error-summary-list">
-            {problems.map(([field, text]) => <li><a href={`#${anchors[field] ?? 'main'}`}>{text}</a></li>)}
+            {problems.map(([field, text]) => <li><a href={`#${anchors[field] ?? field}`}>{text}</a></li>)}
           </ul>
         </div>
       )}
@@ -173,7 +185,7 @@ export function FollowupCasePage({ t, lang, view, notice, refused, message, rati
       )}
       <Overview t={t} lang={lang} view={view} />
       <DueSection t={t} lang={lang} view={view} />
-      {view.reward && <RewardSection t={t} lang={lang} reward={view.reward} />}
+      {view.reward && <RewardSection t={t} lang={lang} reward={view.reward} open={claimOpen} claim={claim} />}
       <TimelineSection t={t} lang={lang} view={view} />
       <MessagesSection t={t} lang={lang} view={view} message={message} />
       <SatisfactionSection t={t} lang={lang} view={view} rating={rating} />

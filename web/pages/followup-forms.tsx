@@ -1,6 +1,6 @@
-/** The reporter's forms on the case page: a message, the satisfaction survey, signing out. */
+/** The reporter's forms on the case page: a message, the satisfaction survey, a reward claim, signing out. */
 import type { Lang, Messages } from '../i18n.js';
-import type { RatingValues } from '../followup/forms.js';
+import type { ClaimValues, RatingValues } from '../followup/forms.js';
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -81,6 +81,52 @@ export function SignOutForm({ t, lang }: { t: Messages; lang: Lang }) {
     <form class="followup-signout" method="post" action={`/followup/logout?lang=${lang}`}>
       <p class="hint">{s.signOutHint}</p>
       <button class="button button-secondary" type="submit">{s.signOut}</button>
+    </form>
+  );
+}
+
+export interface ClaimState { values: ClaimValues; errors: Map<string, string> }
+
+const emptyClaim: ClaimState = { values: { name: '', idNumber: '', bankAccount: '', bankName: '' }, errors: new Map() };
+
+/** Control ids of the claim form, for the error summary's links. */
+export const claimFieldIds: Record<keyof ClaimValues, string> = {
+  name: 'claim-name', idNumber: 'claim-id-number', bankAccount: 'claim-bank-account', bankName: 'claim-bank-name',
+};
+
+type ClaimFieldProps = {
+  field: keyof ClaimValues; label: string; hint?: string | undefined; value: string; error?: string | undefined;
+  optional?: string | undefined; maxlength: number; inputmode?: 'numeric' | undefined;
+};
+
+function ClaimField({ field, label, hint, value, error, optional, maxlength, inputmode }: ClaimFieldProps) {
+  const id = claimFieldIds[field];
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label class="label" for={id}>{label}{optional && <>{' '}<span class="tag">{optional}</span></>}</label>
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldError id={`${id}-error`} error={error} />
+      <input class="input" type="text" id={id} name={field} value={value} maxlength={maxlength} required={!optional}
+        autocomplete="off" spellcheck={false} inputmode={inputmode}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)} aria-invalid={error ? 'true' : undefined} />
+    </div>
+  );
+}
+
+/** The payee's details for a notified reward; on an error every field comes back as typed. */
+export function RewardClaimForm({ t, lang, state = emptyClaim }: { t: Messages; lang: Lang; state?: ClaimState | undefined }) {
+  const r = t.followup.reward;
+  const { values, errors } = state;
+  return (
+    <form class="followup-form" method="post" action={`/followup/case/reward-claim?lang=${lang}`}>
+      <p class="hint">{r.claimIntro}</p>
+      <ClaimField field="name" label={r.name} value={values.name} error={errors.get('name')} maxlength={50} />
+      <ClaimField field="idNumber" label={r.idNumber} hint={r.idNumberHint} value={values.idNumber} error={errors.get('idNumber')} maxlength={18} />
+      <ClaimField field="bankAccount" label={r.bankAccount} hint={r.bankAccountHint} value={values.bankAccount}
+        error={errors.get('bankAccount')} maxlength={40} inputmode="numeric" />
+      <ClaimField field="bankName" label={r.bankName} hint={r.bankNameHint} value={values.bankName} error={errors.get('bankName')}
+        optional={t.optional} maxlength={60} />
+      <button class="button" type="submit">{r.submit}</button>
     </form>
   );
 }
