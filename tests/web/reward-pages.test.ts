@@ -1,5 +1,6 @@
 /** Reward pages: the reward queue as landing page, the reward panel's forms on the case page, the rules page. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimReward } from '../../server/rewards/claim.service.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
 import { csrfOf, getPage, postForm, signIn, type Session } from '../helpers/pages.js';
@@ -101,6 +102,29 @@ describe('reward pages', () => {
     expect(en.html).toContain('CNY 500,000.00');
     expect(en.html).toContain('Reward approved, reporter notified');
     expect(en.html).not.toContain('id="actions-title"');
+  });
+
+  it('records the payment of a claimed reward and refuses it before the claim', async () => {
+    const n = await penalisedReport(0);
+    const officer = await signIn(t, { role: 'reward_officer' });
+    const approver = await signIn(t, { role: 'reward_approver' });
+    await rewardForm(n, officer, { action: 'assess', eligible: 'yes' });
+    await rewardForm(n, officer, { action: 'propose', level: '2', note: 'n', step: 'confirm' });
+    expect((await rewardForm(n, approver, { action: 'reject', reason: '' })).status).toBe(400);
+    expect((await rewardForm(n, approver, { action: 'approve' })).status).toBe(303);
+    // not claimed yet: the form is not offered, and a post is a conflict shown on the page
+    expect((await page(`/staff/cases/${n}`, officer)).html).not.toContain('value="record_payment"');
+    const early = await rewardForm(n, officer, { action: 'record_payment', paymentRef: 'P-1' });
+    expect(early.status).toBe(409);
+    expect(early.html).toContain('奖励当前的状态不允许此操作。');
+    const caseId = (t.store.sqlite.prepare('SELECT id FROM cases WHERE case_number = ?').get(n) as { id: string }).id;
+    await claimReward(t.deps, caseId);
+    expect((await page(`/staff/cases/${n}`, officer)).html).toContain('value="record_payment"');
+    expect((await rewardForm(n, officer, { action: 'record_payment', paymentRef: 'P-2026-001' })).status).toBe(303);
+    expect(await apiReward(n, officer)).toMatchObject({ status: 'paid', paymentRef: 'P-2026-001' });
+    const paid = await page(`/staff/cases/${n}`, officer);
+    expect(paid.html).toContain('奖励已发放');
+    expect(paid.html).toContain('P-2026-001');
   });
 
   it('refuses an approver approving a proposal they made themselves', async () => {
