@@ -30,6 +30,7 @@ export const rewardEn: RewardMessages = {
     note: 'Grounds', uplift: 'Insider uplift (CNY, optional)', upliftHint: 'The reporter declared being an insider: an uplift may be added to the base amount, never over the cap.',
     preview: 'Compute the amount', confirm: 'Confirm the proposal', previewTitle: 'Check the amount, then confirm',
     previewLine: (base: string, uplift: string, total: string) => `Base ${yuan(base)}, uplift ${yuan(uplift)}, total ${yuan(total)}.`,
+    previewPlain: (total: string) => `Total ${yuan(total)}.`,
     previewFinance: 'This amount reaches the finance threshold: approving it needs finance sign-off.',
     financeSignOff: 'Finance has signed off', approveNote: 'Approval note (optional)', rejectReason: 'Why rejected', paymentRef: 'Payment reference',
     required: 'Fill this in', amount: 'Enter an amount in yuan with at most two decimals',

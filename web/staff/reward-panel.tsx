@@ -120,7 +120,9 @@ function Preview({ v, amount }: { v: StaffView; amount: Amount }) {
   return (
     <div class="notice" role="status" data-reward="preview">
       <p><strong>{f.previewTitle}</strong></p>
-      <p>{f.previewLine(formatYuan(amount.baseFen), formatYuan(amount.upliftFen), formatYuan(amount.amountFen))}</p>
+      <p>{amount.upliftFen > 0
+        ? f.previewLine(formatYuan(amount.baseFen), formatYuan(amount.upliftFen), formatYuan(amount.amountFen))
+        : f.previewPlain(formatYuan(amount.amountFen))}</p>
       {amount.financeSignOffRequired && <p>{f.previewFinance}</p>}
     </div>
   );
