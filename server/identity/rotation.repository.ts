@@ -15,6 +15,11 @@ export function listSealedMessagesNotUnder(db: Kysely<Database>, keyId: string) 
     .where('key_id', '!=', keyId).limit(PAGE).execute();
 }
 
+export function listRewardPayeesNotUnder(db: Kysely<Database>, keyId: string) {
+  return db.selectFrom('reward_payees').select(['case_id', 'key_id', 'wrapped_key', 'iv', 'ciphertext'])
+    .where('key_id', '!=', keyId).limit(PAGE).execute();
+}
+
 export function listSealedTotpSecrets(db: Kysely<Database>) {
   return db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
 }
@@ -28,6 +33,11 @@ export function rewrapRecordQuery(db: Kysely<Database>, caseId: string, purpose:
 export function rewrapMessageQuery(db: Kysely<Database>, messageId: string, from: string, box: Sealed): CompiledQuery {
   return db.updateTable('sealed_messages').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
     .where('message_id', '=', messageId).where('key_id', '=', from).compile();
+}
+
+export function rewrapPayeeQuery(db: Kysely<Database>, caseId: string, from: string, box: Sealed): CompiledQuery {
+  return db.updateTable('reward_payees').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
+    .where('case_id', '=', caseId).where('key_id', '=', from).compile();
 }
 
 export function rewrapTotpQuery(db: Kysely<Database>, userId: string, previous: string, next: string): CompiledQuery {

@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { createKeyring, masterKeyFromBase64, type Keyring, type MasterKey } from './keys.js';
 import {
-  listSealedMessagesNotUnder, listSealedRecordsNotUnder, listSealedTotpSecrets, rewrapMessageQuery, rewrapRecordQuery,
-  rewrapTotpQuery,
+  listRewardPayeesNotUnder, listSealedMessagesNotUnder, listSealedRecordsNotUnder, listSealedTotpSecrets, rewrapMessageQuery,
+  rewrapPayeeQuery, rewrapRecordQuery, rewrapTotpQuery,
 } from './rotation.repository.js';
 import { rewrap, type Sealed } from './seal.js';
 
@@ -20,6 +20,8 @@ export interface RotationReport {
   to: string;
   sealedRecords: number;
   sealedMessages: number;
+  /** Reward payee details (sealed at claim time). */
+  rewardPayees: number;
   totpSecrets: number;
   /** The keyring to use from now on: the new key first, then every key that was loaded. */
   keyring: Keyring;
@@ -70,7 +72,7 @@ async function rewrapTotpSecrets(deps: Deps, keyring: Keyring): Promise<number> 
   return (await deps.batch(queries)).reduce((n, r) => n + Number(r.numAffectedRows ?? 0n), 0);
 }
 
-/** Re-wraps every sealed record, sealed message and TOTP secret under `next`; audited once. */
+/** Re-wraps every sealed record, sealed message, reward payee and TOTP secret under `next`; audited once. */
 export async function rotateMasterKey(deps: Deps, next: MasterKey, actor = 'cli'): Promise<RotationReport> {
   const keyring = keyringAfterRotation(deps.keys, next);
   const to = keyring.current.id;
@@ -78,8 +80,10 @@ export async function rotateMasterKey(deps: Deps, next: MasterKey, actor = 'cli'
     rewrapRecordQuery(deps.db, r.case_id, r.purpose, r.key_id, await rewrap(keyring, boxOf(r))));
   const sealedMessages = await rewrapPages(deps, () => listSealedMessagesNotUnder(deps.db, to), async (r) =>
     rewrapMessageQuery(deps.db, r.message_id, r.key_id, await rewrap(keyring, boxOf(r))));
+  const rewardPayees = await rewrapPages(deps, () => listRewardPayeesNotUnder(deps.db, to), async (r) =>
+    rewrapPayeeQuery(deps.db, r.case_id, r.key_id, await rewrap(keyring, boxOf(r))));
   const totpSecrets = await rewrapTotpSecrets(deps, keyring);
-  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, totpSecrets };
+  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, rewardPayees, totpSecrets };
   await recordAudit(deps, [{ actor, action: 'keys.rotate', detail: report }]);
   return { ...report, keyring };
 }
