@@ -75,7 +75,12 @@ describe('reward pages', () => {
     expect(res.html).toContain('该金额达到财务会签标准');
     expect(res.html).toContain('name="step" value="confirm"');
     expect((await apiReward(n, officer)).status).toBe('eligible');
-    res = await rewardForm(n, officer, { action: 'propose', level: '1', note: '重大案件', step: 'confirm' });
+    // a confirmation at another amount than the one shown is shown again, not taken
+    res = await rewardForm(n, officer, { action: 'propose', level: '1', note: '重大案件', step: 'confirm', previewedFen: '300000' });
+    expect(res.status).toBe(200);
+    expect(res.html).toContain('name="previewedFen" value="50000000"');
+    expect((await apiReward(n, officer)).status).toBe('eligible');
+    res = await rewardForm(n, officer, { action: 'propose', level: '1', note: '重大案件', step: 'confirm', previewedFen: '50000000' });
     expect(res.status).toBe(303);
     expect(await apiReward(n, officer)).toMatchObject({ status: 'proposed', amountFen: 50_000_000, financeSignOffRequired: true });
 
@@ -109,7 +114,7 @@ describe('reward pages', () => {
     const officer = await signIn(t, { role: 'reward_officer' });
     const approver = await signIn(t, { role: 'reward_approver' });
     await rewardForm(n, officer, { action: 'assess', eligible: 'yes' });
-    await rewardForm(n, officer, { action: 'propose', level: '2', note: 'n', step: 'confirm' });
+    await rewardForm(n, officer, { action: 'propose', level: '2', note: 'n', step: 'confirm', previewedFen: '300000' });
     expect((await rewardForm(n, approver, { action: 'reject', reason: '' })).status).toBe(400);
     expect((await rewardForm(n, approver, { action: 'approve' })).status).toBe(303);
     // not claimed yet: the form is not offered, and a post is a conflict shown on the page
@@ -131,7 +136,7 @@ describe('reward pages', () => {
     const n = await penalisedReport(0);
     const officer = await signIn(t, { role: 'reward_officer' });
     await rewardForm(n, officer, { action: 'assess', eligible: 'yes' });
-    await rewardForm(n, officer, { action: 'propose', level: '3', note: 'n', step: 'confirm' });
+    await rewardForm(n, officer, { action: 'propose', level: '3', note: 'n', step: 'confirm', previewedFen: '100000' });
     const approver = await signIn(t, { role: 'reward_approver' });
     t.store.sqlite.prepare('UPDATE rewards SET proposed_by = ?').run(approver.username);
     const shown = await page(`/staff/cases/${n}`, approver);

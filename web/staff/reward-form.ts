@@ -12,8 +12,11 @@ import type { Messages } from '../i18n.js';
 import { catchRefusal } from '../refusal.js';
 import { yuanToFen } from './action-form.js';
 
-/** The form's fields as typed; `upliftYuan` is yuan text, `eligible` 'yes' / 'no', `financeSignOff` 'on' when ticked. */
-export const REWARD_FIELDS = ['eligible', 'reason', 'level', 'note', 'upliftYuan', 'financeSignOff', 'paymentRef'] as const;
+/**
+ * The form's fields as typed; `upliftYuan` is yuan text, `eligible` 'yes' / 'no', `financeSignOff` 'on' when ticked,
+ * `previewedFen` the amount the proposer was shown (a proposal is confirmed only at the amount shown).
+ */
+export const REWARD_FIELDS = ['eligible', 'reason', 'level', 'note', 'upliftYuan', 'financeSignOff', 'paymentRef', 'previewedFen'] as const;
 export type RewardFormField = (typeof REWARD_FIELDS)[number];
 
 export interface RewardAttempt {

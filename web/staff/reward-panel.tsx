@@ -140,6 +140,7 @@ function RewardForm(p: FormProps) {
         <input type="hidden" name="action" value={action} />
         <Fields {...p} />
         {preview && <Preview v={v} amount={preview} />}
+        {preview && <input type="hidden" name="previewedFen" value={String(preview.amountFen)} />}
         {action === 'propose' ? (<>
           <button type="submit" class={preview ? 'button button-secondary' : 'button'} name="step" value="preview">{v.t.staff.reward.form.preview}</button>
           {preview && <button type="submit" class="button" name="step" value="confirm" data-action="propose">{v.t.staff.reward.form.confirm}</button>}

@@ -31,20 +31,19 @@ export function rewardNotice(v: StaffView, notice: string | undefined): string |
   return label ? v.t.staff.reward.done(label) : undefined;
 }
 
-/** A proposal's amount, computed from the case as the caller sees it; a refusal when the form is not valid. */
-async function preview(deps: Deps, c: Context<StaffEnv>, caseNumber: string, attempt: RewardAttempt) {
-  return catchRefusal(['validation_failed'], async () => {
-    const input = toRewardInput(attempt);
-    const view = await getCase(deps, c.get('actor'), caseNumber);
-    return previewAmount(input, { fineFen: view.fineFen, rewardFineFen: view.reward?.fineFen, reporterRelation: view.reporterRelation });
-  });
-}
-
-/** Whether a posted proposal is asking for its amount first (and the caller could propose now). */
-async function wantsPreview(deps: Deps, c: Context<StaffEnv>, caseNumber: string, attempt: RewardAttempt) {
-  if (attempt.action !== 'propose' || attempt.step !== 'preview') return false;
+/**
+ * The amount to show before a proposal is taken: on "compute", or when the confirmed amount is not the
+ * one shown (the form changed since). null: take the action (not a proposal the caller may make now,
+ * or confirmed at the amount shown). A form the schema refuses comes back as the refusal.
+ */
+async function proposalPreview(deps: Deps, c: Context<StaffEnv>, caseNumber: string, attempt: RewardAttempt) {
+  if (attempt.action !== 'propose') return null;
   const view = await getCase(deps, c.get('actor'), caseNumber);
-  return view.reward !== null && allowedRewardActions(c.get('actor').role, view.reward.status).includes('propose');
+  if (!view.reward || !allowedRewardActions(c.get('actor').role, view.reward.status).includes('propose')) return null;
+  const facts = { fineFen: view.fineFen, rewardFineFen: view.reward.fineFen, reporterRelation: view.reporterRelation };
+  const amount = await catchRefusal(['validation_failed'], async () => previewAmount(toRewardInput(attempt), facts));
+  const confirmed = attempt.step !== 'preview' && amount.ok && attempt.values.previewedFen === String(amount.value.amountFen);
+  return confirmed ? null : amount;
 }
 
 export function rewardPages(deps: Deps) {
@@ -76,8 +75,8 @@ export function rewardPages(deps: Deps) {
     const attempt = readRewardForm(await readFormBody(c.req));
     const show = (state: (v: StaffView) => RewardPanelState, status: 200 | 400 | 403 | 409) =>
       renderCasePage(c, deps, caseNumber, (v) => ({ reward: state(v) }), status);
-    if (await wantsPreview(deps, c, caseNumber, attempt)) {
-      const amount = await preview(deps, c, caseNumber, attempt);
+    const amount = await proposalPreview(deps, c, caseNumber, attempt);
+    if (amount) {
       if (amount.ok) return show(() => ({ attempt, errors: new Map(), preview: amount.value }), 200);
       return show((v) => ({ attempt, error: amount.error, errors: rewardFieldErrors(amount.error, v.t) }), 400);
     }
