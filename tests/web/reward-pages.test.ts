@@ -181,12 +181,13 @@ describe('reward pages', () => {
     expect(zh.html).toContain('1,000,000.00 元');
     expect(zh.html).toContain('500,000.00 元');
     expect(zh.html).toContain('告知后 30 个工作日');
-    expect(zh.html).toContain('行政机关工作人员');
+    expect(zh.html).toContain('行政机关工作人员、受侵害方');
     const en = await page('/staff/rewards/rules?lang=en', approver);
     expect(en.html).toContain('<html lang="en">');
     expect(en.html).toContain('Reward rules');
     expect(en.html).toContain('CNY 5,000.00');
     expect(en.html).toContain('30 working days after the notice');
+    expect(en.html).toContain('Agency staff, Infringed party');
     const admin = await signIn(t, { role: 'admin' });
     const adminPage = await page('/staff/rewards/rules', admin);
     expect(adminPage.status).toBe(200);

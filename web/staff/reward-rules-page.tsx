@@ -9,7 +9,7 @@ const percent = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumF
 export function RewardRulesBody({ t, rules }: { t: Messages; rules: RewardRules }) {
   const r = t.staff.reward;
   const x = r.rules;
-  const relations = (list: readonly string[]) => (list.length === 0 ? x.none : list.map((k) => t.staff.case.relations[k] ?? k).join('、'));
+  const relations = (list: readonly string[]) => (list.length === 0 ? x.none : list.map((k) => t.staff.case.relations[k] ?? k).join(t.form.kindSeparator));
   return (
     <div class="reward-rules">
       <p>{x.intro}</p>
