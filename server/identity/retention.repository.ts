@@ -2,6 +2,30 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
+/** Reward states in which the payee details are still needed. */
+const UNSETTLED_REWARDS = ['requested', 'eligible', 'proposed', 'notified', 'claimed'] as const;
+
+/**
+ * Payee details on purged cases whose reward is settled (paid, expired, …). While a reward is on its
+ * way to payment they are kept, or the payout would have no one to pay; each purge run takes the rest.
+ */
+function settledPayees(db: Kysely<Database>) {
+  return db.selectFrom('reward_payees')
+    .where('case_id', 'in', db.selectFrom('cases').select('id').where('purged_at', 'is not', null).where('legal_hold', '=', 0))
+    .where('case_id', 'not in', db.selectFrom('rewards').select('case_id').where('status', 'in', UNSETTLED_REWARDS));
+}
+
+export async function countSettledPayees(db: Kysely<Database>): Promise<number> {
+  const row = await settledPayees(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function purgeSettledPayeesQuery(db: Kysely<Database>): CompiledQuery {
+  return db.deleteFrom('reward_payees')
+    .where('case_id', 'in', settledPayees(db).select('case_id'))
+    .compile();
+}
+
 /** Closed cases past the cut-off, not yet purged, split by legal hold. */
 export function listExpiredCases(db: Kysely<Database>, closedBefore: string) {
   return db.selectFrom('cases')

@@ -8,7 +8,9 @@ import type { QueryResult } from 'kysely';
 import { commitWithAudit, recordAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
-import { listAttachmentKeys, listExpiredCases, purgeCaseQueries } from './retention.repository.js';
+import {
+  countSettledPayees, listAttachmentKeys, listExpiredCases, purgeCaseQueries, purgeSettledPayeesQuery,
+} from './retention.repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,6 +65,13 @@ async function purgeCase(deps: Deps, c: Expired, closedBefore: string, actor: st
   };
 }
 
+/** A purged case keeps its payee details while its reward is on the way to payment; once settled, they go. */
+async function purgeSettledPayees(deps: Deps, actor: string) {
+  const waiting = await countSettledPayees(deps.db);
+  if (waiting === 0) return;
+  await commitWithAudit(deps, [purgeSettledPayeesQuery(deps.db)], [{ actor, action: 'reward.payees_purged', detail: { payees: waiting } }]);
+}
+
 /** Purges every case closed longer ago than the retention period; returns what was done. */
 export async function purgeExpired(deps: Deps, actor = 'cli'): Promise<PurgeReport> {
   const retentionDays = deps.config.INTAKE_RETENTION_DAYS;
@@ -76,5 +85,6 @@ export async function purgeExpired(deps: Deps, actor = 'cli'): Promise<PurgeRepo
     const done = await purgeCase(deps, c, closedBefore, actor, report.storageFailures);
     if (done) report.purged.push(done);
   }
+  await purgeSettledPayees(deps, actor);
   return report;
 }
