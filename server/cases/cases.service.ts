@@ -3,11 +3,11 @@ import { addWorkingDays } from '../clocks/calendar.js';
 import { endOfShanghaiDay, shanghaiDate, toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { directorySnapshot } from '../directory/snapshot.js';
-import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
 import { countByStatus, countQueue, listQueuePage, listRunningClocks, type QueueFilter } from './cases.repository.js';
 import { queueItemView, type DepartmentNames, type DueItem } from './cases.view.js';
 import { visibilityOf, type Visibility } from './visibility.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 
 /** Department names by code, for showing cases (all departments, inactive ones included). */
 export async function departmentNames(deps: Deps): Promise<DepartmentNames> {
@@ -29,16 +29,6 @@ export interface QueueQuery {
   triage?: boolean;
   cursor?: string;
   limit: number;
-}
-
-const encodeCursor = (key: string, number: string) => btoa(JSON.stringify([key, number])).replace(/=+$/, '');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(atob(cursor)) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch { /* fall through */ }
-  throw new AppError('validation_failed', 'The cursor is not valid.', [{ path: 'cursor', message: 'use nextCursor from the previous page' }]);
 }
 
 /** One page of the caller's queue, sorted by due date, with counts per filter. */

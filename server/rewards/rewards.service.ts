@@ -19,6 +19,7 @@ import { findReward, listMergeGroup, wasReferred, listRewardPage, moveRewardQuer
 import type { RewardActionInput, RewardQueueQuery } from './rewards.schema.js';
 import { rewardQueueItem, rewardViewFor, type RewardState } from './rewards.view.js';
 import { REWARD_RULES } from './rules.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 
 const REWARD_ROLES: ReadonlySet<Role> = new Set(['reward_officer', 'reward_approver']);
 
@@ -44,16 +45,6 @@ export async function rewardOf(deps: Deps, row: Pick<CaseRow, 'id' | 'kind' | 'r
     approved_by: null, notified_at: null, claim_by: null, claimed_at: null, paid_at: null, payment_ref: null,
     created_at: row.received_at, updated_at: row.received_at,
   };
-}
-
-const encodeCursor = (updatedAt: string, caseNumber: string) => btoa(JSON.stringify([updatedAt, caseNumber])).replace(/=+$/, '');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(atob(cursor)) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch { /* fall through */ }
-  throw new AppError('validation_failed', 'The cursor is not valid.', [{ path: 'cursor', message: 'use nextCursor from the previous page' }]);
 }
 
 /** One page of the reward queue (reward staff only), oldest change first. */
