@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTsv } from '../../db/seed/directory.js';
 import { readDirectoryFiles } from '../../db/seed/files.js';
-import { DEMO_PASSWORD } from '../../server/staff/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoStaff } from '../../server/staff/demo.js';
+import { totpCode } from '../../server/staff/totp.js';
 import { complaint, injury, report } from '../helpers/bodies.js';
 import { bearer, client } from './http.js';
 import type { RunningRuntime } from './runtimes.js';
@@ -148,6 +149,58 @@ export function describeJourneys(
       const otherDepartment = await api.call('GET', `/api/v1/staff/cases/${filed.injury!.caseNumber}`, undefined, handler);
       expect(otherDepartment.status).toBe(404);
     });
+
+    it('takes a reward from the report to the payment: department, officer, approver, reporter', async () => {
+      const staffLogin = async (username: string) => {
+        let login = await api.call('POST', '/api/v1/staff/login', { username, password: DEMO_PASSWORD });
+        if (login.status === 401) {
+          // A one-time code: from the secret offered at a first sign-in, else the demo accounts' secret.
+          const secret: string = login.body.enrolment?.secret ?? DEMO_TOTP_SECRET;
+          login = await api.call('POST', '/api/v1/staff/login', { username, password: DEMO_PASSWORD, totp: await totpCode(secret, new Date()) });
+        }
+        expect(login.status, `${username}: ${login.text}`).toBe(200);
+        return bearer(login.body.token);
+      };
+      const filedReward = await api.call('POST', '/api/v1/cases', report({ reward: true, description: '该厂用工业盐腌制咸菜，夜间从后门出货。' }));
+      expect(filedReward.status, filedReward.text).toBe(201);
+      const { caseNumber: n, receipt } = filedReward.body;
+      const department = demoStaff.find((s) => s.role === 'handler' && s.department === filedReward.body.department?.code);
+      expect(department, `no demo handler for ${filedReward.body.department?.code}`).toBeDefined();
+      const [dept, officer, approver] = [await staffLogin(department!.username), await staffLogin('reward.officer'), await staffLogin('reward.approver')];
+
+      for (const body of [{ action: 'start_verification' }, { action: 'open_case' }, { action: 'decide_penalty', fineFen: 0 }]) {
+        const res = await api.call('POST', `/api/v1/staff/cases/${n}/actions`, body, dept);
+        expect(res.status, `${body.action}: ${res.text}`).toBe(200);
+      }
+      const reward = (headers: Record<string, string>, body: Record<string, unknown>) => api.call('POST', `/api/v1/staff/cases/${n}/reward`, body, headers);
+      const steps: [Record<string, string>, Record<string, unknown>, string][] = [
+        [officer, { action: 'assess', eligible: true }, 'eligible'],
+        [officer, { action: 'propose', level: 3, note: '线索具体，协助查处' }, 'proposed'],
+        [approver, { action: 'approve' }, 'notified'],
+      ];
+      for (const [headers, body, status] of steps) {
+        const res = await reward(headers, body);
+        expect(res.status, `${body.action}: ${res.text}`).toBe(200);
+        expect(res.body.status).toBe(status);
+      }
+
+      const login = await api.call('POST', '/api/v1/followup/login', { receipt: receipt.replaceAll(' ', '') });
+      expect(login.status, login.text).toBe(200);
+      const reporter = bearer(login.body.token);
+      const view = await api.call('GET', '/api/v1/followup', undefined, reporter);
+      expect(view.body.reward).toEqual({ status: 'notified', amountFen: expect.any(Number), claimBy: expect.any(String) });
+      const { amountFen, claimBy } = view.body.reward;
+      expect(amountFen).toBeGreaterThan(0);
+      const payee = { name: '陈小明', idNumber: '11010519491231002X', bankAccount: '6222 0212 3456 7890 123', bankName: '工商银行广州天河支行' };
+      const claimed = await api.call('POST', '/api/v1/followup/reward-claim', { payee }, reporter);
+      expect(claimed.status, claimed.text).toBe(201);
+      expect(claimed.body).toEqual({ status: 'claimed', amountFen, claimBy });
+
+      const paid = await reward(officer, { action: 'record_payment', paymentRef: 'BANK-2026-0001' });
+      expect(paid.status, paid.text).toBe(200);
+      expect(paid.body).toMatchObject({ status: 'paid', paymentRef: 'BANK-2026-0001', paidAt: expect.any(String) });
+      expect((await api.call('GET', '/api/v1/followup', undefined, reporter)).body.reward).toMatchObject({ status: 'paid' });
+    }, 60_000);
 
     // Last: it blocks this client's receipt logins for 15 minutes. On Workers the counters live in
     // the isolate, so this also shows that one isolate keeps one app between requests.
