@@ -22,14 +22,13 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
   const { row, cohandlers, visibility } = await findReadableCase(deps, actor, caseNumber, justActed);
   const now = deps.clock.now();
   const cal = await deps.calendar.get();
-  const [clocks, events, messages, assignments, names] = await Promise.all([
+  const [clocks, events, messages, assignments, names, reward] = await Promise.all([
     listClocks(deps.db, row.id), listEvents(deps.db, row.id), listMessages(deps.db, row.id),
-    listAssignments(deps.db, row.id), departmentNames(deps),
+    listAssignments(deps.db, row.id), departmentNames(deps), rewardOf(deps, row.id),
   ]);
   const since = toShanghaiIso(new Date(new Date(row.received_at).getTime() - 90 * 86_400_000));
   const duplicates = await findLikelyDuplicates(deps.db, row, since, visibility);
   const scope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
-  const reward = await rewardOf(deps, row);
   const clockViews = clocks.map((c) => clockView(c, now, cal));
   return {
     caseNumber: row.case_number,

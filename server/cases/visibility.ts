@@ -6,6 +6,7 @@
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
+import { isRewardRole } from '../staff/roles.js';
 import { findReward } from '../rewards/rewards.repository.js';
 import { findCaseByNumber, listCohandlers, type Visibility } from './cases.repository.js';
 
@@ -39,16 +40,14 @@ export async function findVisibleCase(deps: Deps, actor: Actor, caseNumber: stri
   return { row, cohandlers, visibility };
 }
 
-const REWARD_ROLES = new Set(['reward_officer', 'reward_approver']);
-
 /**
  * Like findVisibleCase, and reward staff may also read (never act on) a case that has a reward, as
  * department staff see it; they see no queue of cases and no duplicates. Only the case page asks here.
  */
 export async function findReadableCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
-  if (!REWARD_ROLES.has(actor.role)) return findVisibleCase(deps, actor, caseNumber, justActed);
+  if (!isRewardRole(actor.role)) return findVisibleCase(deps, actor, caseNumber, justActed);
   const row = await findCaseByNumber(deps.db, caseNumber);
-  const hasReward = row !== undefined && ((row.kind === 'report' && row.reward_requested === 1) || (await findReward(deps.db, row.id)) !== undefined);
+  const hasReward = row !== undefined && (await findReward(deps.db, row.id)) !== undefined;
   // Any other case (or none): refused as before, the same answer whether it exists or not.
   if (!row || !hasReward) return findVisibleCase(deps, actor, caseNumber, justActed);
   const visibility: Visibility = { all: false, department: '' };

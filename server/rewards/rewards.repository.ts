@@ -10,16 +10,14 @@ export function findReward(db: Kysely<Database>, caseId: string): Promise<Reward
 }
 
 /**
- * Moves a reward from `from` to `to`. A report that asked for a reward before its row existed gets
- * the row here (insert); an existing row changes only while it is still in `from`, so two people
+ * Moves a reward from `from` to `to`; the row changes only while it is still in `from`, so two people
  * acting at once cannot both move it.
  */
 export function moveRewardQuery(
   db: Kysely<Database>, caseId: string, from: RewardStatus, to: RewardStatus, set: Updateable<RewardTable>, at: string,
 ): CompiledQuery {
-  const changes = { ...set, status: to, updated_at: at };
-  return db.insertInto('rewards').values({ case_id: caseId, created_at: at, ...changes })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(changes).where('rewards.status', '=', from))
+  return db.updateTable('rewards').set({ ...set, status: to, updated_at: at })
+    .where('case_id', '=', caseId).where('status', '=', from)
     .compile();
 }
 

@@ -4,7 +4,6 @@
  * its case event and audit entry in one batch.
  */
 import type { CaseRow } from '../../db/schema.js';
-import type { Role } from '../../domain/vocabulary.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import { findCaseById, findCaseByNumber } from '../cases/cases.repository.js';
@@ -13,6 +12,7 @@ import { AppError } from '../errors.js';
 import { readIdentity } from '../identity/identity.service.js';
 import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import type { Actor } from '../staff/actor.js';
+import { isRewardRole } from '../staff/roles.js';
 import { allowedRewardActions, findRewardTransition } from './reward-lifecycle.js';
 import { planRewardAction } from './reward-plan.js';
 import { findReward, listMergeGroup, wasReferred, listRewardPage, moveRewardQuery, rewardEventQuery } from './rewards.repository.js';
@@ -21,30 +21,16 @@ import { rewardQueueItem, rewardViewFor, type RewardState } from './rewards.view
 import { REWARD_RULES } from './rules.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 
-const REWARD_ROLES: ReadonlySet<Role> = new Set(['reward_officer', 'reward_approver']);
-
-export function isRewardRole(role: Role): boolean {
-  return REWARD_ROLES.has(role);
-}
-
 function requireRewardRole(actor: Actor) {
   if (!isRewardRole(actor.role)) throw new AppError('forbidden', `The role ${actor.role} has no reward work.`);
 }
 
 /**
- * The case's reward: its row, or the request of a report that asked for one before the row was
- * written (the row is then written by the first action); null when there is none.
+ * The case's reward, or null when it has none. A report that asks for a reward gets its row in the
+ * submission's batch (and migration 0015 wrote one for every earlier request), so the row is the reward.
  */
-export async function rewardOf(deps: Deps, row: Pick<CaseRow, 'id' | 'kind' | 'reward_requested' | 'received_at'>): Promise<RewardState | null> {
-  const found = await findReward(deps.db, row.id);
-  if (found) return found;
-  if (row.kind !== 'report' || row.reward_requested !== 1) return null;
-  return {
-    case_id: row.id, status: 'requested', level: null, fine_fen: null, amount_fen: null, uplift_fen: null,
-    finance_sign_off_required: 0, finance_sign_off: 0, reason: null, note: null, assessed_by: null, proposed_by: null,
-    approved_by: null, notified_at: null, claim_by: null, claimed_at: null, paid_at: null, payment_ref: null,
-    created_at: row.received_at, updated_at: row.received_at,
-  };
+export async function rewardOf(deps: Deps, caseId: string): Promise<RewardState | null> {
+  return (await findReward(deps.db, caseId)) ?? null;
 }
 
 /** One page of the reward queue (reward staff only), oldest change first. */
@@ -78,7 +64,7 @@ export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, 
   requireRewardRole(actor);
   const caseRow = await findCaseByNumber(deps.db, caseNumber);
   if (!caseRow) throw new AppError('not_found', `No case ${caseNumber}.`);
-  const reward = await rewardOf(deps, caseRow);
+  const reward = await rewardOf(deps, caseRow.id);
   if (!reward) throw new AppError('not_found', `The case ${caseNumber} has no reward request.`);
   const allowedNow = () => allowedRewardActions(actor.role, reward.status).join(', ') || 'none';
   const transition = findRewardTransition(input.action, reward.status);

@@ -33,3 +33,10 @@ export function needsTotp(role: Role): boolean {
 export function needsSecondAdmin(role: Role): boolean {
   return grantedRoles.includes(role);
 }
+
+/** The roles of the reward workflow: they work from the reward queue, not a case queue. */
+export const rewardRoles: readonly Role[] = ['reward_officer', 'reward_approver'];
+
+export function isRewardRole(role: Role): boolean {
+  return rewardRoles.includes(role);
+}

@@ -11,7 +11,7 @@ import type { Refusal } from '../refusal.js';
 import { CasePage, type CasePageProps } from './case-page.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { listOwnDisclosures } from '../../server/identity/disclosure.service.js';
-import { isRewardRole } from '../../server/rewards/rewards.service.js';
+import { isRewardRole } from '../../server/staff/roles.js';
 
 /** The first value of a posted text field, '' when absent or a file. */
 

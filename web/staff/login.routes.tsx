@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../server/deps.js';
 import { readFormBody } from '../../server/lib/body.js';
-import { isRewardRole } from '../../server/rewards/rewards.service.js';
+import { isRewardRole } from '../../server/staff/roles.js';
 import { requireCsrf, requireStaffPage } from '../../server/staff/auth.middleware.js';
 import { loginSchema } from '../../server/staff/auth.schema.js';
 import { login, logout } from '../../server/staff/auth.service.js';

@@ -9,6 +9,7 @@ import type { Amount } from '../../server/rewards/amount.js';
 import { allowedRewardActions, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
 import { REWARD_LEVELS, REWARD_RULES } from '../../server/rewards/rules.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
+import { isRewardRole } from '../../server/staff/roles.js';
 import type { StaffView } from './context.js';
 import { formatTime, formatYuan } from './format.js';
 import type { RewardAttempt, RewardFormField } from './reward-form.js';
@@ -23,7 +24,6 @@ export interface RewardPanelState {
   preview?: Amount | undefined;
 }
 
-const REWARD_ROLES = new Set(['reward_officer', 'reward_approver']);
 
 function Facts({ v, r }: { v: StaffView; r: Reward }) {
   const p = v.t.staff.reward.panel;
@@ -169,7 +169,7 @@ export function RewardSection({ v, c, state }: { v: StaffView; c: CaseView; stat
   if (!r) return null;
   const p = v.t.staff.reward.panel;
   const actor = v.actor;
-  const staff = actor !== undefined && REWARD_ROLES.has(actor.role);
+  const staff = actor !== undefined && isRewardRole(actor.role);
   const actions = staff ? allowedRewardActions(actor.role, r.status) : [];
   const own = staff && r.proposedBy === actor.username && actions.includes('approve');
   return (
