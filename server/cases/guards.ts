@@ -25,6 +25,9 @@ export function guardFailure(action: ActionName, g: GuardContext): string | null
       if (!clock) return 'the open-case decision clock is not running';
       return clock.extended ? 'the open-case decision was already extended once' : null;
     }
+    case 'urge':
+      // Urging is addressed to the lead department: a case in triage has none yet, it needs dispatching.
+      return g.row.department === null ? 'the case has no department yet: dispatch it first (assign)' : null;
     case 'rehandle':
       return g.row.rehandle_count >= MAX_REHANDLES ? 'a case is re-handled once at most' : null;
     default:
