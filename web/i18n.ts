@@ -25,7 +25,7 @@ const zh = {
   optional: '选填',
   choose: '请选择',
   kinds: {
-    complaint: { name: '投诉', short: '投诉', what: '与商家发生消费纠纷，请监管部门调解。需要提供姓名、手机号码和地址。', action: '我要投诉' },
+    complaint: { name: '投诉', short: '投诉', what: '与商家发生消费纠纷，请监管部门调解。需要提供姓名、联系电话和地址。', action: '我要投诉' },
     report: { name: '举报', short: '举报', what: '提供企业涉嫌违法的线索。可以匿名，可以申请举报奖励。', action: '我要举报' },
     injury: { name: '产品伤害·质量事故', short: '伤害事故', what: '报告产品造成的人身伤害或重大质量事故。可以匿名。', action: '报告伤害或事故' },
   } satisfies Record<CaseKind, { name: string; short: string; what: string; action: string }>,
@@ -90,7 +90,7 @@ const en: Messages = {
   optional: 'optional',
   choose: 'Choose…',
   kinds: {
-    complaint: { name: 'Complaint', short: 'complaints', what: 'A consumer dispute with a business that you want the regulator to settle. Needs your name, mobile number and address.', action: 'Make a complaint' },
+    complaint: { name: 'Complaint', short: 'complaints', what: 'A consumer dispute with a business that you want the regulator to settle. Needs your name, phone number and address.', action: 'Make a complaint' },
     report: { name: 'Report (tip-off)', short: 'reports', what: 'A lead on a suspected violation by a business. May be anonymous; you may ask for a reward.', action: 'Report a violation' },
     injury: { name: 'Injury or quality accident', short: 'injury reports', what: 'A person hurt by a product, or a major quality accident. May be anonymous.', action: 'Report an injury or accident' },
   },

@@ -6,6 +6,7 @@
 import type { CaseRow } from '../../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { displayPhone } from '../lib/phone.js';
 import type { Actor } from '../staff/actor.js';
 import { maskContact, type MaskedContact, type ReporterIdentity } from './mask.js';
 import { unseal } from './seal.js';
@@ -27,7 +28,10 @@ export function requireLeadStaff(actor: Actor, row: CaseRef): void {
 /** The unsealed identity, or null when there is none (anonymous, or purged under retention). */
 export async function readIdentity(deps: Deps, caseId: string): Promise<ReporterIdentity | null> {
   const box = await findSealedRecord(deps.db, caseId, 'identity');
-  return box ? unseal<ReporterIdentity>(deps.keys, box, `${caseId}:identity`) : null;
+  if (!box) return null;
+  const identity = await unseal<ReporterIdentity>(deps.keys, box, `${caseId}:identity`);
+  // Stored in E.164; shown as staff dial it.
+  return typeof identity.phone === 'string' ? { ...identity, phone: displayPhone(identity.phone) } : identity;
 }
 
 /** The identity or a 409 saying why there is nothing to show. */

@@ -19,7 +19,8 @@ const MAX_SEPARATORS = 3;
 // A label within a few characters before a number says what it is (many Chinese debit
 // cards fail Luhn, so a labelled 16–19 digit number is masked as a card without it).
 const CARD_LABEL = /(?:银行卡|卡号|账号|帐号|账户|帐户|开户行|储蓄卡|借记卡|信用卡|工资卡|社保卡|card|account|acct)/i;
-const PHONE_LABEL = /(?:电话|手机|座机|联系方式|致电|拨打|热线|tel|phone|mobile|whatsapp)/i;
+// Simplified and Traditional (Hong Kong, Macao, Taiwan) spellings: 電話, 手提 (HK mobile), 聯絡 …
+const PHONE_LABEL = /(?:电话|電話|手机|手機|手提|座机|座機|联系方式|聯繫方式|联络|聯絡|致电|致電|拨打|撥打|热线|熱線|tel|phone|mobile|whatsapp)/i;
 const LABEL_REACH = 12;
 const MAX_DIGITS = 19;
 // Groups in one number: "+86 138 0013 8000" has 4, a card in fours 5; digits typed one by one

@@ -79,7 +79,15 @@ function applySpans(text: string, from: Int32Array | null, to: Int32Array | null
   return out + text.slice(at);
 }
 
-/** "13800138000" → "138****8000" for the masked contact a complaint handler sees. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+/**
+ * The masked contact a complaint handler sees: "+8613800138000" (or "13800138000", as stored before
+ * numbers were kept in E.164) → "138****8000", a landline "+862012345678" → "020****5678", any other
+ * country "+85291234567" → "+852 ****4567"; the same for a number as displayPhone shows it.
+ */
+export function maskPhone(shown: string): string {
+  const phone = shown.replace(/[\s-]/g, '');
+  const national = phone.startsWith('+86') ? (/^\+861[3-9]/.test(phone) ? phone.slice(3) : `0${phone.slice(3)}`) : phone;
+  const country = /^\+(852|853|886)/.exec(national)?.[1];
+  if (country) return `+${country} ****${national.slice(-4)}`;
+  return national.length >= 7 ? `${national.slice(0, 3)}****${national.slice(-4)}` : '****';
 }

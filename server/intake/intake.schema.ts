@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { RELATIONS, type CaseKind } from '../../domain/vocabulary.js';
 import type { Named } from '../directory/directory.js';
-import { checkCreditCode, isValidIdNumber, normaliseMobile } from '../lib/identifiers.js';
+import { checkCreditCode, isValidIdNumber } from '../lib/identifiers.js';
+import { normalisePhone } from '../lib/phone.js';
 
 // GB/T 2260 province-level prefixes; a code outside them (e.g. 999999) is not a region at all.
 const PROVINCE_PREFIXES = new Set([
@@ -42,6 +43,9 @@ const subjectSchema = z.object({
 /** Who the reporter is to the matter (a report only); it decides whether a reward is excluded. */
 const relation = z.enum(RELATIONS, { error: `reporter.relation must be one of ${RELATIONS.join(', ')}` }).optional();
 
+const PHONE_FORMATS = 'not a phone number we can take: give a mainland mobile (13812345678), a mainland landline with its area code '
+  + '(020-12345678), or with its country code a Hong Kong or Macao number or a Taiwan mobile (+852 9123 4567, +853 6612 3456, +886 912 345 678)';
+
 const anonymousReporter = z.object({ anonymous: z.literal(true), relation });
 
 const namedReporter = z.object({
@@ -50,12 +54,12 @@ const namedReporter = z.object({
   name: trimmed(1, 50, 'the name'),
   phone: z.string({ error: 'a phone number is required' }).trim().min(1, 'a phone number is required')
     .transform((v, ctx) => {
-      const mobile = normaliseMobile(v);
-      if (!mobile) {
-        ctx.addIssue({ code: 'custom', message: 'a mainland mobile number has 11 digits starting 13–19' });
+      const phone = normalisePhone(v);
+      if (!phone) {
+        ctx.addIssue({ code: 'custom', message: PHONE_FORMATS });
         return z.NEVER;
       }
-      return mobile;
+      return phone;
     }),
   idNumber: optionalTrimmed(18, 'the ID number').refine((v) => v === undefined || isValidIdNumber(v),
     'not a valid resident ID number (check character or birth date is wrong)')

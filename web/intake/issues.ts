@@ -42,7 +42,8 @@ function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: La
     case 'attachments': return e.attachments[issue.message as keyof typeof e.attachments] ?? e.other;
     case 'reporter.anonymous': return e.anonymousComplaint;
     case 'reporter.name': return e.name;
-    case 'reporter.phone': return e.phone;
+    // A landline or a number with a country code gets the formats; anything else reads as a mobile typed wrong.
+    case 'reporter.phone': return /^\s*[+＋0０8８]/.test(values['reporter.phone']) ? e.phoneFormats : e.phone;
     case 'reporter.idNumber': return e.idNumber;
     case 'reporter.email': return e.email;
     case 'reporter.address': return blank('reporter.address') ? e.addressMissing : e.tooLong(300);
