@@ -167,12 +167,12 @@ describe('staff pages', () => {
     expect((await page('/staff', handler)).headers.get('location')).toBe('/staff/login');
   });
 
-  it('shows a notice instead of a queue to a role without one', async () => {
-    // (Auditors have none either: they are sent on to the audit log, tests/web/audit-pages.test.ts.)
+  it('sends a role without a case queue on to its own start page', async () => {
+    // (Every role's start page: tests/web/role-navigation.test.ts.)
     const officer = await signIn({ role: 'reward_officer' });
     const res = await page('/staff', officer);
-    expect(res.status).toBe(200);
-    expect(res.html).toContain('您的角色没有案件队列。');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff/rewards');
   });
 
   it('shows supervisors the department overview and refuses handlers', async () => {

@@ -2,15 +2,11 @@
 import type { Child } from 'hono/jsx';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { StaffDocument } from '../staff/document.js';
+import { PlacesNav } from '../staff/layout.js';
+import { startPath, type Place } from '../staff/places.js';
 import { href, type AdminView } from './context.js';
 
-export type AdminSection = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox' | 'rewardRules';
-
-const sections: [AdminSection, string][] = [
-  ['home', '/staff/admin'], ['users', '/staff/admin/users'], ['holds', '/staff/admin/holds'], ['departments', '/staff/admin/departments'],
-  ['routing', '/staff/admin/routing'], ['preview', '/staff/admin/preview'], ['changes', '/staff/admin/changes'],
-  ['outbox', '/staff/admin/outbox'], ['rewardRules', '/staff/rewards/rules'],
-];
+export type AdminSection = Place;
 
 function SignedIn({ v }: { v: AdminView }) {
   if (!v.actor) return null;
@@ -29,17 +25,10 @@ export function AdminLayout({ v, title, current, notice, children }: {
   v: AdminView; title: string; current?: AdminSection | undefined; notice?: string | undefined; children?: Child;
 }) {
   const { t, a } = v;
-  const nav = v.actor?.role === 'admin' && (
-    <nav class="staff-nav" aria-label={a.nav.label}>
-      <div class="wrap wrap-wide">
-        {sections.map(([key, path]) => (
-          <a href={href(v, path)} aria-current={current === key ? 'page' : undefined}>{a.nav[key]}</a>
-        ))}
-      </div>
-    </nav>
-  );
+  // Any signed-in role sees its own places: a non-admin here is on an error page.
+  const nav = v.actor && <PlacesNav t={t} lang={v.lang} role={v.actor.role} current={current} label={a.nav.label} link={(path) => href(v, path)} />;
   return (
-    <StaffDocument t={t} title={`${title} – ${a.title}`} homeHref={href(v, '/staff')} workspace={a.workspace}
+    <StaffDocument t={t} title={`${title} – ${a.title}`} homeHref={v.actor ? startPath(v.actor.role, v.lang) : href(v, '/staff')} workspace={a.workspace}
       switchHref={v.switchHref} signedIn={<SignedIn v={v} />} nav={nav}>
       <h1>{title}</h1>
       {notice && <div class="notice notice-success" role="status"><p>{notice}</p></div>}

@@ -6,6 +6,8 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
+import { listActiveDepartments } from '../../server/directory/directory.service.js';
+import type { TemplateName } from '../../server/notify/catalog.js';
 import { listOutbox, retryOutbox, type OutboxItem } from '../../server/notify/outbox-admin.service.js';
 import { outboxIdSchema, outboxQuerySchema, outboxStatuses } from '../../server/notify/outbox.schema.js';
 import { csrfField, requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
@@ -23,6 +25,12 @@ const text = {
     statuses: { queued: '排队中', sending: '发送中', sent: '已发送', failed: '失败' } satisfies Record<OutboxStatus, string>,
     columns: ['创建时间', '邮件', '案件', '收件人', '状态', '尝试次数', '下次尝试 / 发送时间', '最近错误', ''],
     reporter: '举报人', address: '指定地址', retry: '重新发送',
+    templates: {
+      case_received_reporter: '收件确认（举报人）', department_replied: '部门回复提醒（举报人）', reward_notified: '奖励告知（举报人）',
+      case_new_department: '新案件通知', case_triage: '待分派案件通知', clock_due_soon: '时限将到提醒', clock_overdue: '超期提醒',
+      escalation: '升级督办通知', urge: '催办通知', reporter_message: '举报人留言通知', department_digest: '部门每日汇总',
+      audit_anchor: '审计日志锚点',
+    } satisfies Record<TemplateName, string> as Record<string, string>,
   },
   en: {
     title: 'Mail queue', all: 'All', retried: 'Queued again; it goes out in the next round.', empty: 'No mail.',
@@ -30,6 +38,12 @@ const text = {
     statuses: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' } satisfies Record<OutboxStatus, string>,
     columns: ['Created', 'Mail', 'Case', 'Recipient', 'Status', 'Attempts', 'Next attempt / sent', 'Last error', ''],
     reporter: 'reporter', address: 'fixed address', retry: 'Send again',
+    templates: {
+      case_received_reporter: 'Receipt (reporter)', department_replied: 'Department replied (reporter)', reward_notified: 'Reward notice (reporter)',
+      case_new_department: 'New case', case_triage: 'Case to route', clock_due_soon: 'Due soon', clock_overdue: 'Overdue',
+      escalation: 'Escalation', urge: 'Urge', reporter_message: 'Reporter message', department_digest: 'Daily department digest',
+      audit_anchor: 'Audit log anchor',
+    } satisfies Record<TemplateName, string> as Record<string, string>,
   },
 };
 type Text = (typeof text)['zh'];
@@ -46,14 +60,18 @@ function Filters({ v, m, current, counts }: { v: AdminView; m: Text; current?: O
   );
 }
 
-function Row({ v, m, item }: { v: AdminView; m: Text; item: OutboxItem }) {
+/** Department names in the page language; a code no longer in the directory shows as itself. */
+type DepartmentNames = ReadonlyMap<string, string>;
+
+// No link on the case number: admins do not read cases (web/staff/places.ts).
+function Row({ v, m, item, departments }: { v: AdminView; m: Text; item: OutboxItem; departments: DepartmentNames }) {
   const r = item.recipient;
   return (
     <tr>
       <td>{shortTime(item.createdAt)}</td>
-      <td><code>{item.template}</code></td>
-      <td>{item.caseNumber ? <a href={href(v, `/staff/cases/${item.caseNumber}`)}>{item.caseNumber}</a> : '—'}</td>
-      <td>{r.type === 'department' ? <code>{r.department}</code> : r.type === 'reporter' ? m.reporter : m.address}</td>
+      <td>{m.templates[item.template] ?? item.template}</td>
+      <td class="mono">{item.caseNumber ?? '—'}</td>
+      <td>{r.type === 'department' ? departments.get(r.department) ?? r.department : r.type === 'reporter' ? m.reporter : m.address}</td>
       <td>{m.statuses[item.status]}</td>
       <td>{item.attempts}</td>
       <td>{item.sentAt ? shortTime(item.sentAt) : item.status === 'failed' ? '—' : shortTime(item.nextAttemptAt)}</td>
@@ -70,8 +88,9 @@ function Row({ v, m, item }: { v: AdminView; m: Text; item: OutboxItem }) {
   );
 }
 
-export function OutboxPage({ v, items, counts, status, notice }: {
+export function OutboxPage({ v, items, counts, status, notice, departments }: {
   v: AdminView; items: OutboxItem[]; counts: Record<OutboxStatus, number>; status?: OutboxStatus | undefined; notice?: string | undefined;
+  departments: DepartmentNames;
 }) {
   const m = text[v.lang];
   return (
@@ -82,7 +101,7 @@ export function OutboxPage({ v, items, counts, status, notice }: {
         <div class="table-scroll">
           <table class="table">
             <thead><tr>{m.columns.map((col) => <th scope="col">{col}</th>)}</tr></thead>
-            <tbody>{items.map((item) => <Row v={v} m={m} item={item} />)}</tbody>
+            <tbody>{items.map((item) => <Row v={v} m={m} item={item} departments={departments} />)}</tbody>
           </table>
         </div>
       )}
@@ -99,9 +118,10 @@ export function outboxPages(deps: Deps) {
   app.get('/', requireStaffPage(deps, 'admin'), async (c) => {
     const query = outboxQuerySchema.parse(c.req.query());
     const v = adminView(c);
-    const { items, counts } = await listOutbox(deps, query);
+    const [{ items, counts }, departments] = await Promise.all([listOutbox(deps, query), listActiveDepartments(deps)]);
     const notice = c.req.query('done') === 'retry' ? text[v.lang].retried : undefined;
-    return renderAdmin(c, <OutboxPage v={v} items={items} counts={counts} status={query.status} notice={notice} />);
+    const names = new Map(departments.map((d) => [d.code, d.name[v.lang]]));
+    return renderAdmin(c, <OutboxPage v={v} items={items} counts={counts} status={query.status} notice={notice} departments={names} />);
   });
   app.post('/:id/retry', requireStaffPage(deps, 'admin'), requireCsrf, async (c) => {
     const id = outboxIdSchema.safeParse(c.req.param('id'));

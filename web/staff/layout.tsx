@@ -1,14 +1,11 @@
-/** The staff page frame: who is signed in, their department, navigation, sign-out and language switch. */
+/** The staff page frame: who is signed in, their department, the role's places, sign-out and language switch. */
 import type { Child } from 'hono/jsx';
+import type { Role } from '../../server/staff/roles.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
-import { auditMessages } from './audit-messages.js';
+import type { Lang, Messages } from '../i18n.js';
 import { departmentName, type StaffView } from './context.js';
 import { StaffDocument } from './document.js';
-
-const OVERVIEW_ROLES = new Set(['intake', 'supervisor']);
-/** Roles without a case queue: the auditor has the audit log, reward staff the reward queue. */
-const NO_QUEUE_ROLES = new Set(['auditor', 'reward_officer', 'reward_approver']);
-const REWARD_ROLES = new Set(['reward_officer', 'reward_approver']);
+import { placeLabel, placePaths, rolePlaces, startPath, type Place } from './places.js';
 
 function SignedIn({ v }: { v: StaffView }) {
   const { t, actor } = v;
@@ -30,35 +27,29 @@ function SignedIn({ v }: { v: StaffView }) {
   );
 }
 
-export function StaffLayout({ v, title, current, children }: {
-  v: StaffView; title: string; current?: 'queue' | 'overview' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules'; children?: Child;
+/** The header navigation of staff and admin pages: the places of the signed-in role (web/staff/places.ts). */
+export function PlacesNav({ t, lang, role, current, label, link = (path) => path }: {
+  t: Messages; lang: Lang; role: Role; current?: Place | undefined; label: string; link?: (path: string) => string;
 }) {
-  const { t, actor } = v;
-  const s = t.staff;
-  const nav = actor && (
-    <nav class="staff-nav" aria-label={s.nav.label}>
+  return (
+    <nav class="staff-nav" aria-label={label}>
       <div class="wrap wrap-wide">
-        {!NO_QUEUE_ROLES.has(actor.role) && <a href="/staff" aria-current={current === 'queue' ? 'page' : undefined}>{s.nav.queue}</a>}
-        {OVERVIEW_ROLES.has(actor.role) && (
-          <a href="/staff/overview" aria-current={current === 'overview' ? 'page' : undefined}>{s.nav.overview}</a>
-        )}
-        {actor.role === 'custodian' && (
-          <a href="/staff/disclosures" aria-current={current === 'disclosures' ? 'page' : undefined}>{s.nav.disclosures}</a>
-        )}
-        {REWARD_ROLES.has(actor.role) && (
-          <>
-            <a href="/staff/rewards" aria-current={current === 'rewards' ? 'page' : undefined}>{s.reward.nav}</a>
-            <a href="/staff/rewards/rules" aria-current={current === 'rewardRules' ? 'page' : undefined}>{s.reward.rulesNav}</a>
-          </>
-        )}
-        {actor.role === 'auditor' && (
-          <a href="/staff/audit" aria-current={current === 'audit' ? 'page' : undefined}>{auditMessages(v.lang).nav}</a>
-        )}
+        {rolePlaces[role].map((place) => (
+          <a href={link(placePaths[place])} aria-current={current === place ? 'page' : undefined}>{placeLabel(t, lang, place)}</a>
+        ))}
       </div>
     </nav>
   );
+}
+
+export function StaffLayout({ v, title, current, children }: {
+  v: StaffView; title: string; current?: Place | undefined; children?: Child;
+}) {
+  const { t, actor } = v;
+  const s = t.staff;
+  const nav = actor && <PlacesNav t={t} lang={v.lang} role={actor.role} current={current} label={s.nav.label} />;
   return (
-    <StaffDocument t={t} title={title} homeHref="/staff" workspace={s.workspace} switchHref={v.switchHref}
+    <StaffDocument t={t} title={title} homeHref={actor ? startPath(actor.role) : '/staff'} workspace={s.workspace} switchHref={v.switchHref}
       signedIn={<SignedIn v={v} />} nav={nav}>
       {children}
     </StaffDocument>

@@ -4,13 +4,13 @@ import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../server/deps.js';
 import { readFormBody } from '../../server/lib/body.js';
-import { isRewardRole } from '../../server/staff/roles.js';
 import { requireCsrf, requireStaffPage } from '../../server/staff/auth.middleware.js';
 import { loginSchema } from '../../server/staff/auth.schema.js';
 import { login, logout } from '../../server/staff/auth.service.js';
 import { clearSessionCookie, setSessionCookie } from '../../server/staff/session-cookie.js';
 import { addressKey, type LoginThrottle } from '../../server/staff/throttle.js';
 import { LoginPage, type LoginLang, type LoginPageProps } from './login.js';
+import { startPath } from './places.js';
 
 const langOf = (c: Context): LoginLang => (c.req.query('lang') === 'en' ? 'en' : 'zh');
 
@@ -45,9 +45,8 @@ export function staffLoginPages(deps: Deps, throttle: LoginThrottle) {
     const result = await login(deps, throttle, { username, password, totp, addressKey: await addressKey(throttle, c) });
     if (result.ok) {
       setSessionCookie(c, deps.config, result.token);
-      // Each role lands where its work is: reward staff on the reward queue, everyone else on /staff.
-      const home = isRewardRole(result.actor.role) ? '/staff/rewards' : '/staff';
-      return c.redirect(lang === 'en' ? `${home}?lang=en` : home, 303);
+      // Each role lands where its work is (web/staff/places.ts).
+      return c.redirect(startPath(result.actor.role, lang), 303);
     }
     if (result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfter));

@@ -19,6 +19,7 @@ import { renderStaff, staffView, type StaffView } from './context.js';
 import { disclosurePages } from './disclosures.routes.js';
 import { staffErrors } from './error-page.js';
 import { OverviewPage } from './overview-page.js';
+import { hasCaseQueue, startPath } from './places.js';
 import { readPeriod } from './overview-period.js';
 import { QueuePage } from './queue-page.js';
 import { filtersOf, readQueueQuery } from './queue-query.js';
@@ -42,8 +43,9 @@ export function staffPages(deps: Deps) {
   const app = new Hono<StaffEnv>();
 
   app.get('/', requireStaffPage(deps), async (c) => {
-    // Auditors have no queue: they land on the audit log (after sign-in too).
-    if (c.get('actor').role === 'auditor') return c.redirect(c.req.query('lang') === 'en' ? '/staff/audit?lang=en' : '/staff/audit', 303);
+    // A role without a case queue is sent on to its own start page (web/staff/places.ts).
+    const role = c.get('actor').role;
+    if (!hasCaseQueue(role)) return c.redirect(startPath(role, c.req.query('lang') === 'en' ? 'en' : undefined), 303);
     const query = readQueueQuery(c.req.query());
     const [v, queue] = await Promise.all([staffView(c, deps), queueOrNone(deps, c.get('actor'), query)]);
     const notice = doneNotice(v, c.req.query('done'), c.req.query('case'));

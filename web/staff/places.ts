@@ -1,0 +1,50 @@
+/**
+ * Where each staff role may go: one table of role → places. The first place is the role's start
+ * page (where sign-in and /staff lead), and the header of every staff and admin page links the
+ * role's places, and only those. tests/web/role-navigation.test.ts checks each link against the
+ * route guards.
+ */
+import type { Role } from '../../server/staff/roles.js';
+import type { Lang, Messages } from '../i18n.js';
+import { auditMessages } from './audit-messages.js';
+
+export type StaffPlace = 'queue' | 'overview' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules';
+export type AdminPlace = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
+export type Place = StaffPlace | AdminPlace;
+
+export const placePaths: Record<Place, string> = {
+  queue: '/staff', overview: '/staff/overview', disclosures: '/staff/disclosures', audit: '/staff/audit',
+  rewards: '/staff/rewards', rewardRules: '/staff/rewards/rules',
+  home: '/staff/admin', users: '/staff/admin/users', holds: '/staff/admin/holds', departments: '/staff/admin/departments',
+  routing: '/staff/admin/routing', preview: '/staff/admin/preview', changes: '/staff/admin/changes', outbox: '/staff/admin/outbox',
+};
+
+export const rolePlaces: Record<Role, readonly Place[]> = {
+  intake: ['queue', 'overview'],
+  handler: ['queue'],
+  supervisor: ['queue', 'overview'],
+  reward_officer: ['rewards', 'rewardRules'],
+  reward_approver: ['rewards', 'rewardRules'],
+  custodian: ['disclosures'],
+  auditor: ['audit'],
+  admin: ['home', 'users', 'holds', 'departments', 'routing', 'preview', 'changes', 'outbox', 'rewardRules'],
+};
+
+/** Whether the role works from the case queue at /staff. */
+export const hasCaseQueue = (role: Role): boolean => rolePlaces[role].includes('queue');
+
+/** The role's start page, with ?lang=en kept so the first page after sign-in is in the chosen language. */
+export function startPath(role: Role, lang?: Lang): string {
+  const path = placePaths[rolePlaces[role][0] ?? 'queue'];
+  return lang === 'en' ? `${path}?lang=en` : path;
+}
+
+export function placeLabel(t: Messages, lang: Lang, place: Place): string {
+  switch (place) {
+    case 'queue': case 'overview': case 'disclosures': return t.staff.nav[place];
+    case 'audit': return auditMessages(lang).nav;
+    case 'rewards': return t.staff.reward.nav;
+    case 'rewardRules': return t.staff.reward.rulesNav;
+    default: return t.admin.nav[place];
+  }
+}
