@@ -1,13 +1,17 @@
 /**
  * Every e-mail the service sends: who it goes to and the only values its template may use.
  * Department mail gets the case number, category, due date and a link; reporter mail the case
- * number and the follow-up address — never identity or narrative (docs/protection.md).
+ * number and the follow-up address (the reward notice also the amount and claim deadline) — never
+ * identity or narrative (docs/protection.md).
  */
+import { formatYuan } from '../lib/money.js';
+
 export const TEMPLATES = {
   case_received_reporter: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
   department_replied: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
-  // An approved reward (server/rewards/): the amount and deadline are shown after sign-in, like a reply.
-  reward_notified: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
+  // An approved reward (server/rewards/): the one reporter mail with more than the case number — the
+  // amount and the claim deadline, still nothing of the case itself.
+  reward_notified: { to: 'reporter', params: ['caseNumber', 'followupUrl', 'amount', 'claimBy'] },
   case_new_department: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
   case_triage: { to: 'department', params: ['caseNumber', 'category', 'kind', 'dueAt', 'link'] },
   clock_due_soon: { to: 'department', params: ['caseNumber', 'category', 'clock', 'dueAt', 'link'] },
@@ -61,6 +65,26 @@ export function kindPhrase(lang: MailLang, kind: string): string {
 
 export function clockPhrase(lang: MailLang, clock: unknown): string {
   return typeof clock === 'string' ? (CLOCKS[lang][clock] ?? clock) : '—';
+}
+
+/** A reward in fen as the mail says it: '5,000.00 元' / 'CNY 5,000.00'. */
+export function amountPhrase(lang: MailLang, fen: number): string {
+  return lang === 'en' ? `CNY ${formatYuan(fen)}` : `${formatYuan(fen)} 元`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A deadline as the follow-up page says it, in Beijing time: '2026年12月14日当日结束前（北京时间）' /
+ * '14 Dec 2026, end of day (Beijing time)', or with its time when it is not the end of a day.
+ */
+export function deadlinePhrase(lang: MailLang, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  if (!m) return '—';
+  const [, y, mo, d, h, mi] = m as unknown as [string, string, string, string, string, string];
+  const endOfDay = h === '23' && mi === '59';
+  if (lang === 'en') return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${endOfDay ? 'end of day' : `${h}:${mi}`} (Beijing time)`;
+  return `${y}年${Number(mo)}月${Number(d)}日${endOfDay ? '当日结束前' : ` ${h}:${mi} 前`}（北京时间）`;
 }
 
 /** Why a case was escalated: overdue (the sweeper) or returned too often (cases/effects.ts). */

@@ -9,8 +9,9 @@ import { findCaseById } from '../cases/cases.repository.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import { findCategory, findDepartment } from '../directory/directory.repository.js';
 import { anchorMailParams } from '../audit/anchor-mail.js';
+import { findReward } from '../rewards/rewards.repository.js';
 import {
-  clockPhrase, escalationReason, isTemplateName, kindPhrase, mailLangOf, TEMPLATES, type MailLang, type TemplateName,
+  amountPhrase, clockPhrase, deadlinePhrase, escalationReason, isTemplateName, kindPhrase, mailLangOf, TEMPLATES, type MailLang, type TemplateName,
 } from './catalog.js';
 import type { OutboxRow } from './outbox.repository.js';
 import { PermanentMailError, resolveRecipient } from './recipients.js';
@@ -79,6 +80,20 @@ async function caseParams(deps: Deps, c: CaseRow | undefined, stored: Stored, la
   };
 }
 
+/**
+ * The reward notice's amount and claim deadline, as written with the approval (a row queued before
+ * they were stored reads them from the reward). A notice without them is not sent at all.
+ */
+async function rewardParams(deps: Deps, c: CaseRow, stored: Stored, lang: MailLang): Promise<TemplateParams> {
+  let { amountFen, claimBy } = stored;
+  if (typeof amountFen !== 'number' || typeof claimBy !== 'string') {
+    const reward = await findReward(deps.db, c.id);
+    [amountFen, claimBy] = [reward?.amount_fen, reward?.claim_by];
+  }
+  if (typeof amountFen !== 'number' || typeof claimBy !== 'string') throw new PermanentMailError('the reward has no amount or claim date');
+  return { amount: amountPhrase(lang, amountFen), claimBy: deadlinePhrase(lang, claimBy) };
+}
+
 /** Only the values the catalog allows this template: a template edit cannot widen what a mail carries. */
 function allowed(name: TemplateName, params: TemplateParams): TemplateParams {
   return Object.fromEntries(TEMPLATES[name].params.flatMap((k) => (Object.hasOwn(params, k) ? [[k, params[k]!]] : [])));
@@ -94,9 +109,10 @@ export async function composeMail(deps: Deps, row: OutboxRow): Promise<MailMessa
   const stored = storedParams(row);
   const params = name === 'department_digest' ? await digestParams(deps, row, stored, lang)
     : name === 'audit_anchor' ? anchorMailParams(deps, stored) : await caseParams(deps, c, stored, lang);
+  const extra = name === 'reward_notified' && c ? await rewardParams(deps, c, stored, lang) : {};
   let rendered;
   try {
-    rendered = renderMail(name, lang, allowed(name, params));
+    rendered = renderMail(name, lang, allowed(name, { ...params, ...extra }));
   } catch (err) {
     if (err instanceof TemplateError) throw new PermanentMailError(`template ${lang}/${name}: ${err.message}`);
     throw err;

@@ -48,14 +48,14 @@ export async function listRewards(deps: Deps, actor: Actor, query: RewardQueueQu
 }
 
 /**
- * The reward notice to a named reporter who gave an e-mail address. Like every reporter mail it
- * carries the case number and the follow-up address; the amount and deadline are shown after sign-in.
+ * The reward notice to a named reporter who gave an e-mail address: the case number, the amount and
+ * the claim deadline, and how to claim — nothing of the case itself (server/notify/catalog.ts).
  */
-async function noticeMail(deps: Deps, row: Pick<CaseRow, 'id' | 'anonymous' | 'language'>, at: string) {
+async function noticeMail(deps: Deps, row: Pick<CaseRow, 'id' | 'anonymous' | 'language'>, data: Record<string, unknown>, at: string) {
   if (row.anonymous === 1 || !(await readIdentity(deps, row.id))?.email) return [];
   return [outboxInsertQuery(deps.db, {
     case_id: row.id, template: 'reward_notified', recipient_type: 'reporter', recipient_ref: row.id,
-    params: { language: row.language }, at,
+    params: { language: row.language, amountFen: data.amountFen, claimBy: data.claimBy }, at,
   })];
 }
 
@@ -83,7 +83,7 @@ export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, 
   const outcome = { status: decidedIn.status, fine_fen: decidedIn.fine_fen, referred: await wasReferred(deps.db, decidedIn.id) };
   const plan = planRewardAction(input, { actor, reward, caseRow, outcome, group, rules: REWARD_RULES, now, calendar });
   const at = toShanghaiIso(now);
-  const mail = plan.to === 'notified' ? await noticeMail(deps, caseRow, at) : [];
+  const mail = plan.to === 'notified' ? await noticeMail(deps, caseRow, plan.data, at) : [];
   await commitWithAudit(deps, [
     moveRewardQuery(deps.db, caseRow.id, reward.status, plan.to, plan.set, at),
     rewardEventQuery(deps.db, {

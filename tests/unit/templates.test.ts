@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedFile, readTemplateFiles, templatesModule } from '../../scripts/build-templates.js';
-import { MAIL_LANGS, TEMPLATES, type TemplateName } from '../../server/notify/catalog.js';
+import { amountPhrase, deadlinePhrase, MAIL_LANGS, TEMPLATES, type TemplateName } from '../../server/notify/catalog.js';
 import { TEMPLATE_FILES } from '../../server/notify/templates.generated.js';
 import { escapeHtml, fill, placeholdersOf, renderMail, TemplateError } from '../../server/notify/templates.js';
 
@@ -14,6 +14,7 @@ const sample: Record<string, string | number> = {
   dueSoonCount: 0, dueSoonCases: '—', overdueCount: 0, overdueCases: '—', queueUrl: 'https://intake.example/staff',
   count: 1234, head: 'ab'.repeat(32), at: '2026-11-26T00:01:00.000+08:00',
   verifyCommand: `npm run intake -- audit verify --anchor 1234:${'ab'.repeat(32)}`, auditUrl: 'https://intake.example/staff/audit',
+  amount: '5,000.00 元', claimBy: '2026年12月14日当日结束前（北京时间）',
 };
 /** Mails about a day rather than a case: the digest and the auditors' anchor. */
 const DAY_MAILS = new Set<string>(['department_digest', 'audit_anchor']);
@@ -38,9 +39,40 @@ describe('e-mail templates', () => {
   });
 
   it('lets reporter mail carry nothing but the case number and the follow-up address', () => {
-    for (const name of names.filter((n) => TEMPLATES[n].to === 'reporter')) {
-      expect([...TEMPLATES[name].params].sort()).toEqual(['caseNumber', 'followupUrl']);
+    for (const name of names.filter((n) => TEMPLATES[n].to === 'reporter' && n !== 'reward_notified')) {
+      expect([...TEMPLATES[name].params].sort(), name).toEqual(['caseNumber', 'followupUrl']);
     }
+  });
+
+  // The one exception: the reward notice also says how much and by when (stored as amountFen and
+  // claimBy with the approval), and still nothing of the case: no narrative, category, business or department.
+  it('lets the reward notice add only the amount and the claim deadline', () => {
+    expect([...TEMPLATES.reward_notified.params].sort()).toEqual(['amount', 'caseNumber', 'claimBy', 'followupUrl']);
+    const narrative = {
+      description: '该厂使用过期原料生产月饼', subjectName: '某某食品有限公司', category: '食品安全', kind: '产品伤害或质量事故报告',
+      department: '天河区市场监督管理局', reason: '逾期未办理', link: 'https://intake.example/staff/cases/GD2026112600042',
+    };
+    for (const lang of MAIL_LANGS) {
+      for (const format of ['txt', 'html']) {
+        expect(placeholdersOf(TEMPLATE_FILES[`${lang}/reward_notified.${format}`]!).filter((p) => Object.hasOwn(narrative, p))).toEqual([]);
+      }
+      const mail = renderMail('reward_notified', lang, { ...paramsOf('reward_notified'), ...narrative });
+      for (const value of Object.values(narrative)) expect(`${mail.subject}\n${mail.text}\n${mail.html}`, `${lang}: ${value}`).not.toContain(value);
+      expect(mail.text).toContain('5,000.00 元');
+      expect(mail.text).toContain('2026年12月14日当日结束前（北京时间）');
+      expect(mail.text).toContain('https://intake.example/followup');
+    }
+  });
+
+  it('says the reward amount and deadline in the reporter\'s language, in Beijing time', () => {
+    expect(amountPhrase('zh-CN', 500_000)).toBe('5,000.00 元');
+    expect(amountPhrase('en', 500_000)).toBe('CNY 5,000.00');
+    expect(amountPhrase('en', 100_000_005)).toBe('CNY 1,000,000.05');
+    expect(deadlinePhrase('zh-CN', '2026-12-14T23:59:59.999+08:00')).toBe('2026年12月14日当日结束前（北京时间）');
+    expect(deadlinePhrase('en', '2026-12-14T23:59:59.999+08:00')).toBe('14 Dec 2026, end of day (Beijing time)');
+    expect(deadlinePhrase('en', '2027-01-05T10:30:00.000+08:00')).toBe('5 Jan 2027, 10:30 (Beijing time)');
+    expect(deadlinePhrase('zh-CN', '2027-01-05T10:30:00.000+08:00')).toBe('2027年1月5日 10:30 前（北京时间）');
+    expect(deadlinePhrase('en', 'soon')).toBe('—');
   });
 
   it('renders every message in both languages, subjects led by the case number (the day for digests)', () => {

@@ -21,11 +21,8 @@ export function timeLeft(msLeft: number, t: Messages): string {
   return msLeft < 0 ? t.staff.due.over(d, h, m) : t.staff.due.left(d, h, m);
 }
 
-/** Fen as yuan with two decimals: 123456 → '1,234.56'. */
-export function formatYuan(fen: number): string {
-  const yuan = Math.floor(fen / 100).toLocaleString('en-US');
-  return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
-}
+// Shared with the reward notice mail.
+export { formatYuan } from '../../server/lib/money.js';
 
 /** A file size as people read it: 812 B, 12.3 KB, 4.5 MB. */
 export function formatSize(bytes: number): string {
