@@ -14,6 +14,8 @@ export interface QueueFilter {
   overdueBefore?: string;
   dueBetween?: [string, string];
   triage?: boolean;
+  /** A search: one case number, one credit code, or the start of a business name (see `searchOf`). */
+  search?: QueueSearch;
   after?: [string, string];
   limit: number;
   /**
@@ -25,7 +27,22 @@ export interface QueueFilter {
   statusIsCommon?: boolean;
 }
 
-const sortKey = sql<string>`coalesce(cases.next_due_at, '~')`;
+/**
+ * The queue's sort key: open cases by their next due date, open cases without a running clock after
+ * them ('~' sorts after digits), closed and merged cases last ('~~'). Indexed as written
+ * (db/migrations/0022_queue_open_first.sql): the cursor, the order and the due-date filters all use it.
+ */
+const sortKey = sql<string>`(CASE WHEN cases.status IN ('closed', 'merged') THEN '~~' ELSE coalesce(cases.next_due_at, '~') END)`;
+
+/** The sort key of a row, as `sortKey` computes it in SQL: what a page's cursor carries. */
+export const queueKeyOf = (row: { status: string; next_due_at: string | null }): string =>
+  row.status === 'closed' || row.status === 'merged' ? '~~' : row.next_due_at ?? '~';
+
+/** What a queue search looks for; each is an index range (case number, credit code, business name). */
+export type QueueSearch = { caseNumber: string } | { creditCode: string } | { namePrefix: string };
+
+// Above every character a name can hold: `name < prefix + this` closes the prefix range.
+const AFTER_ALL = '\u{10FFFF}';
 
 /**
  * The three ways a case is in someone's queue. Lead and co-handled are queried apart, because an OR
@@ -51,13 +68,19 @@ function scopedCases(db: Kysely<Database>, scope: Scope, f: Omit<QueueFilter, 'a
   if (f.category) q = q.where('cases.category', '=', f.category);
   if (f.triage) q = q.where('cases.department', 'is', null).where('cases.status', 'not in', ['closed', 'merged']);
   // Written on the indexed expression, so the due-date ranges are index ranges too.
+  if (f.search && 'caseNumber' in f.search) q = q.where('cases.case_number', '=', f.search.caseNumber);
+  if (f.search && 'creditCode' in f.search) q = q.where('cases.subject_credit_code', '=', f.search.creditCode);
+  if (f.search && 'namePrefix' in f.search) {
+    q = q.where('cases.subject_name', '>=', f.search.namePrefix).where('cases.subject_name', '<', `${f.search.namePrefix}${AFTER_ALL}`);
+  }
   if (f.overdueBefore) q = q.where(sql<SqlBool>`${sortKey} < ${f.overdueBefore}`);
   if (f.dueBetween) q = q.where(sql<SqlBool>`${sortKey} >= ${f.dueBetween[0]} AND ${sortKey} <= ${f.dueBetween[1]}`);
   return q;
 }
 
-const queueOrder = (a: { next_due_at: string | null; case_number: string }, b: typeof a) =>
-  (a.next_due_at ?? '~').localeCompare(b.next_due_at ?? '~') || a.case_number.localeCompare(b.case_number);
+/** Binary order, as SQLite compares text (localeCompare would put '~' before the digits). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const queueOrder = (a: QueueRow, b: QueueRow) => cmp(queueKeyOf(a), queueKeyOf(b)) || cmp(a.case_number, b.case_number);
 
 /** What a queue row shows: not the narrative, which would make a page's read several times larger. */
 export const QUEUE_COLUMNS = [
@@ -67,7 +90,7 @@ export const QUEUE_COLUMNS = [
 
 export type QueueRow = Pick<CaseRow, (typeof QUEUE_COLUMNS)[number]>;
 
-/** One keyset page of the queue, sorted by the next due date, then case number. */
+/** One keyset page of the queue, in the order of `sortKey`, then case number. */
 export async function listQueuePage(db: Kysely<Database>, v: Visibility, f: QueueFilter): Promise<QueueRow[]> {
   const pages = await Promise.all(scopesOf(v).map((scope) => {
     let q = scopedCases(db, scope, f).select(QUEUE_COLUMNS.map((c) => `cases.${c}` as const));

@@ -1,6 +1,7 @@
 /** Query and body schemas of the staff case endpoints. */
 import { z } from 'zod';
 import { pathParam } from '../lib/params.js';
+import type { QueueSearch } from './cases.repository.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 
@@ -11,9 +12,21 @@ export const queueQuerySchema = z.object({
   overdue: flag,
   dueSoon: flag,
   triage: flag,
+  /** A case number, a credit code or the start of a business name; blank is no search. */
+  q: z.string().trim().max(100, 'search for at most 100 characters').optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** A queue search: the case number or credit code exactly (any case), else the start of the business name. */
+export function queueSearchOf(q: string | undefined): QueueSearch | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const upper = text.toUpperCase();
+  if (caseNumberSchema.safeParse(upper).success) return { caseNumber: upper };
+  if (/^[0-9A-Z]{18}$/.test(upper)) return { creditCode: upper };
+  return { namePrefix: text };
+}
 
 const text = (max: number) => z.string().trim().max(max).optional();
 

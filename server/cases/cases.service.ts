@@ -4,7 +4,8 @@ import { endOfShanghaiDay, shanghaiDate, toShanghaiIso } from '../clocks/clocks.
 import type { Deps } from '../deps.js';
 import { directorySnapshot } from '../directory/snapshot.js';
 import type { Actor } from '../staff/actor.js';
-import { countByStatus, countQueue, listQueuePage, listRunningClocks, type QueueFilter } from './cases.repository.js';
+import { countByStatus, countQueue, listQueuePage, listRunningClocks, queueKeyOf, type QueueFilter } from './cases.repository.js';
+import { queueSearchOf } from './cases.schema.js';
 import { queueItemView, type DepartmentNames, type DueItem } from './cases.view.js';
 import { visibilityOf, type Visibility } from './visibility.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
@@ -27,18 +28,20 @@ export interface QueueQuery {
   overdue?: boolean;
   dueSoon?: boolean;
   triage?: boolean;
+  /** A search: see queueSearchOf. */
+  q?: string | undefined;
   cursor?: string;
   limit: number;
 }
 
-/** One page of the caller's queue, sorted by due date, with counts per filter. */
+/** One page of the caller's queue (open cases by due date, closed last), with counts per filter. */
 export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
   const visibility = visibilityOf(actor);
   const now = deps.clock.now();
   const nowIso = toShanghaiIso(now);
   const soon = await dueSoonLimit(deps, now);
   const filter: QueueFilter = {
-    status: query.status, kind: query.kind, category: query.category, triage: query.triage,
+    status: query.status, kind: query.kind, category: query.category, triage: query.triage, search: queueSearchOf(query.q),
     overdueBefore: query.overdue ? nowIso : undefined,
     dueBetween: query.dueSoon ? [nowIso, soon] : undefined,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -56,7 +59,7 @@ export async function listQueue(deps: Deps, actor: Actor, query: QueueQuery) {
   }
   return {
     items: page.map((c) => queueItemView(c, names, now, soon, running.get(c.id))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.next_due_at ?? '~', last.case_number) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(queueKeyOf(last), last.case_number) : null,
     counts,
   };
 }
