@@ -3,6 +3,7 @@ import type { CaseStatus } from '../../domain/vocabulary.js';
 import type { ActionName } from '../../server/cases/lifecycle.js';
 import { reporterEn } from './messages-reporter-en.js';
 import { rewardEn } from './messages-reward-en.js';
+import { workEn } from './messages-work-en.js';
 import type { StaffMessages } from './messages-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`);
@@ -36,7 +37,7 @@ export const staffEn: StaffMessages = {
     escalated: 'Escalated', merged_from: 'Duplicate merged in',
     reward_eligible: 'Reward assessed: eligible', reward_ineligible: 'Reward assessed: not eligible', reward_proposed: 'Reward amount proposed',
     reward_notified: 'Reward approved, reporter notified', reward_rejected: 'Reward rejected', reward_claimed: 'Reward claimed by the reporter',
-    reward_paid: 'Reward paid', reward_expired: 'Reward claim expired',
+    reward_paid: 'Reward paid', reward_expired: 'Reward claim expired', reward_payee_viewed: 'Payee details viewed (audited)',
   },
   grounds: {
     not_competent: 'Not within our competence', handled_elsewhere: 'Accepted or handled by another authority',
@@ -103,6 +104,7 @@ export const staffEn: StaffMessages = {
     typed: 'What you typed (this action is not available now; copy it if you need it):',
   },
   errorPages: {
+    pageNotFoundTitle: 'Page not found', pageNotFound: 'The workspace has no page at this address. It may be mistyped, or the page has moved.',
     notFoundTitle: 'Case not found', notFound: 'There is no such case, or your department does not handle it.',
     forbiddenTitle: 'Not allowed', forbidden: 'Your role cannot use this page.',
     csrf: 'The form is out of date or did not come from this site; reload the page and try again.',
@@ -120,4 +122,5 @@ export const staffEn: StaffMessages = {
   },
   reporter: reporterEn,
   reward: rewardEn,
+  work: workEn,
 };

@@ -4,6 +4,7 @@ import type { ActionName } from '../../server/cases/lifecycle.js';
 import type { Role } from '../../server/staff/roles.js';
 import { reporterZh } from './messages-reporter-zh.js';
 import { rewardZh } from './messages-reward-zh.js';
+import { workZh } from './messages-work-zh.js';
 
 const dhm = (d: number, h: number, m: number) => (d > 0 ? `${d}天${h}小时` : h > 0 ? `${h}小时${m}分钟` : `${m}分钟`);
 
@@ -34,7 +35,7 @@ export const staffZh = {
     escalated: '升级督办', merged_from: '并入重复件',
     reward_eligible: '奖励评定：符合条件', reward_ineligible: '奖励评定：不符合条件', reward_proposed: '提出奖励金额',
     reward_notified: '奖励已批准并告知举报人', reward_rejected: '奖励已驳回', reward_claimed: '举报人申领奖励',
-    reward_paid: '奖励已发放', reward_expired: '奖励申领已过期',
+    reward_paid: '奖励已发放', reward_expired: '奖励申领已过期', reward_payee_viewed: '查看收款信息（已审计）',
   } as Record<string, string>,
   grounds: {
     not_competent: '不属于本部门管辖', handled_elsewhere: '已由其他机关受理或处理', not_consumption: '不是为生活消费需要',
@@ -101,6 +102,7 @@ export const staffZh = {
     typed: '您填写的内容（此操作当前不可用，可复制后另用）：',
   },
   errorPages: {
+    pageNotFoundTitle: '找不到这个页面', pageNotFound: '工作台没有这个地址，可能是地址输错了，或页面已经移动。',
     notFoundTitle: '找不到该案件', notFound: '案件不存在，或不由您的部门办理。',
     forbiddenTitle: '无权访问', forbidden: '您的角色不能使用此页面。',
     csrf: '表单已过期或并非来自本站页面，请刷新页面后重试。',
@@ -118,6 +120,7 @@ export const staffZh = {
   },
   reporter: reporterZh,
   reward: rewardZh,
+  work: workZh,
 };
 
 export type StaffMessages = typeof staffZh;
