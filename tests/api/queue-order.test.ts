@@ -7,7 +7,7 @@ import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
 let t: TestApp;
 let handler: TestStaff;
 let intake: TestStaff;
-const n: Record<string, string> = {};
+const n = {} as { closed: string; paused: string; report: string; complaint: string; injury: string };
 
 const submit = async (body: unknown) => (await call(t.app, 'POST', '/api/v1/cases', body)).body.caseNumber as string;
 // A fresh sign-in for each call: the tests move the clock past a session's idle time.
