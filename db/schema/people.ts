@@ -72,6 +72,8 @@ export interface SatisfactionTable {
 }
 
 export type DisclosureStatus = 'pending' | 'approved' | 'denied';
+/** What a disclosure request opens: the reporter's identity, or the payee details of a claimed reward. */
+export type DisclosureSubject = 'identity' | 'payee';
 
 export interface DisclosureRequestTable {
   id: string;
@@ -84,6 +86,7 @@ export interface DisclosureRequestTable {
   decided_at: string | null;
   decision_note: string | null;
   viewed_at: string | null;
+  subject: Generated<DisclosureSubject>;
 }
 
 export interface AttachmentTable {

@@ -13,6 +13,7 @@ import { departmentNames } from './cases.service.js';
 import { clockView, departmentOf, eventView } from './cases.view.js';
 import { guardedActions } from './guards.js';
 import { allowedActions } from './lifecycle.js';
+import { payoutAccess } from '../rewards/payee.service.js';
 import { rewardOf } from '../rewards/rewards.service.js';
 import { rewardView } from '../rewards/rewards.view.js';
 import { findReadableCase } from './visibility.js';
@@ -22,9 +23,9 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
   const { row, cohandlers, visibility } = await findReadableCase(deps, actor, caseNumber, justActed);
   const now = deps.clock.now();
   const cal = await deps.calendar.get();
-  const [clocks, events, messages, assignments, names, reward] = await Promise.all([
+  const [clocks, events, messages, assignments, names, reward, payout] = await Promise.all([
     listClocks(deps.db, row.id), listEvents(deps.db, row.id), listMessages(deps.db, row.id),
-    listAssignments(deps.db, row.id), departmentNames(deps), rewardOf(deps, row.id),
+    listAssignments(deps.db, row.id), departmentNames(deps), rewardOf(deps, row.id), payoutAccess(deps, actor, row),
   ]);
   const since = toShanghaiIso(new Date(new Date(row.received_at).getTime() - 90 * 86_400_000));
   const duplicates = await findLikelyDuplicates(deps.db, row, since, visibility);
@@ -61,8 +62,11 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     timeline: events.map(eventView),
     messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: m.body })),
     attachments: await attachmentViews(deps, row.id, row.case_number),
-    /** The report's reward, null when none was asked for; `requested` stays for the pages that read it. */
-    reward: reward ? { requested: true, ...rewardView(reward) } : null,
+    /**
+     * The report's reward, null when none was asked for; `requested` stays for the pages that read it.
+     * `payout`: for the reward officer of a claimed reward, how the payee details are reached.
+     */
+    reward: reward ? { requested: true, ...rewardView(reward), ...(payout ? { payout } : {}) } : null,
     assignments: assignments.map((a) => ({
       department: a.department, dispatchedAt: a.dispatched_at, signDueAt: a.sign_due_at, signedAt: a.signed_at,
       returnedAt: a.returned_at, returnReason: a.return_reason,

@@ -1,19 +1,15 @@
 /**
  * The reporter's reward claim through the follow-up (docs/lifecycle.md "Rewards"): the payee details
  * are sealed like an identity and written in the claim's own audited batch.
- *
- * Nothing reads reward_payees yet: unsealing them for payout, through the identity custodian, is
- * still to be built. Until then the details stay sealed and no page or endpoint shows them.
+ * They are opened only at payout (server/rewards/payee.service.ts).
  */
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { seal } from '../identity/seal.js';
 import { claimReward } from '../rewards/claim.service.js';
+import { payeeContext } from '../rewards/payee.service.js';
 import { insertRewardPayeeQuery } from './followup.repository.js';
 import type { RewardClaim } from './followup.schema.js';
-
-/** The context bound to a payee's ciphertext, so it cannot be swapped onto another case. */
-export const payeeContext = (caseId: string) => `${caseId}:reward_payee`;
 
 /** Claims the case's notified reward for this payee; a conflict when there is nothing to claim. */
 export async function claimRewardAsReporter(deps: Deps, caseId: string, { payee }: RewardClaim) {

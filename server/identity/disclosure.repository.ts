@@ -1,6 +1,6 @@
 /** Disclosure requests for sealed reporter identities (docs/protection.md). */
 import type { CompiledQuery, Insertable, Kysely } from 'kysely';
-import type { Database, DisclosureRequestTable } from '../../db/schema.js';
+import type { Database, DisclosureRequestTable, DisclosureSubject } from '../../db/schema.js';
 
 export function insertDisclosureRequestQuery(db: Kysely<Database>, row: Insertable<DisclosureRequestTable>): CompiledQuery {
   return db.insertInto('disclosure_requests').values(row).compile();
@@ -31,11 +31,12 @@ export function listPendingRequests(db: Kysely<Database>, excludeRequester: stri
     .execute();
 }
 
-/** A request of this requester on this case that is still pending or approved and not yet viewed. */
-export function findOpenRequest(db: Kysely<Database>, caseId: string, requestedBy: string) {
-  return db.selectFrom('disclosure_requests').select(['id', 'status'])
+/** A request of this requester on this case for this subject that is still pending, or approved and not yet viewed. */
+export function findOpenRequest(db: Kysely<Database>, caseId: string, requestedBy: string, subject: DisclosureSubject = 'identity') {
+  return db.selectFrom('disclosure_requests').select(['id', 'status', 'viewed_at'])
     .where('case_id', '=', caseId)
     .where('requested_by', '=', requestedBy)
+    .where('subject', '=', subject)
     .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'approved'), eb('viewed_at', 'is', null)])]))
     .executeTakeFirst();
 }
@@ -69,17 +70,19 @@ export function markViewedQuery(db: Kysely<Database>, id: string, at: string): C
 export async function identityDisclosed(db: Kysely<Database>, caseId: string): Promise<boolean> {
   const row = await db.selectFrom('disclosure_requests').select('id')
     .where('case_id', '=', caseId)
+    .where('subject', '=', 'identity')
     .where('viewed_at', 'is not', null)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
 }
 
-/** One requester's requests on one case, newest first. */
-export function listRequestsOfRequester(db: Kysely<Database>, caseId: string, requestedBy: string) {
+/** One requester's requests for one subject on one case, newest first. */
+export function listRequestsOfRequester(db: Kysely<Database>, caseId: string, requestedBy: string, subject: DisclosureSubject = 'identity') {
   return requestsWithCase(db)
     .where('disclosure_requests.case_id', '=', caseId)
     .where('disclosure_requests.requested_by', '=', requestedBy)
+    .where('disclosure_requests.subject', '=', subject)
     .orderBy('disclosure_requests.requested_at', 'desc')
     .limit(100)
     .execute();

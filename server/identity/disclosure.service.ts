@@ -24,7 +24,7 @@ export type Decision = 'approve' | 'deny';
 /** A request as staff see it: never the identity itself. */
 export function disclosureView(r: DisclosureRequestRow) {
   return {
-    id: r.id, caseNumber: r.case_number, kind: r.kind, category: r.category, department: r.department,
+    id: r.id, subject: r.subject, caseNumber: r.case_number, kind: r.kind, category: r.category, department: r.department,
     legalReason: r.legal_reason, requestedBy: r.requested_by_username, requestedAt: r.requested_at,
     status: r.status, decidedAt: r.decided_at, decisionNote: r.decision_note, viewedAt: r.viewed_at,
   };
@@ -86,7 +86,7 @@ export async function decideDisclosure(deps: Deps, actor: Actor, id: string, dec
   const status = decision === 'approve' ? 'approved' : 'denied';
   const results = await commitWithAudit(deps, [
     decideRequestQuery(deps.db, id, { status, decidedBy: actor.userId, at: toShanghaiIso(deps.clock.now()), note }),
-  ], [{ actor: actor.username, action: `identity.disclosure.${decision}`, caseId: request.case_id, detail: { requestId: id, note } }]);
+  ], [{ actor: actor.username, action: `identity.disclosure.${decision}`, caseId: request.case_id, detail: { requestId: id, subject: request.subject, note } }]);
   // Lost a race with another custodian: the audit shows both attempts, the state only the first.
   if (!changed(results)) throw new AppError('conflict', 'The request was decided by someone else meanwhile.');
   return disclosureView(await loadRequest(deps, id));
@@ -99,6 +99,7 @@ export async function decideDisclosure(deps: Deps, actor: Actor, id: string, dec
 export async function viewDisclosure(deps: Deps, actor: Actor, id: string): Promise<DisclosureView & { identity: ReporterIdentity }> {
   const request = await loadRequest(deps, id);
   if (request.requested_by !== actor.userId) throw new AppError('forbidden', 'Only the staff member who filed the request may view it.');
+  if (request.subject !== 'identity') throw new AppError('conflict', 'This request opens payee details: they are viewed on the case\'s reward (reward/payee).');
   if (request.status === 'denied') throw new AppError('conflict', 'The request was denied: the identity stays sealed.');
   if (request.status === 'pending') throw new AppError('conflict', 'The request has not been decided yet.');
   if (request.viewed_at) throw new AppError('conflict', 'The identity was already viewed once under this request; file a new request.');

@@ -1,10 +1,11 @@
-/** Staff reward endpoints: the reward queue and the actions on a case's reward. */
+/** Staff reward endpoints: the reward queue, the actions on a case's reward and the payee details at payout. */
 import { Hono } from 'hono';
 import { caseNumberParam } from '../cases/cases.schema.js';
 import type { Deps } from '../deps.js';
 import { readJsonBody } from '../lib/body.js';
 import { requireCsrf, requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
-import { rewardActionSchema, rewardQueueSchema } from './rewards.schema.js';
+import { payeeRequestSchema, rewardActionSchema, rewardQueueSchema } from './rewards.schema.js';
+import { requestPayeeDisclosure, viewPayee } from './payee.service.js';
 import { actOnReward, listRewards } from './rewards.service.js';
 import { REWARD_RULES } from './rules.js';
 
@@ -21,6 +22,16 @@ export function rewardRoutes(deps: Deps) {
     const caseNumber = caseNumberParam(c.req.param('caseNumber'));
     const input = rewardActionSchema.parse(await readJsonBody(c.req.raw));
     return c.json(await actOnReward(deps, c.get('actor'), caseNumber, input), 200, { 'Cache-Control': 'no-store' });
+  });
+  // Payee details at payout: never cached anywhere.
+  app.post('/cases/:caseNumber/reward/payee-requests', requireStaff(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const { reason } = payeeRequestSchema.parse(await readJsonBody(c.req.raw));
+    return c.json(await requestPayeeDisclosure(deps, c.get('actor'), caseNumber, reason), 201, { 'Cache-Control': 'no-store' });
+  });
+  app.post('/cases/:caseNumber/reward/payee', requireStaff(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    return c.json(await viewPayee(deps, c.get('actor'), caseNumber), 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

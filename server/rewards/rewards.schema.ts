@@ -28,3 +28,8 @@ export const rewardQueueSchema = z.object({
 });
 
 export type RewardQueueQuery = z.infer<typeof rewardQueueSchema>;
+
+/** A payee request at payout (anonymous reporter): why the details are needed, for the custodian. */
+export const payeeRequestSchema = z.object({
+  reason: z.string().trim().min(5, 'give the reason (at least 5 characters)').max(1000),
+}).strict();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyring, importMasterKey } from '../../server/identity/keys.js';
 import { rotateMasterKey } from '../../server/identity/rotation.service.js';
 import { unseal } from '../../server/identity/seal.js';
-import { payeeContext } from '../../server/followup/reward-claim.service.js';
+import { payeeContext } from '../../server/rewards/payee.service.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer } from '../helpers/staff.js';
 import { notifiedReward } from '../helpers/rewards.js';

@@ -10,6 +10,7 @@ import { AssignmentsSection, DuplicatesSection, MessagesSection, TimelineSection
 import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
 import { ContactSection, DisclosureSection, WriteSection, type ReporterFormFailure } from './reporter-forms.js';
+import type { PayoutState } from './payout-panel.js';
 import { RewardSection, type RewardPanelState } from './reward-panel.js';
 
 export interface CasePageProps {
@@ -24,6 +25,8 @@ export interface CasePageProps {
   formFailure?: ReporterFormFailure | undefined;
   /** The reward form after a post: refused, or a proposal's amount to confirm. */
   reward?: RewardPanelState | undefined;
+  /** The payee block after a post: the opened details, or a refused request. */
+  payout?: PayoutState | undefined;
 }
 
 const FIELD_OF = { message: 'message-body', contact: 'contact-reason', disclosure: 'disclosure-reason' } as const;
@@ -69,7 +72,7 @@ function Failure({ v, c, failure }: { v: StaffView; c: CaseView; failure: NonNul
   );
 }
 
-export function CasePage({ v, c, notice, failure, disclosures, formFailure, reward }: CasePageProps) {
+export function CasePage({ v, c, notice, failure, disclosures, formFailure, reward, payout }: CasePageProps) {
   const s = v.t.staff;
   const title = `${failure || formFailure || reward?.error ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
   const rewardStaff = v.actor?.role === 'reward_officer' || v.actor?.role === 'reward_approver';
@@ -98,7 +101,7 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure, rewa
           <AssignmentsSection v={v} c={c} />
         </div>
         <div class="case-side">
-          <RewardSection v={v} c={c} state={reward} />
+          <RewardSection v={v} c={c} state={reward} payout={payout} />
           {/* reward staff read a case for its reward: they take no case action */}
           {!rewardStaff && <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />}
           <ContactSection v={v} c={c} failure={formFailure} />

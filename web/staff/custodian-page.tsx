@@ -51,6 +51,7 @@ function PendingRequest({ v, r, failure }: { v: StaffView; r: DisclosureView; fa
   return (
     <li class="panel disclosure-pending" id={`request-${r.id}`}>
       <dl class="summary-list">
+        <dt>{k.subject}</dt><dd data-subject={r.subject}><strong>{k.subjects[r.subject] ?? r.subject}</strong></dd>
         <dt>{k.caseNumber}</dt><dd class="mono">{r.caseNumber}</dd>
         <dt>{k.kind}</dt><dd>{v.t.staff.kinds[r.kind] ?? r.kind}</dd>
         <dt>{k.department}</dt><dd>{departmentName(v, r.department) ?? '—'}</dd>
@@ -74,7 +75,7 @@ function DecidedTable({ v, decided }: { v: StaffView; decided: DisclosureView[] 
       <table class="table">
         <thead>
           <tr>
-            <th scope="col">{k.caseNumber}</th><th scope="col">{k.requester}</th><th scope="col">{k.legalReason}</th>
+            <th scope="col">{k.caseNumber}</th><th scope="col">{k.subject}</th><th scope="col">{k.requester}</th><th scope="col">{k.legalReason}</th>
             <th scope="col">{k.requestedAt}</th><th scope="col">{k.decision}</th><th scope="col">{k.decidedAt}</th>
             <th scope="col">{k.note}</th><th scope="col">{k.viewedAt}</th>
           </tr>
@@ -82,7 +83,7 @@ function DecidedTable({ v, decided }: { v: StaffView; decided: DisclosureView[] 
         <tbody>
           {decided.map((r) => (
             <tr data-status={r.status}>
-              <th scope="row" class="mono">{r.caseNumber}</th><td>{r.requestedBy}</td><td>{r.legalReason}</td>
+              <th scope="row" class="mono">{r.caseNumber}</th><td>{k.subjects[r.subject] ?? r.subject}</td><td>{r.requestedBy}</td><td>{r.legalReason}</td>
               <td>{formatTime(r.requestedAt)}</td><td>{k.decisions[r.status] ?? r.status}</td><td>{formatTime(r.decidedAt)}</td>
               <td>{r.decisionNote || '—'}</td><td>{formatTime(r.viewedAt)}</td>
             </tr>

@@ -111,7 +111,7 @@ export const staffEn: StaffMessages = {
     invalidTitle: 'Bad request', invalid: 'The request parameters are not valid.',
     conflictTitle: 'Not possible now', conflict: 'The current state does not allow this.',
     genericTitle: 'Something went wrong', generic: 'The service had a problem; please try again later.',
-    back: 'Back to the case queue',
+    back: 'Back to your start page',
   },
   overview: {
     title: 'Department overview', from: 'From', to: 'To', apply: 'Show', period: (from: string, to: string) => `Period: ${from} to ${to}`,

@@ -44,8 +44,9 @@ export const reporterEn: ReporterMessages = {
     logged: 'This view was recorded in the audit log; the reporter sees on the follow-up page that the identity was disclosed.',
   },
   custodian: {
-    title: 'Disclosure requests', intro: 'Decide on handlers\' requests to view a sealed reporter identity. You see the requests, never the identity.',
+    title: 'Disclosure requests', intro: 'Decide on handlers\' requests to view a sealed reporter identity, and reward officers\' requests to view an anonymous reporter\'s payee details. You see the requests, never the identity or the details.',
     pending: 'Pending requests', nonePending: 'No pending requests.', decided: 'Recently decided', noneDecided: 'No recent decisions.',
+    subject: 'Asks to view', subjects: { identity: 'Reporter identity', payee: 'Reward payee details (payout)' },
     caseNumber: 'Case number', kind: 'Kind', department: 'Department', requester: 'Requested by', legalReason: 'Legal ground and reason',
     requestedAt: 'Requested', decision: 'Decision', decidedAt: 'Decided', note: 'Note', viewedAt: 'Viewed',
     approveNote: 'Note (optional)', denyNote: 'Reason for denying (required)', approve: 'Approve', deny: 'Deny',

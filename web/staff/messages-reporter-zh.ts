@@ -39,8 +39,9 @@ export const reporterZh = {
     logged: '本次查看已记入审计日志；举报人会在查询页面看到身份已被披露。',
   },
   custodian: {
-    title: '身份披露审批', intro: '审批承办人查看密封的举报人身份的申请。您只看到申请，看不到举报人身份。',
+    title: '身份披露审批', intro: '审批承办人查看密封的举报人身份、奖励经办人查看匿名举报人收款信息的申请。您只看到申请，看不到身份或收款信息。',
     pending: '待审批的申请', nonePending: '没有待审批的申请。', decided: '最近已审批的申请', noneDecided: '最近没有已审批的申请。',
+    subject: '申请查看', subjects: { identity: '举报人身份', payee: '奖励收款信息（发放奖励）' } as Record<string, string>,
     caseNumber: '案件编号', kind: '类型', department: '承办部门', requester: '申请人', legalReason: '法律依据和理由', requestedAt: '申请时间',
     decision: '审批结果', decidedAt: '审批时间', note: '审批意见', viewedAt: '查看时间',
     approveNote: '批准意见（选填）', denyNote: '拒绝理由（必填）', approve: '批准', deny: '拒绝',

@@ -109,7 +109,7 @@ export const staffZh = {
     invalidTitle: '请求有误', invalid: '请求的参数不正确。',
     conflictTitle: '无法完成', conflict: '当前状态不允许这样做。',
     genericTitle: '出错了', generic: '服务暂时出现问题，请稍后再试。',
-    back: '返回案件队列',
+    back: '返回工作台首页',
   },
   overview: {
     title: '部门概况', from: '起始日期', to: '截止日期', apply: '查看', period: (from: string, to: string) => `统计期间：${from} 至 ${to}`,

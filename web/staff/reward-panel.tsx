@@ -12,6 +12,7 @@ import { csrfField } from '../../server/staff/auth.middleware.js';
 import { isRewardRole } from '../../server/staff/roles.js';
 import type { StaffView } from './context.js';
 import { formatTime, formatYuan } from './format.js';
+import { PayoutBlock, type PayoutState } from './payout-panel.js';
 import type { RewardAttempt, RewardFormField } from './reward-form.js';
 
 type Reward = NonNullable<CaseView['reward']>;
@@ -164,7 +165,9 @@ function Refused({ v, state }: { v: StaffView; state: RewardPanelState }) {
   );
 }
 
-export function RewardSection({ v, c, state }: { v: StaffView; c: CaseView; state?: RewardPanelState | undefined }) {
+export function RewardSection({ v, c, state, payout }: {
+  v: StaffView; c: CaseView; state?: RewardPanelState | undefined; payout?: PayoutState | undefined;
+}) {
   const r = c.reward;
   if (!r) return null;
   const p = v.t.staff.reward.panel;
@@ -181,6 +184,7 @@ export function RewardSection({ v, c, state }: { v: StaffView; c: CaseView; stat
       {staff && actions.length === 0 && <p>{p.noActions}</p>}
       {own && <p class="notice">{p.ownProposal}</p>}
       {actions.map((action) => <RewardForm v={v} c={c} r={r} action={action} state={state} />)}
+      <PayoutBlock v={v} c={c} state={payout} />
     </section>
   );
 }

@@ -7,9 +7,10 @@ import { getCase } from '../../server/cases/case-page.service.js';
 import { caseNumberParam } from '../../server/cases/cases.schema.js';
 import type { Deps } from '../../server/deps.js';
 import { errorStatus } from '../../server/errors.js';
-import { readFormBody } from '../../server/lib/body.js';
+import { formText, readFormBody } from '../../server/lib/body.js';
 import { allowedRewardActions } from '../../server/rewards/reward-lifecycle.js';
-import { rewardQueueSchema } from '../../server/rewards/rewards.schema.js';
+import { requestPayeeDisclosure, viewPayee } from '../../server/rewards/payee.service.js';
+import { payeeRequestSchema, rewardQueueSchema } from '../../server/rewards/rewards.schema.js';
 import { listRewards } from '../../server/rewards/rewards.service.js';
 import { REWARD_RULES } from '../../server/rewards/rules.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
@@ -24,8 +25,9 @@ import type { RewardPanelState } from './reward-panel.js';
 import { RewardQueuePage } from './reward-queue-page.js';
 import { RewardRulesBody } from './reward-rules-page.js';
 
-/** The notice after a reward action, by the `notice` query value (`reward_<action>`). */
+/** The notice after a reward action, by the `notice` query value (`reward_<action>`, or `payee_requested`). */
 export function rewardNotice(v: StaffView, notice: string | undefined): string | undefined {
+  if (notice === 'payee_requested') return v.t.staff.reward.payout.requested;
   const action = notice?.startsWith('reward_') ? notice.slice('reward_'.length) : undefined;
   const label = action !== undefined ? v.t.staff.reward.actions[action] : undefined;
   return label ? v.t.staff.reward.done(label) : undefined;
@@ -84,6 +86,24 @@ export function rewardPages(deps: Deps) {
     if (outcome.ok) return c.redirect(`/staff/cases/${caseNumber}?notice=reward_${encodeURIComponent(attempt.action)}#reward`, 303);
     const status = errorStatus[outcome.error.code] as 400 | 403 | 409;
     return show((v) => ({ attempt, error: outcome.error, errors: rewardFieldErrors(outcome.error, v.t) }), status);
+  });
+
+  // Payee details at payout (the reward officer): the details appear only in this answer, never cached.
+  app.post('/cases/:caseNumber/reward/payee', requireStaffPage(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const opened = await catchRefusal(['conflict', 'forbidden'], () => viewPayee(deps, c.get('actor'), caseNumber));
+    c.header('Cache-Control', 'no-store');
+    if (opened.ok) return renderCasePage(c, deps, caseNumber, () => ({ payout: { payee: opened.value.payee } }));
+    return renderCasePage(c, deps, caseNumber, () => ({ payout: { error: opened.error } }), errorStatus[opened.error.code] as 403 | 409);
+  });
+
+  app.post('/cases/:caseNumber/reward/payee-request', requireStaffPage(deps), requireCsrf, async (c) => {
+    const caseNumber = caseNumberParam(c.req.param('caseNumber'));
+    const reason = formText(await readFormBody(c.req), 'reason');
+    const filed = await catchRefusal(['validation_failed', 'conflict', 'forbidden'], async () =>
+      requestPayeeDisclosure(deps, c.get('actor'), caseNumber, payeeRequestSchema.parse({ reason }).reason));
+    if (filed.ok) return c.redirect(`/staff/cases/${caseNumber}?notice=payee_requested#payout`, 303);
+    return renderCasePage(c, deps, caseNumber, () => ({ payout: { error: filed.error, reason } }), errorStatus[filed.error.code] as 400 | 403 | 409);
   });
 
   return app;
