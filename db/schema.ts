@@ -6,12 +6,14 @@ export type { CaseKind, Severity };
 import type { AgencyTable, CalendarDayTable, CalendarYearTable, CaseSequenceTable, CategoryTable, DepartmentJurisdictionTable, DepartmentTable, RegionTable, RoutingRuleTable } from './schema/directory.js';
 import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventTable, CaseMessageTable, CaseTable, ClockTable, OutboxTable, SealedRecordTable } from './schema/cases.js';
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
+import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
 export * from './schema/cases.js';
 export * from './schema/people.js';
 export * from './schema/rewards.js';
+export * from './schema/submission-keys.js';
 
 export interface Database {
   regions: RegionTable;
@@ -44,6 +46,7 @@ export interface Database {
   case_counts: CaseCountTable;
   rewards: RewardTable;
   reward_payees: RewardPayeeTable;
+  submission_keys: SubmissionKeyTable;
 }
 
 export type Region = Selectable<RegionTable>;

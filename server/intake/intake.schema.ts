@@ -84,12 +84,18 @@ export const submissionSchema = z.object({
   reporter: z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter], {
     error: 'reporter.anonymous must be true or false',
   }).optional(),
-}).superRefine((s, ctx) => {
+}).superRefine((parsed, ctx) => {
+  // This runs even when a field failed (`when` below), so that one answer names every problem:
+  // a failed field's value may be anything, and each rule looks only at what it needs.
+  const s = parsed as Partial<Record<keyof typeof parsed, unknown>> & { reporter?: Record<string, unknown> };
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const reporter = typeof s.reporter === 'object' && s.reporter !== null ? s.reporter : undefined;
+  // Without a valid kind, what belongs to which kind cannot be told: the kind's own issue says so.
+  if (!(kinds as readonly unknown[]).includes(s.kind)) return;
   if (s.kind === 'complaint') {
-    if (!s.reporter || s.reporter.anonymous) {
+    if (!reporter || reporter.anonymous === true) {
       issue(['reporter', 'anonymous'], 'a complaint cannot be anonymous: name, phone and address are required');
-    } else if (!s.reporter.address) {
+    } else if (reporter.anonymous === false && (typeof reporter.address !== 'string' || reporter.address.trim() === '')) {
       issue(['reporter', 'address'], 'a complaint needs the complainant\'s address');
     }
   } else if (s.claim) {
@@ -97,9 +103,9 @@ export const submissionSchema = z.object({
   }
   if (s.kind === 'injury' && !s.severity) issue(['severity'], 'an injury report needs a severity');
   if (s.kind !== 'injury' && s.severity) issue(['severity'], 'severity belongs to an injury report only');
-  if (s.kind !== 'report' && s.reward) issue(['reward'], 'only a report can ask for a reward');
-  if (s.kind !== 'report' && s.reporter?.relation) issue(['reporter', 'relation'], 'only a report declares the reporter\'s relation to the matter');
-});
+  if (s.kind !== 'report' && s.reward === true) issue(['reward'], 'only a report can ask for a reward');
+  if (s.kind !== 'report' && reporter?.relation) issue(['reporter', 'relation'], 'only a report declares the reporter\'s relation to the matter');
+}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;

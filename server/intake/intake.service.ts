@@ -1,14 +1,14 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
-import type { Severity } from '../../domain/vocabulary.js';
+import type { CaseLanguage, Severity } from '../../domain/vocabulary.js';
 import { attachmentAnswer, withStoredAttachments, type PreparedAttachment } from '../attachments/attachments.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { computeDue, firstClockRule, shanghaiDate, SIGN_WINDOW, toShanghaiIso, type ClockRule } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { departmentRef } from '../directory/directory.js';
 import { directorySnapshot, type DirectorySnapshot } from '../directory/snapshot.js';
-import { AppError } from '../errors.js';
+import { AppError, zodIssues, type ErrorIssue } from '../errors.js';
 import { formatReceipt, hashReceipt, newReceipt } from '../identity/receipt.js';
 import { redact } from '../identity/redact.js';
 import { seal } from '../identity/seal.js';
@@ -18,19 +18,39 @@ import { checkCreditCode, type CreditCodeCheck } from '../lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { routingFacts } from '../routing/routing-facts.js';
 import { insertCaseQueries } from './intake.repository.js';
-import { submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
+import { kinds, submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
+import { keyRowQueries } from './submit-once.service.js';
+import type { KeyClaim } from './submission-keys.js';
 
 /** The directory checks zod cannot do: the category exists and takes this kind. */
+function directoryIssues(dir: DirectorySnapshot, code: string, kind: string | null): ErrorIssue[] {
+  const category = dir.categories.get(code);
+  if (!category) return [{ path: 'category', message: `unknown category ${code}` }];
+  if (kind !== null && !category.kinds.split(',').includes(kind)) {
+    return [{ path: 'category', message: `category ${code} does not take a ${kind} (it takes ${category.kinds})` }];
+  }
+  return [];
+}
+
 function checkAgainstDirectory(dir: DirectorySnapshot, s: Submission) {
-  const category = dir.categories.get(s.category);
-  if (!category) {
-    throw new AppError('validation_failed', 'The request is not valid.', [{ path: 'category', message: `unknown category ${s.category}` }]);
+  const issues = directoryIssues(dir, s.category, s.kind);
+  if (issues.length > 0) throw new AppError('validation_failed', 'The request is not valid.', issues);
+}
+
+/**
+ * The submission checked by the schema; a refusal names every problem at once, the directory's
+ * (an unknown category, or one that does not take this kind) with the schema's.
+ */
+export async function validateSubmission(deps: Deps, input: unknown): Promise<Submission> {
+  const parsed = submissionSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = zodIssues(parsed.error);
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as { category?: unknown; kind?: unknown };
+  if (typeof raw.category === 'string' && raw.category.trim() !== '' && !issues.some((i) => i.path === 'category')) {
+    const kind = typeof raw.kind === 'string' && (kinds as readonly string[]).includes(raw.kind) ? raw.kind : null;
+    issues.push(...directoryIssues(await directorySnapshot(deps.db), raw.category.trim(), kind));
   }
-  if (!category.kinds.split(',').includes(s.kind)) {
-    throw new AppError('validation_failed', 'The request is not valid.', [
-      { path: 'category', message: `category ${s.category} does not take a ${s.kind} (it takes ${category.kinds})` },
-    ]);
-  }
+  throw new AppError('validation_failed', 'The request is not valid.', issues);
 }
 
 function identityOf(s: Submission) {
@@ -91,7 +111,7 @@ function sealedRows(deps: Deps, { s, caseId, at, identity }: Filing) {
 }
 
 /** The case row: the free text redacted, the receipt kept only as its keyed hash. */
-async function caseRow(deps: Deps, f: Filing, language: 'zh' | 'en') {
+async function caseRow(deps: Deps, f: Filing, language: CaseLanguage) {
   const { s, decision, names, creditCheck, at } = f;
   return {
     id: f.caseId, kind: s.kind, category: s.category, region: s.region, status: 'received' as const,
@@ -110,7 +130,7 @@ async function caseRow(deps: Deps, f: Filing, language: 'zh' | 'en') {
 }
 
 /** Every row of a new case, in one batch: the case, its first events and clock, its assignments, its mail. */
-async function caseQueries(deps: Deps, f: Filing, language: 'zh' | 'en') {
+async function caseQueries(deps: Deps, f: Filing, language: CaseLanguage) {
   const { s, caseId, at, decision } = f;
   const sealed = await sealedRows(deps, f);
   const row = await caseRow(deps, f, language);
@@ -176,15 +196,18 @@ function submittedAnswer(dir: DirectorySnapshot, f: Filing, caseNumber: string, 
 
 /**
  * Files a case with its attachments (already checked by prepareAttachments); returns what the
- * reporter is shown once, receipt included.
+ * reporter is shown once, receipt included. With a key claim, the key's row joins the batch.
  */
 export async function submitCase(
-  deps: Deps, s: Submission, language: 'zh' | 'en' = 'zh', attachments: PreparedAttachment[] = [],
+  deps: Deps, s: Submission, language: CaseLanguage = 'zh', attachments: PreparedAttachment[] = [], claim: KeyClaim | null = null,
 ): Promise<SubmittedCase> {
   const dir = await directorySnapshot(deps.db);
   checkAgainstDirectory(dir, s);
-  const filing = await planFiling(deps, dir, s, deps.clock.now());
+  const now = deps.clock.now();
+  const filing = await planFiling(deps, dir, s, now);
   const queries = await caseQueries(deps, filing, language);
+  const answer = submittedAnswer(dir, filing, '', attachments);
+  if (claim) queries.push(...await keyRowQueries(deps, claim, filing.caseId, answer, now));
   const { caseId, at, decision, names } = filing;
   // The attachment rows join the case's batch; their bytes are stored first and removed if it fails.
   const results = await withStoredAttachments(deps, { caseId, at, reporterNames: names }, attachments, (attachmentQueries) =>
@@ -194,10 +217,10 @@ export async function submitCase(
     }]));
   const caseNumber = (results[1]?.rows[0] as { case_number: string } | undefined)?.case_number;
   if (!caseNumber) throw new AppError('internal', 'The case could not be numbered.');
-  return submittedAnswer(dir, filing, caseNumber, attachments);
+  return { ...answer, caseNumber };
 }
 
 /** A JSON submission from its text: parsed, validated, filed (POST /api/v1/cases without attachments). */
-export async function submitJson(deps: Deps, jsonText: string, language: 'zh' | 'en'): Promise<SubmittedCase> {
-  return submitCase(deps, submissionSchema.parse(parseJsonText(jsonText)), language);
+export async function submitJson(deps: Deps, jsonText: string, language: CaseLanguage): Promise<SubmittedCase> {
+  return submitCase(deps, await validateSubmission(deps, parseJsonText(jsonText)), language);
 }
