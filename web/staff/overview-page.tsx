@@ -4,19 +4,20 @@ import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
 
 type Overview = Awaited<ReturnType<typeof departmentOverview>>;
-type Row = Overview['departments'][number];
+type Counts = Overview['totals'];
 
 function Rate({ rate, part, whole }: { rate: number | null; part: number; whole: number }) {
   if (rate === null) return <>—</>;
   return <>{`${(rate * 100).toFixed(1)}%`} <span class="hint">({part}/{whole})</span></>;
 }
 
-function OverviewRow({ v, row }: { v: StaffView; row: Row }) {
+/** A department's row, or the totals row (counts added up, rates from the sums). */
+function OverviewRow({ label, row }: { label: string; row: Counts }) {
   return (
     <tr>
-      <th scope="row">{row.department.name[v.lang]}</th>
+      <th scope="row">{label}</th>
       <td>{row.dispatched}</td>
-      <td><Rate rate={row.kpi.signRate} part={row.signedOnTime} whole={row.dispatched} /></td>
+      <td><Rate rate={row.kpi.signRate} part={row.signedOnTime} whole={row.signDue} /></td>
       <td><Rate rate={row.kpi.onTimeRate} part={row.onTime} whole={row.due} /></td>
       <td><Rate rate={row.kpi.returnRate} part={row.returned} whole={row.dispatched} /></td>
       <td><Rate rate={row.kpi.rehandleRate} part={row.rehandled} whole={row.closed} /></td>
@@ -53,11 +54,13 @@ export function OverviewPage({ v, overview, invalid }: { v: StaffView; overview:
                 <th scope="col">{o.overdue}</th><th scope="col">{o.dueSoon}</th>
               </tr>
             </thead>
-            <tbody>{overview.departments.map((row) => <OverviewRow v={v} row={row} />)}</tbody>
+            <tbody>{overview.departments.map((row) => <OverviewRow label={row.department.name[v.lang]} row={row} />)}</tbody>
+            {overview.departments.length > 1 && <tfoot class="totals"><OverviewRow label={v.t.staff.work.overview.total} row={overview.totals} /></tfoot>}
           </table>
         </div>
       )}
       <p class="hint">{o.note}</p>
+      <p class="hint">{v.t.staff.work.overview.windows}</p>
     </StaffLayout>
   );
 }
