@@ -73,6 +73,7 @@ type RewardProps = { t: Messages; lang: Lang; reward: NonNullable<FollowupView['
 function RewardSection({ t, lang, reward, open, claim }: RewardProps) {
   const r = t.followup.reward;
   const extra = reward as { status: string; amountFen?: number; claimBy?: string };
+  // The claim deadline matters until the claim is made (or shows why it lapsed), not after.
   return (
     <section aria-labelledby="reward-title">
       <h2 id="reward-title">{r.heading}</h2>
@@ -80,7 +81,7 @@ function RewardSection({ t, lang, reward, open, claim }: RewardProps) {
         <dt>{r.status}</dt>
         <dd class="reward-status" data-status={extra.status}>{r.statuses[extra.status] ?? extra.status}</dd>
         {extra.amountFen !== undefined && <><dt>{r.amount}</dt><dd>{r.yuan(formatYuan(extra.amountFen))}</dd></>}
-        {extra.claimBy && <><dt>{r.claimBy}</dt><dd><time datetime={extra.claimBy}>{formatDue(extra.claimBy, lang, t)}</time></dd></>}
+        {extra.claimBy && (extra.status === 'notified' || extra.status === 'expired') && <><dt>{r.claimBy}</dt><dd><time datetime={extra.claimBy}>{formatDue(extra.claimBy, lang, t)}</time></dd></>}
       </dl>
       {open && extra.status === 'notified' && (
         <>
