@@ -56,6 +56,10 @@ export const REWARD_STATUSES = [
 ] as const;
 export type RewardStatus = (typeof REWARD_STATUSES)[number];
 
+/** The languages a reporter files in (cases.language); mail to them follows it. zh-Hant: Traditional Chinese. */
+export const CASE_LANGUAGES = ['zh', 'zh-Hant', 'en'] as const;
+export type CaseLanguage = (typeof CASE_LANGUAGES)[number];
+
 /** The reporter's declared relation to the reported matter; some relations exclude a reward. */
 export const RELATIONS = ['none', 'insider', 'infringed_party', 'agency_staff'] as const;
 export type RelationToMatter = (typeof RELATIONS)[number];

@@ -4,6 +4,7 @@
  */
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { CaseLanguage } from '../domain/vocabulary.js';
 import type { AuditDraft } from './audit/audit.js';
 import type { AuditAnchor } from './audit/audit-anchor.js';
 import type { AuditHasher } from './audit/audit-key.js';
@@ -55,7 +56,7 @@ export interface CalendarSource {
  * throws what it would refuse. On Node a thread of its own does this work (server/node/submit-thread.ts);
  * unset, the route does it in place.
  */
-export type Submitter = (jsonText: string, language: 'zh' | 'en') => Promise<SubmittedCase>;
+export type Submitter = (jsonText: string, language: CaseLanguage) => Promise<SubmittedCase>;
 
 /**
  * PBKDF2-SHA256 of a password (its UTF-8 bytes) for a 32-byte hash. Unset: Web Crypto, as on Workers.

@@ -8,9 +8,9 @@ export function formatDue(iso: string, lang: Lang, t: Messages): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(iso);
   if (!match) return iso;
   const [, y, mo, d, h, mi, s] = match as unknown as [string, string, string, string, string, string, string];
-  const date = lang === 'zh' ? `${y}年${Number(mo)}月${Number(d)}日` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
+  const date = lang !== 'en' ? `${y}年${Number(mo)}月${Number(d)}日` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
   if (h === '23' && mi === '59' && s === '59') {
-    return lang === 'zh' ? `${date}（${t.confirm.endOfDay}）` : `${date}, ${t.confirm.endOfDay}`;
+    return lang !== 'en' ? `${date}（${t.confirm.endOfDay}）` : `${date}, ${t.confirm.endOfDay}`;
   }
-  return lang === 'zh' ? `${date} ${h}:${mi}${t.confirm.before}` : `${date}, ${h}:${mi}`;
+  return lang !== 'en' ? `${date} ${h}:${mi}${t.confirm.before}` : `${date}, ${h}:${mi}`;
 }

@@ -1,16 +1,24 @@
-/** Every piece of UI text, in zh-CN (the default) and English; each area's own text (the intake form, staff, admin, follow-up) sits beside its pages. */
+/**
+ * Every piece of UI text, in zh-CN (the default), Traditional Chinese (zh-Hant, the public pages
+ * only: staff pages stay zh-CN or English) and English; each area's own text (the intake form,
+ * staff, admin, follow-up) sits beside its pages.
+ */
 import type { CaseKind } from '../domain/vocabulary.js';
 import { adminEn } from './admin/messages-en.js';
 import { adminZh } from './admin/messages-zh.js';
 import { followupEn } from './followup/messages-en.js';
+import { followupZhHant } from './followup/messages-zh-Hant.js';
 import { followupZh } from './followup/messages-zh.js';
 import { intakeFormEn } from './intake/messages-en.js';
+import { intakeFormZhHant } from './intake/messages-zh-Hant.js';
 import { intakeFormZh } from './intake/messages-zh.js';
 import { staffEn } from './staff/messages-en.js';
 import { staffZh } from './staff/messages-zh.js';
 
-export const langs = ['zh', 'en'] as const;
+export const langs = ['zh', 'zh-Hant', 'en'] as const;
 export type Lang = (typeof langs)[number];
+/** Staff and admin pages have no zh-Hant text: a zh-Hant visitor reads them in zh-CN. */
+export type StaffLang = Exclude<Lang, 'zh-Hant'>;
 
 const zh = {
   htmlLang: 'zh-CN',
@@ -146,6 +154,80 @@ const en: Messages = {
   followup: followupEn,
 };
 
-export const messages: Record<Lang, Messages> = { zh, en };
+// Hand-translated for readers in Hong Kong, Macao and Taiwan (word choices in the README), not converted.
+const zhHant: Messages = {
+  htmlLang: 'zh-Hant',
+  siteName: '廣東省質量投訴舉報平台',
+  skipLink: '跳到主要內容',
+  switchLabel: 'English',
+  switchLang: 'en',
+  switchHtmlLang: 'en',
+  footerIdentity: '您的身份資料經加密保存，只用於依法處理您提交的事項。',
+  footerEmergency: '如遇人身危險，請立即致電 110 或 120（香港、澳門請致電 999）。',
+  required: '必填',
+  optional: '選填',
+  choose: '請選擇',
+  kinds: {
+    complaint: { name: '投訴', short: '投訴', what: '與商家發生消費糾紛，請監管部門調解。需要提供姓名、聯絡電話和地址。', action: '我要投訴' },
+    report: { name: '舉報', short: '舉報', what: '提供企業涉嫌違法的線索。可以匿名，可以申請舉報獎勵。', action: '我要舉報' },
+    injury: { name: '產品傷害·質量事故', short: '傷害事故', what: '報告產品造成的人身傷害或重大質量事故。可以匿名。', action: '報告傷害或事故' },
+  },
+  home: {
+    title: '質量投訴舉報',
+    intro: '對於在廣東省內遇到的產品、工程和服務質量問題，您可以在這裡投訴、舉報或報告產品傷害和質量事故。平台按類別和地區把事項交給負責的部門處理。',
+    chooseHeading: '您要提交甚麼？',
+    knowHeading: '提交前請了解',
+    know: [
+      '提交後會顯示一個 16 位數字查詢碼，只顯示一次。憑它可以查詢進度、補充材料、申領獎勵。',
+      '舉報人身份依法保密，經辦人員只看到化名。',
+      '投訴一般在 7 個工作日內決定是否受理，舉報一般在 15 個工作日內決定是否立案（工作日按內地假期安排計算）。',
+    ],
+  },
+  ...intakeFormZhHant,
+  confirm: {
+    title: { complaint: '已收到您的投訴', report: '已收到您的舉報', injury: '已收到您的報告' },
+    caseNumber: '案件編號',
+    department: '承辦部門',
+    triage: '廣東省質量投訴舉報受理中心將把本件分派給負責的部門。',
+    cohandlers: '協辦部門',
+    dueHeading: '處理時限',
+    clocks: {
+      accept_decision: '決定是否受理', mediation: '調解結束', open_decision: '決定是否立案',
+      reporter_notice: '通知舉報人', triage: '分派處理', claim_window: '申領獎勵',
+    },
+    endOfDay: '當日結束前',
+    before: '前',
+    provisional: '暫定：該年度的內地假期安排尚未公布，公布後時限可能調整。',
+    receiptHeading: '您的查詢碼',
+    receiptWarning: '請立即抄下或列印保存。查詢碼只顯示這一次，遺失後無法補發；它是您日後查詢進度、回覆問題和申領獎勵的唯一憑證。請不要告訴任何人。',
+    print: '列印本頁',
+    printNoScript: '請抄下查詢碼，或用瀏覽器選單列印本頁。',
+    next: '承辦部門處理期間，您可以憑查詢碼查看進度和留言。',
+  },
+  errorPage: {
+    forbiddenTitle: '請求被拒絕',
+    forbidden: '為保障您的安全，只接受從本站頁面提交的表格。請重新開啟提交頁面再試。',
+    tooLargeTitle: '內容過多',
+    tooLarge: '提交的內容超過了容許的大小，請精簡後再試。',
+    genericTitle: '出錯了',
+    generic: '服務暫時出現問題，您填寫的內容沒有提交。請稍後再試。',
+    back: '返回提交頁面',
+    notFoundTitle: '找不到這個頁面',
+    notFound: '您要找的頁面不存在，可能是網址輸入錯誤，或頁面已經移動。',
+    home: '返回首頁',
+  },
+  staff: staffZh,
+  admin: adminZh,
+  followup: followupZhHant,
+};
+
+export const messages: Record<Lang, Messages> = { zh, 'zh-Hant': zhHant, en };
+
+/** The public language switch: each language named in itself. */
+export const langChoices: readonly { lang: Lang; label: string; htmlLang: string }[] = [
+  { lang: 'zh', label: '简体', htmlLang: 'zh-CN' },
+  { lang: 'zh-Hant', label: '繁體', htmlLang: 'zh-Hant' },
+  { lang: 'en', label: 'English', htmlLang: 'en' },
+];
 
 export const isLang = (value: unknown): value is Lang => langs.includes(value as Lang);

@@ -1,14 +1,32 @@
 /** The page frame: language, viewport, skip link, header with the language switch, footer. */
 import type { Child } from 'hono/jsx';
-import type { Messages } from './i18n.js';
+import { langChoices, type Messages } from './i18n.js';
+import { withLang } from './lang.js';
 
 export interface LayoutProps {
   t: Messages;
   title: string;
-  /** Where the language switch points; omitted on pages that must not be reloaded (the receipt). */
+  /** The page's URL for the language switch (its `lang` is replaced for each language); omitted on pages that must not be reloaded (the receipt). */
   switchHref?: string | undefined;
   scripts?: string[];
   children?: Child;
+}
+
+/** 简体 / 繁體 / English, each named in itself; the page's own language is marked, not linked. */
+function LangSwitch({ t, switchHref }: { t: Messages; switchHref: string }) {
+  return (
+    <nav class="lang-switch" aria-label="Language / 语言 / 語言">
+      <ul>
+        {langChoices.map((choice) => (
+          <li>
+            {choice.htmlLang === t.htmlLang
+              ? <span aria-current="true" lang={choice.htmlLang}>{choice.label}</span>
+              : <a href={withLang(switchHref, choice.lang)} lang={choice.htmlLang} hreflang={choice.htmlLang}>{choice.label}</a>}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 export function Layout({ t, title, switchHref, scripts = [], children }: LayoutProps) {
@@ -26,11 +44,7 @@ export function Layout({ t, title, switchHref, scripts = [], children }: LayoutP
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="site-name" href="/">{t.siteName}</a>
-            {switchHref && (
-              <nav class="lang-switch" aria-label="Language / 语言">
-                <a href={switchHref} lang={t.switchHtmlLang} hreflang={t.switchHtmlLang}>{t.switchLabel}</a>
-              </nav>
-            )}
+            {switchHref && <LangSwitch t={t} switchHref={switchHref} />}
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parentPort, type Worker } from 'node:worker_threads';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import { ZodError } from 'zod';
+import type { CaseLanguage } from '../../domain/vocabulary.js';
 import type { AuditDraft } from '../audit/audit.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
@@ -47,7 +48,7 @@ type WireError =
   | { app: false; name: string; message: string; code?: string };
 
 type ToThread =
-  | { type: 'submit'; id: number; text: string; language: 'zh' | 'en' }
+  | { type: 'submit'; id: number; text: string; language: CaseLanguage }
   | { type: 'batch'; id: number; results?: QueryResult<unknown>[]; error?: WireError }
   | { type: 'stop' };
 
@@ -136,7 +137,7 @@ class ThreadLink {
     this.pending.clear();
   }
 
-  submit(text: string, language: 'zh' | 'en'): Promise<SubmittedCase> {
+  submit(text: string, language: CaseLanguage): Promise<SubmittedCase> {
     if (!this.alive) return submitJson(this.deps, text, language);
     const id = this.nextId++;
     return new Promise<SubmittedCase>((resolve, reject) => {

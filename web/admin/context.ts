@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Actor, StaffEnv, StaffSession } from '../../server/staff/auth.middleware.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Messages, StaffLang as Lang } from '../i18n.js';
 import { resolveLang, switchHref } from '../lang.js';
 import type { AdminMessages } from './messages-zh.js';
 
@@ -18,7 +18,7 @@ export interface AdminView {
 }
 
 export function adminView(c: Context<StaffEnv>): AdminView {
-  const { lang, t } = resolveLang(c);
+  const { lang, t } = resolveLang(c, 'staff');
   const session = c.get('staffSession') as StaffSession | undefined;
   return {
     t, a: t.admin, lang, actor: c.get('actor') as Actor | undefined, csrf: session?.csrfToken ?? '', switchHref: switchHref(c, t.switchLang),

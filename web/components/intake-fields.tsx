@@ -3,6 +3,7 @@ import type { CaseKind } from '../../domain/vocabulary.js';
 import { kinds } from '../../server/intake/intake.schema.js';
 import { categoryGroups, type Choices } from '../intake/choices.js';
 import { fieldId } from '../intake/form.js';
+import { nameIn } from '../names.js';
 import { ErrorText, Option, Select, Tag, type FormView } from './fields.js';
 
 export function KindFieldset({ f }: { f: FormView }) {
@@ -43,7 +44,7 @@ export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices:
           <optgroup label={t.form.domains[domain] ?? domain}>
             {items.map((c) => (
               <Option f={f} name="category" value={c.code} kinds={c.kinds.join(' ')}>
-                {c.name[lang] + t.form.takes(c.kinds.map((k) => t.kinds[k].short).join(t.form.kindSeparator))}
+                {nameIn(c.name, lang) + t.form.takes(c.kinds.map((k) => t.kinds[k].short).join(t.form.kindSeparator))}
               </Option>
             ))}
           </optgroup>
@@ -59,9 +60,9 @@ export function RegionSelect({ f, choices }: { f: FormView; choices: Choices }) 
     <Select f={f} name="region" label={t.form.region} hint={t.form.regionHint} tag={t.required} required>
       <option value="">{t.choose}</option>
       {choices.cities.map((city) => (
-        <optgroup label={city.name[lang]}>
-          <Option f={f} name="region" value={city.code}>{t.form.wholeCity(city.name[lang])}</Option>
-          {city.districts.map((d) => <Option f={f} name="region" value={d.code}>{d.name[lang]}</Option>)}
+        <optgroup label={nameIn(city.name, lang)}>
+          <Option f={f} name="region" value={city.code}>{t.form.wholeCity(nameIn(city.name, lang))}</Option>
+          {city.districts.map((d) => <Option f={f} name="region" value={d.code}>{nameIn(d.name, lang)}</Option>)}
         </optgroup>
       ))}
     </Select>

@@ -9,7 +9,7 @@ export function formatAt(iso: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso);
   if (!match) return iso;
   const [, y, mo, d, hm] = match as unknown as [string, string, string, string, string];
-  return lang === 'zh' ? `${y}年${Number(mo)}月${Number(d)}日 ${hm}` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${hm}`;
+  return lang !== 'en' ? `${y}年${Number(mo)}月${Number(d)}日 ${hm}` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${hm}`;
 }
 
 /** When a client blocked for `seconds` may try again, as Shanghai time, plus the whole minutes left. */

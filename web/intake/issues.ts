@@ -1,6 +1,7 @@
 /** Validation issues (zod's and the directory's) turned into one message per field, in the page language. */
 import type { ErrorIssue } from '../../server/errors.js';
 import type { Lang, Messages } from '../i18n.js';
+import { nameIn } from '../names.js';
 import { isKind, type CategoryChoice } from './choices.js';
 import { formOrder, type FormValues } from './form.js';
 
@@ -19,7 +20,7 @@ function categoryMessage(values: FormValues, t: Messages, lang: Lang, categories
   if (!category) return t.errors.categoryUnknown;
   if (!isKind(values.kind)) return t.errors.kind;
   const takes = category.kinds.map((k) => t.kinds[k].short).join(t.form.kindSeparator);
-  return t.errors.categoryKind(category.name[lang], t.kinds[values.kind].short, takes);
+  return t.errors.categoryKind(nameIn(category.name, lang), t.kinds[values.kind].short, takes);
 }
 
 function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: Lang, categories: CategoryChoice[]) {

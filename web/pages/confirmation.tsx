@@ -3,6 +3,7 @@ import type { SubmittedCase } from '../../server/intake/intake.schema.js';
 import { formatDue } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
+import { nameIn } from '../names.js';
 
 export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: Lang; submitted: SubmittedCase }) {
   const c = t.confirm;
@@ -24,11 +25,11 @@ export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: La
 
       <dl class="summary-list">
         <dt>{c.department}</dt>
-        <dd>{submitted.department ? submitted.department.name[lang] : c.triage}</dd>
+        <dd>{submitted.department ? nameIn(submitted.department.name, lang) : c.triage}</dd>
         {submitted.cohandlers.length > 0 && (
           <>
             <dt>{c.cohandlers}</dt>
-            <dd>{submitted.cohandlers.map((d) => d.name[lang]).join(t.form.kindSeparator)}</dd>
+            <dd>{submitted.cohandlers.map((d) => nameIn(d.name, lang)).join(t.form.kindSeparator)}</dd>
           </>
         )}
       </dl>

@@ -4,6 +4,7 @@ import { formatDue } from '../format.js';
 import { formatAt } from '../followup/format.js';
 import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
+import { nameIn } from '../names.js';
 import { formatYuan } from '../staff/format.js';
 import { claimFieldIds, MessageForm, RewardClaimForm, SatisfactionForm, SignOutForm, type ClaimState, type RatingState } from './followup-forms.js';
 
@@ -38,7 +39,7 @@ function Overview({ t, lang, view }: Props) {
       <dt>{s.status}</dt>
       <dd><strong class="public-status" data-status={view.publicStatus}>{status.label}</strong><p class="hint">{status.what}</p></dd>
       <dt>{s.department}</dt>
-      <dd>{view.department ? view.department.name[lang] : t.confirm.triage}</dd>
+      <dd>{view.department ? nameIn(view.department.name, lang) : t.confirm.triage}</dd>
       <dt>{s.receivedAt}</dt>
       <dd><time datetime={view.receivedAt}>{formatAt(view.receivedAt, lang)}</time></dd>
     </dl>

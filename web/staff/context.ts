@@ -6,7 +6,7 @@ import type { Deps } from '../../server/deps.js';
 import type { Named } from '../../server/directory/directory.js';
 import { listActiveDepartments, listCategoryEntries, listRegionEntries } from '../../server/directory/directory.service.js';
 import type { Actor, StaffEnv } from '../../server/staff/auth.middleware.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Messages, StaffLang as Lang } from '../i18n.js';
 import { resolveLang, switchHref } from '../lang.js';
 
 export interface Lookups {
@@ -38,7 +38,7 @@ export async function loadLookups(deps: Deps): Promise<Lookups> {
 }
 
 export async function staffView(c: Context<StaffEnv>, deps: Deps): Promise<StaffView> {
-  const { lang, t } = resolveLang(c);
+  const { lang, t } = resolveLang(c, 'staff');
   const session = c.get('staffSession') as StaffEnv['Variables']['staffSession'] | undefined;
   return {
     t, lang,

@@ -4,7 +4,7 @@
  * and the redacted description; never a contact, not even masked.
  */
 import type { CaseView } from '../../server/cases/case-page.service.js';
-import type { Lang } from '../i18n.js';
+import type { StaffLang as Lang } from '../i18n.js';
 import { nameOf, type StaffView } from './context.js';
 import { StaffHead } from './document.js';
 import { formatTime } from './format.js';

@@ -23,6 +23,8 @@ main:focus { outline: none; box-shadow: none; }
 .site-name { color: #fff; font-weight: 700; font-size: 1.05rem; text-decoration: none; }
 .site-name:hover, .lang-switch a:hover { color: #fff; text-decoration: underline; }
 .lang-switch a { color: #fff; }
+.lang-switch ul { display: flex; gap: .75rem; list-style: none; margin: 0; padding: 0; }
+.lang-switch [aria-current] { font-weight: 700; border-bottom: 2px solid #fff; }
 .site-footer { margin-top: 3rem; padding: 1.5rem 0; border-top: 4px solid #0b3a78; background: #f3f3f3; font-size: .9rem; }
 .lead { font-size: 1.1rem; }
 .list { padding-left: 1.25rem; }
