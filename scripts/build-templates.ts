@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
 export const generatedFile = fileURLToPath(new URL('../server/notify/templates.generated.ts', import.meta.url));
 
-const LANG_DIR = /^[a-z]{2}(-[A-Z]{2})?$/;
+// zh-CN, en, zh-Hant: a language with a region or a script.
+const LANG_DIR = /^[a-z]{2}(-[A-Z]{2}|-[A-Z][a-z]{3})?$/;
 const TEMPLATE_FILE = /^[a-z][a-z0-9_]*\.(txt|html)$/;
 
 /** 'zh-CN/urge.txt' → its text, line endings normalised so a Windows checkout builds the same bytes. */

@@ -28,22 +28,24 @@ export const TEMPLATES = {
 } as const satisfies Record<string, { to: 'reporter' | 'department' | 'address'; params: readonly string[] }>;
 
 export type TemplateName = keyof typeof TEMPLATES;
-export type MailLang = 'zh-CN' | 'en';
-export const MAIL_LANGS: readonly MailLang[] = ['zh-CN', 'en'];
+/** zh-Hant (Traditional Chinese) is a reporter's language only: staff mail is zh-CN or English. */
+export type MailLang = 'zh-CN' | 'zh-Hant' | 'en';
+export const MAIL_LANGS: readonly MailLang[] = ['zh-CN', 'zh-Hant', 'en'];
 
 export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(TEMPLATES, name);
 }
 
-/** The mail language of a case's reporter (cases.language is 'zh' or 'en'). */
+/** The mail language of a case's reporter (cases.language is 'zh', 'zh-Hant' or 'en'). */
 export function mailLangOf(language: string): MailLang {
-  return language === 'en' ? 'en' : 'zh-CN';
+  return language === 'en' || language === 'zh-Hant' ? language : 'zh-CN';
 }
 
 type Phrases = Record<MailLang, Record<string, string>>;
 
 const KINDS: Phrases = {
   'zh-CN': { complaint: '投诉', report: '举报', injury: '产品伤害或质量事故报告' },
+  'zh-Hant': { complaint: '投訴', report: '舉報', injury: '產品傷害或質量事故報告' },
   en: { complaint: 'complaint', report: 'report', injury: 'injury or quality accident report' },
 };
 
@@ -52,6 +54,10 @@ const CLOCKS: Phrases = {
   'zh-CN': {
     accept_decision: '决定是否受理', mediation: '调解终结', open_decision: '决定是否立案',
     reporter_notice: '告知举报人立案结果', triage: '分诊', claim_window: '奖励申领期限',
+  },
+  'zh-Hant': {
+    accept_decision: '決定是否受理', mediation: '調解終結', open_decision: '決定是否立案',
+    reporter_notice: '通知舉報人立案結果', triage: '分流', claim_window: '獎勵申領期限',
   },
   en: {
     accept_decision: 'decision on acceptance', mediation: 'end of mediation', open_decision: 'decision on opening a case',
@@ -69,6 +75,7 @@ export function clockPhrase(lang: MailLang, clock: unknown): string {
 
 /** A reward in fen as the mail says it: '5,000.00 元' / 'CNY 5,000.00'. */
 export function amountPhrase(lang: MailLang, fen: number): string {
+  if (lang === 'zh-Hant') return `人民幣 ${formatYuan(fen)} 元`;
   return lang === 'en' ? `CNY ${formatYuan(fen)}` : `${formatYuan(fen)} 元`;
 }
 
@@ -84,7 +91,8 @@ export function deadlinePhrase(lang: MailLang, iso: string): string {
   const [, y, mo, d, h, mi] = m as unknown as [string, string, string, string, string, string];
   const endOfDay = h === '23' && mi === '59';
   if (lang === 'en') return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${endOfDay ? 'end of day' : `${h}:${mi}`} (Beijing time)`;
-  return `${y}年${Number(mo)}月${Number(d)}日${endOfDay ? '当日结束前' : ` ${h}:${mi} 前`}（北京时间）`;
+  const [ends, time] = lang === 'zh-Hant' ? ['當日結束前', '北京時間'] : ['当日结束前', '北京时间'];
+  return `${y}年${Number(mo)}月${Number(d)}日${endOfDay ? ends : ` ${h}:${mi} 前`}（${time}）`;
 }
 
 /** Why a case was escalated: overdue (the sweeper) or returned too often (cases/effects.ts). */

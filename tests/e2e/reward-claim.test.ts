@@ -29,11 +29,11 @@ const ACCOUNT = '6222 0212 3456 7890 128';
 const TEXT = {
   zh: {
     notified: '已通知，请在截止前申领', amount: '1,000.00 元', claimBy: '2026年12月14日', payee: '陈小明',
-    idError: '身份证号码不正确', accountError: '银行账号应为 12 至 30 位数字', claimed: '已申领，等待发放', notice: '申领已提交', refused: '现在不能申领',
+    idError: '身份证号码不正确', accountError: '请填写银行账号', claimed: '已申领，等待发放', notice: '申领已提交', refused: '现在不能申领',
   },
   en: {
     notified: 'Notified: claim it before the deadline', amount: '¥1,000.00', claimBy: '14 Dec 2026', payee: 'Chen Xiaoming',
-    idError: 'This is not a valid resident ID number', accountError: 'A bank account number has 12 to 30 digits',
+    idError: 'This is not a valid resident ID number', accountError: 'Give the bank account number',
     claimed: 'Claimed; awaiting payment', notice: 'Your claim was received', refused: 'The reward cannot be claimed now',
   },
 } as const;

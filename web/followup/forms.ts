@@ -81,8 +81,11 @@ export function readRewardClaim(form: Form, t: Messages): ClaimForm {
   const errors = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[1]);
-    const wording = field === 'name' ? (values.name.trim() === '' ? r.nameMissing : r.nameTooLong)
-      : field === 'idNumber' ? r.idNumberInvalid : field === 'bankAccount' ? r.bankAccountInvalid : r.bankNameTooLong;
+    // An empty field asks for it; a filled one says what is wrong with it.
+    const empty = values[field as keyof ClaimValues]?.trim() === '';
+    const wording = field === 'name' ? (empty ? r.nameMissing : r.nameTooLong)
+      : field === 'idNumber' ? (empty ? r.idNumberMissing : r.idNumberInvalid)
+      : field === 'bankAccount' ? (empty ? r.bankAccountMissing : r.bankAccountInvalid) : r.bankNameTooLong;
     if (!errors.has(field)) errors.set(field, wording);
   }
   return { ok: false, values, errors };
