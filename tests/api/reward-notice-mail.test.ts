@@ -76,6 +76,19 @@ describe('reward notice mail', () => {
     for (const secret of NARRATIVE) expect(textOf(mail!), secret).not.toContain(secret);
   });
 
+  it('writes in Traditional Chinese to a reporter who filed in zh-Hant', async () => {
+    await start();
+    const { caseNumber } = await notifiedReward(t, { level: 1, reporter: NAMED, lang: 'zh-Hant' });
+    await drainAll();
+    const [mail, ...more] = smtp.received.filter((m) => toOf(m) === EMAIL && m.subject?.includes('獎勵'));
+    expect(more).toEqual([]);
+    expect(mail!.subject).toBe(`${caseNumber} 您的舉報獎勵已獲批准`);
+    expect(mail!.text).toContain('獎勵金額：人民幣 5,000.00 元');
+    expect(mail!.text).toContain('申領截止：2026年12月14日當日結束前（北京時間）');
+    expect(mail!.text).toContain('查詢碼');
+    for (const secret of NARRATIVE) expect(textOf(mail!), secret).not.toContain(secret);
+  });
+
   it('reads the amount and deadline from the reward for a notice queued without them', async () => {
     await start();
     await notifiedReward(t, { level: 3, reporter: NAMED });

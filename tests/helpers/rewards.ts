@@ -11,11 +11,11 @@ export interface NotifiedReward { caseNumber: string; caseId: string; receipt: s
  * proposes `level` and has a second person approve: the reward is then `notified`.
  */
 export async function notifiedReward(
-  t: TestApp, { fineFen = 0, level = 3, reporter = { anonymous: true } as Record<string, unknown>, lang = 'zh' as 'zh' | 'en' } = {},
+  t: TestApp, { fineFen = 0, level = 3, reporter = { anonymous: true } as Record<string, unknown>, lang = 'zh' as 'zh' | 'zh-Hant' | 'en' } = {},
 ): Promise<NotifiedReward> {
   const [handler, officer, approver] = await Promise.all((['handler', 'reward_officer', 'reward_approver'] as const)
     .map(async (role) => bearer(await (await createStaff(t, { role })).login())));
-  const filed = await call(t.app, 'POST', `/api/v1/cases${lang === 'en' ? '?lang=en' : ''}`, report({ reward: true, reporter }));
+  const filed = await call(t.app, 'POST', `/api/v1/cases${lang === 'zh' ? '' : `?lang=${lang}`}`, report({ reward: true, reporter }));
   expect(filed.status).toBe(201);
   const n = filed.body.caseNumber as string;
   for (const body of [{ action: 'start_verification' }, { action: 'open_case' }, { action: 'decide_penalty', fineFen }]) {

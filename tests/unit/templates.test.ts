@@ -68,6 +68,8 @@ describe('e-mail templates', () => {
     expect(amountPhrase('zh-CN', 500_000)).toBe('5,000.00 元');
     expect(amountPhrase('en', 500_000)).toBe('CNY 5,000.00');
     expect(amountPhrase('en', 100_000_005)).toBe('CNY 1,000,000.05');
+    expect(amountPhrase('zh-Hant', 500_000)).toBe('人民幣 5,000.00 元');
+    expect(deadlinePhrase('zh-Hant', '2026-12-14T23:59:59.999+08:00')).toBe('2026年12月14日當日結束前（北京時間）');
     expect(deadlinePhrase('zh-CN', '2026-12-14T23:59:59.999+08:00')).toBe('2026年12月14日当日结束前（北京时间）');
     expect(deadlinePhrase('en', '2026-12-14T23:59:59.999+08:00')).toBe('14 Dec 2026, end of day (Beijing time)');
     expect(deadlinePhrase('en', '2027-01-05T10:30:00.000+08:00')).toBe('5 Jan 2027, 10:30 (Beijing time)');
