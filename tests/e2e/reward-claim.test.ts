@@ -1,4 +1,4 @@
-/** The reporter claims a notified reward on the follow-up page, on a phone, in zh-CN and English. */
+/** The reporter claims a notified reward on the follow-up page, on a phone, in zh-CN, zh-Hant and English. */
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,10 @@ const TEXT = {
     notified: '已通知，请在截止前申领', amount: '1,000.00 元', claimBy: '2026年12月14日', payee: '陈小明',
     idError: '身份证号码不正确', accountError: '请填写银行账号', claimed: '已申领，等待发放', notice: '申领已提交', refused: '现在不能申领',
   },
+  'zh-Hant': {
+    notified: '已通知，請在截止前申領', amount: '人民幣 1,000.00 元', claimBy: '2026年12月14日', payee: '陳小明',
+    idError: '身份證號碼不正確', accountError: '請填寫銀行帳號', claimed: '已申領，等待發放', notice: '申領已提交', refused: '現在不能申領',
+  },
   en: {
     notified: 'Notified: claim it before the deadline', amount: '¥1,000.00', claimBy: '14 Dec 2026', payee: 'Chen Xiaoming',
     idError: 'This is not a valid resident ID number', accountError: 'Give the bank account number',
@@ -53,7 +57,7 @@ const valueOf = (page: Page, id: string) => page.$eval(`#${id}`, (el) => (el as 
 /** Whether the page scrolls sideways (something wider than the phone). */
 const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
-describe.each(['zh', 'en'] as const)('reward claim on a phone (%s)', (lang) => {
+describe.each(['zh', 'zh-Hant', 'en'] as const)('reward claim on a phone (%s)', (lang) => {
   const x = TEXT[lang];
 
   it('signs in with the receipt, sees amount and deadline, claims once after fixing the errors', async () => {
