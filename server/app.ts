@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { adminPages } from '../web/admin/admin.routes.js';
 import { outboxPages } from '../web/admin/outbox.js';
 import { followupPages } from '../web/followup/routes.js';
+import { appErrors, appNotFound } from '../web/html-errors.js';
 import { webRoutes } from '../web/routes.js';
 import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
@@ -18,7 +19,7 @@ import { overviewRoutes } from './cases/overview.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { followupRoutes } from './followup/followup.routes.js';
 import { createReceiptThrottle } from './followup/receipt-throttle.js';
-import { AppError, errorBody, handleError } from './errors.js';
+import { AppError, errorBody } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { outboxRoutes } from './notify/outbox.routes.js';
 import { rewardRoutes } from './rewards/rewards.routes.js';
@@ -99,8 +100,9 @@ export function createApp(deps: Deps) {
   app.route('/followup', followupPages(deps, receiptThrottle));
   app.route('/', webRoutes(deps, uploadGate));
 
-  app.notFound((c) => c.json(errorBody('not_found', `Not found: ${c.req.path}`), 404));
-  app.onError((err, c) => handleError(err, c, deps.log));
+  // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.
+  app.notFound(appNotFound(deps));
+  app.onError(appErrors(deps));
   return app;
 }
 

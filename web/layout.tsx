@@ -9,11 +9,16 @@ export interface LayoutProps {
   /** The page's URL for the language switch (its `lang` is replaced for each language); omitted on pages that must not be reloaded (the receipt). */
   switchHref?: string | undefined;
   scripts?: string[];
+  /** On a form page: the switch is made of buttons that post this form, so what was typed is kept. */
+  switchForm?: SwitchForm | undefined;
   children?: Child;
 }
 
+/** The form a language switch posts, and the name and value of the button that says "show it again". */
+export interface SwitchForm { id: string; name: string; value: string }
+
 /** 简体 / 繁體 / English, each named in itself; the page's own language is marked, not linked. */
-function LangSwitch({ t, switchHref }: { t: Messages; switchHref: string }) {
+function LangSwitch({ t, switchHref, form }: { t: Messages; switchHref: string; form?: SwitchForm | undefined }) {
   return (
     <nav class="lang-switch" aria-label="Language / 语言 / 語言">
       <ul>
@@ -21,7 +26,11 @@ function LangSwitch({ t, switchHref }: { t: Messages; switchHref: string }) {
           <li>
             {choice.htmlLang === t.htmlLang
               ? <span aria-current="true" lang={choice.htmlLang}>{choice.label}</span>
-              : <a href={withLang(switchHref, choice.lang)} lang={choice.htmlLang} hreflang={choice.htmlLang}>{choice.label}</a>}
+              : form
+                // On a form page the switch posts the form: it comes back in the other language as typed.
+                ? <button class="link-button" type="submit" form={form.id} formaction={withLang(switchHref, choice.lang)} formnovalidate
+                  name={form.name} value={form.value} lang={choice.htmlLang}>{choice.label}</button>
+                : <a href={withLang(switchHref, choice.lang)} lang={choice.htmlLang} hreflang={choice.htmlLang}>{choice.label}</a>}
           </li>
         ))}
       </ul>
@@ -29,13 +38,15 @@ function LangSwitch({ t, switchHref }: { t: Messages; switchHref: string }) {
   );
 }
 
-export function Layout({ t, title, switchHref, scripts = [], children }: LayoutProps) {
+export function Layout({ t, title, switchHref, scripts = [], switchForm, children }: LayoutProps) {
   return (
     <html lang={t.htmlLang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t.siteName}`}</title>
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         {scripts.map((src) => <script src={src} defer></script>)}
       </head>
@@ -44,7 +55,7 @@ export function Layout({ t, title, switchHref, scripts = [], children }: LayoutP
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="site-name" href="/">{t.siteName}</a>
-            {switchHref && <LangSwitch t={t} switchHref={switchHref} />}
+            {switchHref && <LangSwitch t={t} switchHref={switchHref} form={switchForm} />}
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>

@@ -10,6 +10,8 @@ export function StaffHead({ title, stylesheets = [] }: { title: string; styleshe
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
       <title>{title}</title>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/app.css" />
       {stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
     </head>

@@ -6,13 +6,14 @@ import { CsrfError } from '../../server/staff/csrf.js';
 import { keepStatuses, pageErrorHandler } from '../page-errors.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
+import { startPath } from './places.js';
 
 export type ErrorStatus = 400 | 403 | 404 | 409 | 500;
 
-function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean) {
+function errorText(v: StaffView, status: ErrorStatus, formRefused: boolean, missingPage: boolean) {
   const e = v.t.staff.errorPages;
   switch (status) {
-    case 404: return { title: e.notFoundTitle, body: e.notFound };
+    case 404: return missingPage ? { title: e.pageNotFoundTitle, body: e.pageNotFound } : { title: e.notFoundTitle, body: e.notFound };
     case 403: return { title: e.forbiddenTitle, body: formRefused ? e.csrf : e.forbidden };
     case 400: return { title: e.invalidTitle, body: e.invalid };
     case 409: return { title: e.conflictTitle, body: e.conflict };
@@ -25,17 +26,20 @@ export function conflictDetail(err: Error, status: ErrorStatus): string | undefi
   return status === 409 && err instanceof AppError ? err.message : undefined;
 }
 
-/** formRefused: a post turned away before its handler ran, i.e. by the CSRF check. */
-export function StaffErrorPage({ v, status, formRefused, detail }: {
-  v: StaffView; status: ErrorStatus; formRefused: boolean; detail?: string | undefined;
+/**
+ * formRefused: a post turned away before its handler ran, i.e. by the CSRF check. missingPage: no
+ * page at this address at all (rather than a case the caller may not see).
+ */
+export function StaffErrorPage({ v, status, formRefused, detail, missingPage = false }: {
+  v: StaffView; status: ErrorStatus; formRefused: boolean; detail?: string | undefined; missingPage?: boolean;
 }) {
-  const { title, body } = errorText(v, status, formRefused);
+  const { title, body } = errorText(v, status, formRefused, missingPage);
   return (
     <StaffLayout v={v} title={title}>
       <h1>{title}</h1>
       <p>{body}</p>
       {detail && <p class="hint">{v.t.staff.failure.detail}<span lang="en">{detail}</span></p>}
-      <p><a href="/staff">{v.t.staff.errorPages.back}</a></p>
+      <p><a href={v.actor ? startPath(v.actor.role) : '/staff'}>{v.t.staff.errorPages.back}</a></p>
     </StaffLayout>
   );
 }
