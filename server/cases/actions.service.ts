@@ -4,6 +4,7 @@
  */
 import type { CaseStatus } from '../../domain/vocabulary.js';
 import { commitWithAudit } from '../audit/audit.service.js';
+import { guarded } from '../lib/write-guard.js';
 import type { Deps } from '../deps.js';
 import { findDepartment } from '../directory/directory.repository.js';
 import { AppError } from '../errors.js';
@@ -78,9 +79,10 @@ export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, i
     actor, row, clocks, assignments, cohandlers, ...targets, escalationDepartment: intakeCentreCode(deps.config.INTAKE_PROVINCE),
   };
   const plan = planEffects(transition, facts, input, deps.clock.now(), calendar);
-  await commitWithAudit(deps, effectStatements(deps.db, plan.effects), [
-    { actor: actor.username, action: `case.${action}`, caseId: row.id, detail: { from: row.status, to: plan.status } },
-  ]);
+  await guarded(`The case changed meanwhile (it was ${row.status}); reload and try again.`, () =>
+    commitWithAudit(deps, effectStatements(deps.db, plan.effects), [
+      { actor: actor.username, action: `case.${action}`, caseId: row.id, detail: { from: row.status, to: plan.status } },
+    ]));
   const visible = sees(visibility, plan.department, plan.cohandlers);
   return { caseNumber: row.case_number, action, status: plan.status, visible };
 }

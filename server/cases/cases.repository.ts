@@ -190,8 +190,13 @@ export async function findLikelyDuplicates(
   return pages.flat().sort((a, b) => a.received_at.localeCompare(b.received_at) || a.case_number.localeCompare(b.case_number)).slice(0, 20);
 }
 
-export function updateCaseQuery(db: Kysely<Database>, caseId: string, set: Updateable<CaseTable>): CompiledQuery {
-  return db.updateTable('cases').set(set).where('id', '=', caseId).compile();
+/** `expect`: the status and department the change was planned from; another row state matches nothing. */
+export function updateCaseQuery(
+  db: Kysely<Database>, caseId: string, set: Updateable<CaseTable>, expect?: { status: CaseStatus; department: string | null },
+): CompiledQuery {
+  let q = db.updateTable('cases').set(set).where('id', '=', caseId);
+  if (expect) q = q.where('status', '=', expect.status).where('department', 'is', expect.department);
+  return q.compile();
 }
 
 /** Recomputes the queue's sort key after clocks changed; runs last in the batch. */

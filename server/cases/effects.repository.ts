@@ -2,6 +2,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newRowId } from '../lib/ids.js';
+import { staleWriteGuard } from '../lib/write-guard.js';
 import { outboxInsertQuery } from '../notify/outbox.repository.js';
 import { refreshNextDueQuery, updateCaseQuery } from './cases.repository.js';
 import type { Effect } from './effects/types.js';
@@ -39,13 +40,16 @@ function statementOf(db: Kysely<Database>, e: Effect): CompiledQuery {
         data: e.data === null ? null : JSON.stringify(e.data), public: e.public ? 1 : 0,
       }).compile();
     case 'case_update':
-      return updateCaseQuery(db, e.caseId, e.set);
+      return updateCaseQuery(db, e.caseId, e.set, e.expect);
     case 'refresh_next_due':
       return refreshNextDueQuery(db, e.caseId);
   }
 }
 
-/** One statement per effect, in the plan's order. */
+/**
+ * One statement per effect, in the plan's order; the case row's update is followed by the write guard,
+ * so an action that lost a race with another on the same case rolls back whole.
+ */
 export function effectStatements(db: Kysely<Database>, effects: readonly Effect[]): CompiledQuery[] {
-  return effects.map((e) => statementOf(db, e));
+  return effects.flatMap((e) => (e.type === 'case_update' ? [statementOf(db, e), staleWriteGuard(db)] : [statementOf(db, e)]));
 }

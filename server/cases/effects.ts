@@ -60,7 +60,7 @@ export function planEffects(t: Transition, facts: ActionFacts, input: ActionInpu
     ...own.effects ?? [],
     actionEvent(p, t, status, own),
     ...own.events ?? [],
-    { type: 'case_update', caseId: row.id, set },
+    { type: 'case_update', caseId: row.id, set, expect: { status: row.status, department: row.department } },
     { type: 'refresh_next_due', caseId: row.id },
   ];
   const added = effects.flatMap((e) => (e.type === 'insert_cohandler' ? [e.department] : []));

@@ -11,6 +11,7 @@ import { findVisibleCase } from '../cases/visibility.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { guarded, staleWriteGuard } from '../lib/write-guard.js';
 import type { Actor } from '../staff/actor.js';
 import {
   decideRequestQuery, findDisclosureRequest, findOpenRequest, insertDisclosureRequestQuery, listDecidedRequests,
@@ -109,9 +110,9 @@ export async function viewDisclosure(deps: Deps, actor: Actor, id: string): Prom
   requireLeadStaff(actor, row);
   const identity = await requireIdentity(deps, row);
   const at = toShanghaiIso(deps.clock.now());
-  const results = await commitWithAudit(deps, [markViewedQuery(deps.db, id, at)], [
-    { actor: actor.username, action: 'identity.disclosure.view', caseId: row.id, detail: { requestId: id } },
-  ]);
-  if (!changed(results)) throw new AppError('conflict', 'The identity was already viewed once under this request.');
+  // Of two racing views only the one that marks the request viewed commits, audit entry included.
+  await guarded('The identity was already viewed once under this request.', () => commitWithAudit(deps, [
+    markViewedQuery(deps.db, id, at), staleWriteGuard(deps.db),
+  ], [{ actor: actor.username, action: 'identity.disclosure.view', caseId: row.id, detail: { requestId: id } }]));
   return { ...disclosureView({ ...request, viewed_at: at }), identity };
 }

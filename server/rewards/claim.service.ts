@@ -7,6 +7,7 @@ import { commitWithAudit } from '../audit/audit.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { guarded, staleWriteGuard } from '../lib/write-guard.js';
 import { findRewardTransition } from './reward-lifecycle.js';
 import { findReward, moveRewardQuery, rewardEventQuery } from './rewards.repository.js';
 import type { RewardState } from './rewards.view.js';
@@ -39,11 +40,11 @@ export async function assertClaimable(deps: Deps, caseId: string): Promise<void>
 export async function claimReward(deps: Deps, caseId: string, extra: CompiledQuery[] = []) {
   await assertClaimable(deps, caseId);
   const at = toShanghaiIso(deps.clock.now());
-  const results = await commitWithAudit(deps, [
+  await guarded('The reward changed meanwhile; there is nothing to claim.', () => commitWithAudit(deps, [
     moveRewardQuery(deps.db, caseId, 'notified', 'claimed', { claimed_at: at }, at),
+    staleWriteGuard(deps.db),
     rewardEventQuery(deps.db, { caseId, at, event: 'reward_claimed', actor: 'reporter', note: null, data: {}, public: false }),
     ...extra,
-  ], [{ actor: 'reporter', action: 'reward.claim', caseId, detail: { from: 'notified', to: 'claimed' } }]);
-  if (Number(results[0]?.numAffectedRows ?? 0) !== 1) throw new AppError('conflict', 'The reward changed meanwhile; there is nothing to claim.');
+  ], [{ actor: 'reporter', action: 'reward.claim', caseId, detail: { from: 'notified', to: 'claimed' } }]));
   return reporterRewardView(await findReward(deps.db, caseId));
 }

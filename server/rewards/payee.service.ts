@@ -20,7 +20,8 @@ import {
 import { disclosureView, type DisclosureView } from '../identity/disclosure.service.js';
 import { unseal } from '../identity/seal.js';
 import type { Actor } from '../staff/actor.js';
-import { findRewardPayee, payeeViewedThroughRequestQuery } from './payee.repository.js';
+import { guarded, staleWriteGuard } from '../lib/write-guard.js';
+import { findRewardPayee } from './payee.repository.js';
 import { findReward, rewardEventQuery } from './rewards.repository.js';
 
 /** The context bound to a payee's ciphertext, so it cannot be swapped onto another case. */
@@ -107,16 +108,11 @@ export async function viewPayee(deps: Deps, actor: Actor, caseNumber: string): P
     requestId = open.id;
   }
   const payee = await unseal<Payee>(deps.keys, stored, payeeContext(row.id));
-  const entry = { caseId: row.id, at, actor: actor.username };
-  const writes = requestId
-    ? [payeeViewedThroughRequestQuery(deps.db, { ...entry, requestId }), markViewedQuery(deps.db, requestId, at)]
-    : [rewardEventQuery(deps.db, { ...entry, event: 'reward_payee_viewed', note: null, data: {}, public: true })];
-  const results = await commitWithAudit(deps, writes, [
-    { actor: actor.username, action: 'reward.payee.view', caseId: row.id, detail: { requestId, route: requestId ? 'custodian' : 'direct' } },
-  ]);
-  // Two racing views of one approval: only the one that marked it viewed sees the details.
-  if (requestId && Number(results[1]?.numAffectedRows ?? 0n) !== 1) {
-    throw new AppError('conflict', 'The payee details were already viewed once under this request; file a new request.');
-  }
+  // Of two racing views under one approval, only the one that marks it viewed commits (and sees them).
+  const once = requestId ? [markViewedQuery(deps.db, requestId, at), staleWriteGuard(deps.db)] : [];
+  await guarded('The payee details were already viewed once under this request; file a new request.', () => commitWithAudit(deps, [
+    ...once,
+    rewardEventQuery(deps.db, { caseId: row.id, at, event: 'reward_payee_viewed', actor: actor.username, note: null, data: {}, public: true }),
+  ], [{ actor: actor.username, action: 'reward.payee.view', caseId: row.id, detail: { requestId, route: requestId ? 'custodian' : 'direct' } }]));
   return { caseNumber: row.case_number, payee, requestId };
 }

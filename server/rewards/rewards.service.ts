@@ -20,6 +20,7 @@ import type { RewardActionInput, RewardQueueQuery } from './rewards.schema.js';
 import { rewardQueueItem, rewardViewFor, type RewardState } from './rewards.view.js';
 import { REWARD_RULES } from './rules.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { guarded, staleWriteGuard } from '../lib/write-guard.js';
 
 function requireRewardRole(actor: Actor) {
   if (!isRewardRole(actor.role)) throw new AppError('forbidden', `The role ${actor.role} has no reward work.`);
@@ -84,13 +85,15 @@ export async function actOnReward(deps: Deps, actor: Actor, caseNumber: string, 
   const plan = planRewardAction(input, { actor, reward, caseRow, outcome, group, rules: REWARD_RULES, now, calendar });
   const at = toShanghaiIso(now);
   const mail = plan.to === 'notified' ? await noticeMail(deps, caseRow, plan.data, at) : [];
-  await commitWithAudit(deps, [
+  // Guarded on the state read: of two racing steps the later one rolls back whole (409).
+  await guarded(`The reward changed meanwhile (it was ${reward.status}); reload and try again.`, () => commitWithAudit(deps, [
     moveRewardQuery(deps.db, caseRow.id, reward.status, plan.to, plan.set, at),
+    staleWriteGuard(deps.db),
     rewardEventQuery(deps.db, {
       caseId: caseRow.id, at, event: `reward_${plan.to}`, actor: actor.username, note: plan.note, data: plan.data, public: plan.public,
     }),
     ...mail,
-  ], [{ actor: actor.username, action: `reward.${input.action}`, caseId: caseRow.id, detail: { from: reward.status, to: plan.to, ...plan.data } }]);
+  ], [{ actor: actor.username, action: `reward.${input.action}`, caseId: caseRow.id, detail: { from: reward.status, to: plan.to, ...plan.data } }]));
   const after = await findReward(deps.db, caseRow.id);
   if (!after) throw new AppError('internal', 'The reward was not written.');
   return rewardViewFor(after, actor.role, caseRow.case_number);

@@ -15,12 +15,14 @@ const db = new Kysely<Database>({
 });
 
 describe('effectStatements', () => {
-  it('writes the clocks, the event, the case and its sort key, in that order', () => {
+  it('writes the clocks, the event, the case (guarded on what was read) and its sort key, in that order', () => {
     const statements = effectStatements(db, planAction('accept', facts()).effects);
     expect(statements.map((s) => s.sql.split(' ').slice(0, 3).join(' '))).toEqual([
-      'update "clocks" set', 'insert into "clocks"', 'insert into "case_events"', 'update "cases" set', 'update "cases" set',
+      'update "clocks" set', 'insert into "clocks"', 'insert into "case_events"', 'update "cases" set', 'INSERT INTO write_guards', 'update "cases" set',
     ]);
-    expect(statements[4]!.sql).toContain('min(due_at)');
+    expect(statements[3]!.sql).toMatch(/"status" = \? and "department" is \?/);
+    expect(statements[4]!.sql).toContain('changes() = 0');
+    expect(statements[5]!.sql).toContain('min(due_at)');
   });
 
   it('stores the event’s data as JSON and its visibility as 0 or 1, with a fresh id', () => {

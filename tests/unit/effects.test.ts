@@ -13,7 +13,9 @@ describe('planEffects: a complaint', () => {
       type: 'start_clock', caseId: 'case-1', clock: 'mediation', startedAt: AT, dueAt: '2027-01-05T23:59:59.999+08:00', provisional: true,
     });
     expect(p.effects[2]).toMatchObject({ event: 'accept', actor: 'handler1', public: true, data: { from: 'received', to: 'accepted' } });
-    expect(p.effects[3]).toEqual({ type: 'case_update', caseId: 'case-1', set: { status: 'accepted', updated_at: AT } });
+    expect(p.effects[3]).toEqual({
+      type: 'case_update', caseId: 'case-1', set: { status: 'accepted', updated_at: AT }, expect: { status: 'received', department: 'gz-th-samr' },
+    });
   });
 
   it('does not stop a clock that is already stopped', () => {

@@ -1,5 +1,6 @@
 /** The plan of an action as plain data: what was read before it, and the writes it makes. */
 import type { CaseAssignmentTable, CaseRow, ClockRow } from '../../../db/schema.js';
+import type { CaseStatus } from '../../../domain/vocabulary.js';
 import type { CalendarData } from '../../clocks/calendar.js';
 import type { ClockName } from '../../clocks/clocks.js';
 import type { Actor } from '../../staff/actor.js';
@@ -48,7 +49,8 @@ export type Effect =
     type: 'event'; caseId: string; at: string; event: string; actor: string; note: string | null;
     data: Record<string, unknown> | null; public: boolean;
   }
-  | { type: 'case_update'; caseId: string; set: CaseUpdate }
+  /** `expect`: the case's status and department as read; a row changed since then rolls the batch back. */
+  | { type: 'case_update'; caseId: string; set: CaseUpdate; expect: { status: CaseStatus; department: string | null } }
   /** Recomputes the queue's sort key from the running clocks: the last write. */
   | { type: 'refresh_next_due'; caseId: string };
 
