@@ -150,7 +150,7 @@ export function describeJourneys(
       expect(otherDepartment.status).toBe(404);
     });
 
-    it('takes a reward from the report to the payment: department, officer, approver, reporter', async () => {
+    it('takes a reward from the report to the payment: department, officer, approver, reporter, custodian', async () => {
       const staffLogin = async (username: string) => {
         let login = await api.call('POST', '/api/v1/staff/login', { username, password: DEMO_PASSWORD });
         if (login.status === 401) {
@@ -195,6 +195,17 @@ export function describeJourneys(
       const claimed = await api.call('POST', '/api/v1/followup/reward-claim', { payee }, reporter);
       expect(claimed.status, claimed.text).toBe(201);
       expect(claimed.body).toEqual({ status: 'claimed', amountFen, claimBy });
+
+      // Payout: the anonymous reporter's payee details through the custodian, once.
+      const asked = await api.call('POST', `/api/v1/staff/cases/${n}/reward/payee-requests`, { reason: '发放奖励须核对收款人' }, officer);
+      expect(asked.status, asked.text).toBe(201);
+      const custodian = await staffLogin('custodian');
+      const approved = await api.call('POST', `/api/v1/staff/disclosure-requests/${asked.body.id}/approve`, { note: '同意，按程序发放' }, custodian);
+      expect(approved.status, approved.text).toBe(200);
+      const opened = await api.call('POST', `/api/v1/staff/cases/${n}/reward/payee`, {}, officer);
+      expect(opened.status, opened.text).toBe(200);
+      expect(opened.body.payee).toMatchObject({ name: payee.name, idNumber: payee.idNumber });
+      expect((await api.call('POST', `/api/v1/staff/cases/${n}/reward/payee`, {}, officer)).status).toBe(409);
 
       const paid = await reward(officer, { action: 'record_payment', paymentRef: 'BANK-2026-0001' });
       expect(paid.status, paid.text).toBe(200);
