@@ -67,10 +67,11 @@ describe('繁體中文 public pages', () => {
     for (const path of ['/', '/submit?kind=report', '/followup']) {
       const page = await get(path, HANT);
       expect(page.html).toMatch(/<span aria-current="true" lang="zh-Hant">繁體<\/span>/);
-      expect(page.html).toMatch(/<a href="[^"]*lang=zh"[^>]*lang="zh-CN"[^>]*>简体<\/a>/);
-      expect(page.html).toMatch(/<a href="[^"]*lang=en"[^>]*lang="en"[^>]*>English<\/a>/);
+      // A link, or on the form a button that posts what was typed to the page in the other language.
+      expect(page.html).toMatch(/<(?:a href|button[^>]*formaction)="[^"]*lang=zh"[^>]*lang="zh-CN"[^>]*>简体<\/(?:a|button)>/);
+      expect(page.html).toMatch(/<(?:a href|button[^>]*formaction)="[^"]*lang=en"[^>]*lang="en"[^>]*>English<\/(?:a|button)>/);
       const zh = await get(path);
-      expect(zh.html).toMatch(/<a href="[^"]*lang=zh-Hant"[^>]*lang="zh-Hant"[^>]*>繁體<\/a>/);
+      expect(zh.html).toMatch(/<(?:a href|button[^>]*formaction)="[^"]*lang=zh-Hant"[^>]*lang="zh-Hant"[^>]*>繁體<\/(?:a|button)>/);
     }
   });
 
@@ -119,11 +120,17 @@ describe('繁體中文 public pages', () => {
     expect(page.html).toContain('廣州市天河區市場監督管理局');
   });
 
-  it('shows the error page in Traditional Chinese', async () => {
+  it('shows the error pages in Traditional Chinese', async () => {
     const refused = await post('/submit', complaintForm, HANT);
     expect(refused.status).toBe(403);
     expectTraditional(refused);
     expect(refused.html).toContain('請求被拒絕');
+    const missing = await get('/nope', { ...HANT, Accept: 'text/html' });
+    expect(missing.status).toBe(404);
+    expectTraditional(missing);
+    expect(missing.html).toContain('找不到這個頁面');
+    const fromHongKong = await get('/nope', { 'Accept-Language': 'zh-HK', Accept: 'text/html' });
+    expect(fromHongKong.html).toContain('<html lang="zh-Hant">');
   });
 });
 
