@@ -7,6 +7,7 @@ import type { AgencyTable, CalendarDayTable, CalendarYearTable, CaseSequenceTabl
 import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventTable, CaseMessageTable, CaseTable, ClockTable, OutboxTable, SealedRecordTable } from './schema/cases.js';
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { SubmissionKeyTable } from './schema/submission-keys.js';
+import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -14,6 +15,7 @@ export * from './schema/cases.js';
 export * from './schema/people.js';
 export * from './schema/rewards.js';
 export * from './schema/submission-keys.js';
+export * from './schema/attachments.js';
 
 export interface Database {
   regions: RegionTable;
@@ -42,6 +44,7 @@ export interface Database {
   sealed_messages: SealedMessageTable;
   satisfaction: SatisfactionTable;
   attachments: AttachmentTable;
+  sealed_attachment_names: SealedAttachmentNameTable;
   directory_version: DirectoryVersionTable;
   case_counts: CaseCountTable;
   rewards: RewardTable;

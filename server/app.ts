@@ -11,7 +11,7 @@ import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import { staffPages } from '../web/staff/routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
-import { createUploadGate, isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
+import { createUploadGate, isFormUploadPath, isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
 import type { Deps } from './deps.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
@@ -69,7 +69,7 @@ export function createApp(deps: Deps) {
     // An upload is never buffered here: its reader (attachments/multipart.ts) counts the bytes as
     // they stream in and stops at its limit; the gate bounds how many are read at once (the public
     // form passes its uploads through the same gate in its route, so a refusal is a page).
-    if (upload) return c.req.path === '/submit' ? next() : uploadGate(next);
+    if (upload) return isFormUploadPath(c.req.path) ? next() : uploadGate(next);
     return declared ? next() : bodyLimitDefault(c, next);
   });
 
@@ -97,7 +97,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', staffLoginPages(deps, staffLogins));
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
-  app.route('/followup', followupPages(deps, receiptThrottle));
+  app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.

@@ -7,10 +7,10 @@ import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
 import type { NewAttachment } from '../../db/schema.js';
 import type { Deps } from '../deps.js';
-import { redact } from '../identity/redact.js';
+import { seal } from '../identity/seal.js';
 import { toHex } from '../lib/encoding.js';
-import { insertAttachmentQueries, listAttachments } from './attachments.repository.js';
-import { displayName } from './display-name.js';
+import { insertAttachmentQueries } from './attachments.repository.js';
+import { attachmentNameContext, displayName } from './display-name.js';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './limits.js';
 import { sniffType, type AttachmentMime } from './sniff.js';
 import { MalformedFile, stripMetadata } from './strip.js';
@@ -22,7 +22,7 @@ export interface PreparedAttachment {
   type: AttachmentMime;
   bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
-  /** Sanitised, not yet redacted (the reporter's name is known only to the submission). */
+  /** The name as sent, without a path or invisible characters; sealed, never shown to staff. */
   name: string | null;
   metadataRemoved: boolean;
 }
@@ -80,33 +80,46 @@ async function deleteStored(deps: Deps, keys: string[]): Promise<void> {
   }
 }
 
-export interface AttachmentOwner { caseId: string; at: string; reporterNames: readonly string[] }
+export interface AttachmentOwner {
+  caseId: string;
+  at: string;
+  /** No longer used: the name a client sent is sealed whole, never shown to staff. */
+  reporterNames?: readonly string[];
+}
 
 /**
- * Stores the bytes first, then runs `commit` with the attachment rows' queries so they land in the
- * case's own batch; if that fails, the stored bytes are deleted again.
+ * Stores the bytes first, then runs `commit` with the attachment rows' queries (the sent names sealed
+ * beside them) so they land in the case's own batch; if that fails, the stored bytes are deleted again.
  */
 export async function withStoredAttachments<T>(
   deps: Deps, owner: AttachmentOwner, attachments: PreparedAttachment[], commit: (queries: CompiledQuery[]) => Promise<T>,
 ): Promise<T> {
-  const rows: NewAttachment[] = [];
+  const rows: Omit<NewAttachment, 'display_name'>[] = [];
   try {
     for (const a of attachments) {
       const row = attachmentRow(owner, a);
       rows.push(row);
       await deps.storage.put(row.storage_key, a.bytes, a.type);
     }
-    return await commit(insertAttachmentQueries(deps.db, rows));
+    return await commit(insertAttachmentQueries(deps.db, rows, await sealedNames(deps, attachments)));
   } catch (err) {
     await deleteStored(deps, rows.map((r) => r.storage_key));
     throw err;
   }
 }
 
-function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttachment {
+/** Sealed like a reporter's message: the sent name can name the reporter ("张三工牌.jpg"). */
+async function sealedNames(deps: Deps, attachments: PreparedAttachment[]) {
+  const named = attachments.filter((a): a is PreparedAttachment & { name: string } => a.name !== null);
+  return Promise.all(named.map(async (a) => {
+    const box = await seal(deps.keys, a.name, attachmentNameContext(a.id));
+    return { attachment_id: a.id, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext };
+  }));
+}
+
+function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): Omit<NewAttachment, 'display_name'> {
   return {
     id: a.id, case_id: owner.caseId, storage_key: nanoid(), type: a.type, size: a.bytes.length, sha256: a.sha256,
-    display_name: a.name === null ? null : redact(a.name, owner.reporterNames),
     metadata_removed: a.metadataRemoved ? 1 : 0, created_at: owner.at,
   };
 }
@@ -114,12 +127,4 @@ function attachmentRow(owner: AttachmentOwner, a: PreparedAttachment): NewAttach
 /** What an answer says of a stored file: metadataRemoved false when its metadata is still in it. */
 export const attachmentAnswer = (a: PreparedAttachment) => ({ id: a.id, type: a.type, size: a.bytes.length, metadataRemoved: a.metadataRemoved });
 
-export const attachmentUrl = (caseNumber: string, id: string) => `/api/v1/staff/cases/${caseNumber}/attachments/${id}`;
-
-/** The case page's list; `url` downloads for a member of the case's departments. */
-export async function attachmentViews(deps: Deps, caseId: string, caseNumber: string) {
-  return (await listAttachments(deps.db, caseId)).map((a) => ({
-    id: a.id, type: a.type, size: a.size, url: attachmentUrl(caseNumber, a.id),
-    name: a.display_name, metadataRemoved: a.metadata_removed === 1, sha256: a.sha256,
-  }));
-}
+export { attachmentUrl, attachmentViews } from './views.js';

@@ -1,6 +1,8 @@
 /**
- * The file name a client sent, reduced to something safe to show and to offer as a download name.
- * It is never a path: files are stored under random keys.
+ * File names. Staff see and download every file under a neutral name (attachment-3.jpg): the name a
+ * client sent can name the reporter, so it is sealed (attachments.service.ts) and shown back only
+ * to the reporter, reduced to something safe to show. It is never a path: files are stored under
+ * random keys.
  */
 import { attachmentTypes, type AttachmentMime } from './sniff.js';
 
@@ -15,6 +17,14 @@ export function displayName(sent: string, type: AttachmentMime): string | null {
   if (stem === '') return null;
   const ext = `.${attachmentTypes[type].ext}`;
   return [...stem].slice(0, MAX_LENGTH - ext.length).join('') + ext;
+}
+
+/** The associated data a sealed name is bound to: it opens for its own attachment only. */
+export const attachmentNameContext = (attachmentId: string) => `attachment-name:${attachmentId}`;
+
+/** The name staff see: the file's place in the case's attachments (from 1) and its sniffed type. */
+export function neutralName(n: number, type: AttachmentMime): string {
+  return `attachment-${n}.${attachmentTypes[type].ext}`;
 }
 
 /** A Content-Disposition value: an ASCII fallback name and, when there is one, the display name in RFC 8187 form. */

@@ -2,10 +2,11 @@
 import type { Config } from '../config.js';
 import { AppError, type ErrorCode } from '../errors.js';
 
+/** Per submission, and per case: evidence added from the follow-up counts with what was filed. */
 export const MAX_ATTACHMENTS = 10;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export type RefusalReason = 'too_many' | 'too_large' | 'empty' | 'unsupported' | 'damaged' | 'not_a_file';
+export type RefusalReason = 'too_many' | 'too_large' | 'empty' | 'unsupported' | 'damaged' | 'not_a_file' | 'case_full';
 
 const codes: Record<RefusalReason, ErrorCode> = {
   too_many: 'validation_failed',
@@ -14,6 +15,8 @@ const codes: Record<RefusalReason, ErrorCode> = {
   unsupported: 'unsupported_media_type',
   damaged: 'validation_failed',
   not_a_file: 'validation_failed',
+  // The case already carries as many files as it may: no request can change that.
+  case_full: 'conflict',
 };
 
 /** An AppError (so the API answers with its status) that the public form can also localise by `reason`. */
@@ -28,9 +31,13 @@ export function uploadBodyLimit(config: Pick<Config, 'INTAKE_MAX_BODY_BYTES'>): 
   return MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + config.INTAKE_MAX_BODY_BYTES;
 }
 
-const UPLOAD_PATHS = new Set(['/api/v1/cases', '/submit']);
+/** Forms whose route passes its uploads through the gate itself, so a refusal is a page. */
+const FORM_UPLOAD_PATHS = new Set(['/submit', '/followup/case/attachments']);
+const UPLOAD_PATHS = new Set(['/api/v1/cases', '/api/v1/followup/attachments', ...FORM_UPLOAD_PATHS]);
 
-/** Only a multipart case submission may be larger than the ordinary body limit. */
+export const isFormUploadPath = (path: string) => FORM_UPLOAD_PATHS.has(path);
+
+/** Only a multipart case submission or evidence upload may be larger than the ordinary body limit. */
 export function isUploadRequest(method: string, path: string, contentType: string | undefined): boolean {
   return method === 'POST' && UPLOAD_PATHS.has(path) && /^multipart\/form-data\b/i.test(contentType ?? '');
 }

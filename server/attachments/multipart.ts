@@ -1,6 +1,7 @@
 /**
  * Reads multipart uploads as they stream in: the case submission of the API (POST /api/v1/cases:
- * one part `case` with the JSON, parts `attachments`) and the public form. Nothing is read whole
+ * one part `case` with the JSON, parts `attachments`), the public form and evidence sent from the
+ * follow-up (parts `attachments` only). Nothing is read whole
  * before it is checked: the body, each text part and each file have their limits, and a file's
  * type is known from its first bytes (incoming-file.ts).
  */
@@ -63,7 +64,8 @@ class FormCollector {
     }
     if (rules.textFields && !rules.textFields.has(info.name)) {
       const name = info.name.slice(0, 40);
-      throw invalid(`Unknown part "${name}"; send ${[...rules.textFields].map((n) => `"${n}"`).join(', ')} and "${FILE_FIELD}".`, name);
+      const known = [...rules.textFields].map((n) => `"${n}"`).join(', ');
+      throw invalid(`Unknown part "${name}"; send ${known ? `${known} and ` : 'only '}"${FILE_FIELD}".`, name);
     }
     return this.textSink(info.name);
   };

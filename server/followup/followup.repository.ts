@@ -57,3 +57,11 @@ export function insertRewardPayeeQuery(db: Kysely<Database>, row: Insertable<Rew
   // A claim racing another finds the row there and is refused by the claim itself, not by this insert.
   return db.insertInto('reward_payees').values(row).onConflict((oc) => oc.column('case_id').doNothing()).compile();
 }
+
+/** The history entry of evidence sent after filing: staff and the reporter see it; `count` files. */
+export function evidenceEventQuery(db: Kysely<Database>, e: { id: string; caseId: string; at: string; attachments: string[] }): CompiledQuery {
+  return db.insertInto('case_events').values({
+    id: e.id, case_id: e.caseId, at: e.at, event: 'evidence_added', actor: 'reporter', note: null,
+    data: JSON.stringify({ count: e.attachments.length, attachments: e.attachments }), public: 1,
+  }).compile();
+}

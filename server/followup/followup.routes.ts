@@ -7,6 +7,10 @@ import { caseOfToken, followupView, loginWithReceipt, logoutFollowup, postReport
 import { guardReceipt, type ReceiptThrottle } from './receipt-throttle.js';
 import { assertClaimable } from '../rewards/claim.service.js';
 import { claimRewardAsReporter } from './reward-claim.service.js';
+import { AppError } from '../errors.js';
+import { uploadBodyLimit } from '../attachments/limits.js';
+import { isMultipart, readUploadForm } from '../attachments/multipart.js';
+import { addEvidence, assertEvidenceOpen } from './evidence.service.js';
 
 function bearerToken(c: Context): string | null {
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
@@ -36,6 +40,18 @@ export function followupRoutes(deps: Deps, throttle: ReceiptThrottle) {
     const caseId = await caseOf(c);
     const { body } = messageSchema.parse(await readJsonBody(c.req.raw));
     return c.json(await postReporterMessage(deps, caseId, body), 201, noStore);
+  });
+  // Evidence after filing: the case's state is checked before a byte of the body is read.
+  app.post('/attachments', async (c) => {
+    const caseId = await caseOf(c);
+    await assertEvidenceOpen(deps, caseId);
+    if (!isMultipart(c.req.header('content-type'))) {
+      throw new AppError('unsupported_media_type', 'Send multipart/form-data with the files as parts "attachments".');
+    }
+    const form = await readUploadForm(c.req.raw, {
+      textFields: new Set(), maxTextBytes: 0, maxBodyBytes: uploadBodyLimit(deps.config), onRefusal: 'stop',
+    });
+    return c.json(await addEvidence(deps, caseId, form.files), 201, noStore);
   });
   app.post('/satisfaction', async (c) => {
     const caseId = await caseOf(c);

@@ -23,6 +23,8 @@ import {
   insertMessageQueries, insertSatisfactionQuery, listSealedMessages,
 } from './followup.repository.js';
 import { publicStatus, PUBLIC_NOTE_EVENTS } from './public-status.js';
+import { reporterAttachmentViews } from '../attachments/views.js';
+import { evidenceState } from './evidence.service.js';
 
 /** Exchanges a receipt for a follow-up token; null when no case has that receipt. */
 export async function loginWithReceipt(deps: Deps, input: string): Promise<{ token: string; expiresAt: string } | null> {
@@ -82,6 +84,9 @@ export async function followupView(deps: Deps, caseId: string) {
       at: e.at, event: e.event, ...(PUBLIC_NOTE_EVENTS.has(e.event) && e.note ? { note: e.note } : {}),
     })),
     messages: messages.map((m) => ({ id: m.id, at: m.at, from: m.sender, body: originals.get(m.id) ?? m.body })),
+    // The files sent, at filing and since, with the names the reporter gave them; whether more may be added.
+    attachments: await reporterAttachmentViews(deps, caseId, row.received_at),
+    evidence: await evidenceState(deps, caseId),
     // Only when the case has a reward: its state, and the amount and claim date once notified.
     ...(reward ? { reward } : {}),
     identityDisclosed: await identityDisclosedFor(deps, caseId),

@@ -1,4 +1,4 @@
-/** The retention purge's reads and deletes (docs/protection.md: identity, original text and attachments go; the case stays). */
+/** The retention purge's reads and deletes (docs/protection.md: identity, original text and attachments with their sent names go; the case stays). */
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
@@ -58,6 +58,10 @@ export function purgeCaseQueries(db: Kysely<Database>, caseId: string, closedBef
     db.deleteFrom('sealed_records').where('case_id', '=', caseId).where((eb) => eb.exists(stillExpired)).compile(),
     db.deleteFrom('sealed_messages')
       .where('message_id', 'in', db.selectFrom('case_messages').select('id').where('case_id', '=', caseId))
+      .where((eb) => eb.exists(stillExpired))
+      .compile(),
+    db.deleteFrom('sealed_attachment_names')
+      .where('attachment_id', 'in', db.selectFrom('attachments').select('id').where('case_id', '=', caseId))
       .where((eb) => eb.exists(stillExpired))
       .compile(),
     db.deleteFrom('attachments').where('case_id', '=', caseId).where((eb) => eb.exists(stillExpired)).compile(),

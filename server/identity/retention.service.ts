@@ -1,7 +1,7 @@
 /**
  * The retention purge (docs/protection.md): once a case has been closed longer than INTAKE_RETENTION_DAYS,
- * its sealed identity, sealed original text, reporters' sealed message originals and attachments
- * are deleted, unless a legal hold is set. The case row (redacted text, clocks, events) stays, so
+ * its sealed identity, sealed original text, reporters' sealed message originals and attachments (with
+ * the names they were sent under) are deleted, unless a legal hold is set. The case row (redacted text, clocks, events) stays, so
  * statistics keep their aggregates. Run by `npm run intake -- purge`.
  */
 import type { QueryResult } from 'kysely';
@@ -53,7 +53,7 @@ async function purgeCase(deps: Deps, c: Expired, closedBefore: string, actor: st
   const results = await commitWithAudit(deps, purgeCaseQueries(deps.db, c.id, closedBefore, at), [
     { actor, action: 'case.purged', caseId: c.id, detail: { closedAt: c.closed_at, retentionDays: deps.config.INTAKE_RETENTION_DAYS } },
   ]);
-  if (count(results[3]) !== 1) {
+  if (count(results[4]) !== 1) {
     await recordAudit(deps, [{ actor, action: 'case.purge_skipped', caseId: c.id, detail: { reason: 're-opened or put on hold meanwhile' } }]);
     return null;
   }
@@ -61,7 +61,7 @@ async function purgeCase(deps: Deps, c: Expired, closedBefore: string, actor: st
   await deleteFiles(deps, keys, failures);
   return {
     caseNumber: c.case_number, closedAt: c.closed_at ?? '',
-    sealedRecords: count(results[0]), sealedMessages: count(results[1]), attachments: count(results[2]),
+    sealedRecords: count(results[0]), sealedMessages: count(results[1]), attachments: count(results[3]),
   };
 }
 

@@ -20,6 +20,11 @@ export function listRewardPayeesNotUnder(db: Kysely<Database>, keyId: string) {
     .where('key_id', '!=', keyId).limit(PAGE).execute();
 }
 
+export function listSealedAttachmentNamesNotUnder(db: Kysely<Database>, keyId: string) {
+  return db.selectFrom('sealed_attachment_names').select(['attachment_id', 'key_id', 'wrapped_key', 'iv', 'ciphertext'])
+    .where('key_id', '!=', keyId).limit(PAGE).execute();
+}
+
 export function listSealedTotpSecrets(db: Kysely<Database>) {
   return db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
 }
@@ -38,6 +43,11 @@ export function rewrapMessageQuery(db: Kysely<Database>, messageId: string, from
 export function rewrapPayeeQuery(db: Kysely<Database>, caseId: string, from: string, box: Sealed): CompiledQuery {
   return db.updateTable('reward_payees').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
     .where('case_id', '=', caseId).where('key_id', '=', from).compile();
+}
+
+export function rewrapAttachmentNameQuery(db: Kysely<Database>, attachmentId: string, from: string, box: Sealed): CompiledQuery {
+  return db.updateTable('sealed_attachment_names').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
+    .where('attachment_id', '=', attachmentId).where('key_id', '=', from).compile();
 }
 
 export function rewrapTotpQuery(db: Kysely<Database>, userId: string, previous: string, next: string): CompiledQuery {

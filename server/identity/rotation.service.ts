@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { createKeyring, masterKeyFromBase64, type Keyring, type MasterKey } from './keys.js';
 import {
-  listRewardPayeesNotUnder, listSealedMessagesNotUnder, listSealedRecordsNotUnder, listSealedTotpSecrets, rewrapMessageQuery,
-  rewrapPayeeQuery, rewrapRecordQuery, rewrapTotpQuery,
+  listRewardPayeesNotUnder, listSealedAttachmentNamesNotUnder, listSealedMessagesNotUnder, listSealedRecordsNotUnder, listSealedTotpSecrets,
+  rewrapAttachmentNameQuery, rewrapMessageQuery, rewrapPayeeQuery, rewrapRecordQuery, rewrapTotpQuery,
 } from './rotation.repository.js';
 import { rewrap, type Sealed } from './seal.js';
 
@@ -22,6 +22,8 @@ export interface RotationReport {
   sealedMessages: number;
   /** Reward payee details (sealed at claim time). */
   rewardPayees: number;
+  /** The names attachments were sent under. */
+  attachmentNames: number;
   totpSecrets: number;
   /** The keyring to use from now on: the new key first, then every key that was loaded. */
   keyring: Keyring;
@@ -72,7 +74,7 @@ async function rewrapTotpSecrets(deps: Deps, keyring: Keyring): Promise<number> 
   return (await deps.batch(queries)).reduce((n, r) => n + Number(r.numAffectedRows ?? 0n), 0);
 }
 
-/** Re-wraps every sealed record, sealed message, reward payee and TOTP secret under `next`; audited once. */
+/** Re-wraps every sealed record, sealed message, reward payee, attachment name and TOTP secret under `next`; audited once. */
 export async function rotateMasterKey(deps: Deps, next: MasterKey, actor = 'cli'): Promise<RotationReport> {
   const keyring = keyringAfterRotation(deps.keys, next);
   const to = keyring.current.id;
@@ -82,8 +84,10 @@ export async function rotateMasterKey(deps: Deps, next: MasterKey, actor = 'cli'
     rewrapMessageQuery(deps.db, r.message_id, r.key_id, await rewrap(keyring, boxOf(r))));
   const rewardPayees = await rewrapPages(deps, () => listRewardPayeesNotUnder(deps.db, to), async (r) =>
     rewrapPayeeQuery(deps.db, r.case_id, r.key_id, await rewrap(keyring, boxOf(r))));
+  const attachmentNames = await rewrapPages(deps, () => listSealedAttachmentNamesNotUnder(deps.db, to), async (r) =>
+    rewrapAttachmentNameQuery(deps.db, r.attachment_id, r.key_id, await rewrap(keyring, boxOf(r))));
   const totpSecrets = await rewrapTotpSecrets(deps, keyring);
-  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, rewardPayees, totpSecrets };
+  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, rewardPayees, attachmentNames, totpSecrets };
   await recordAudit(deps, [{ actor, action: 'keys.rotate', detail: report }]);
   return { ...report, keyring };
 }

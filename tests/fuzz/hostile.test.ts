@@ -215,7 +215,7 @@ describe('path tricks in attachment names', () => {
     for (const [name, bytes] of files) form.append('attachments', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/jpeg' }));
     const res = await t.app.request('/api/v1/cases', { method: 'POST', body: form });
     expect(res.status).toBe(201);
-    const n = (await res.json() as { caseNumber: string }).caseNumber;
+    const { caseNumber: n, receipt } = await res.json() as { caseNumber: string; receipt: string };
 
     // Only random keys inside the attachments folder; nothing was written anywhere else under the data dir.
     expect(await readdir(dir)).toEqual(['attachments']);
@@ -228,7 +228,11 @@ describe('path tricks in attachment names', () => {
     const { token } = await handlerSession();
     const view = await call(t.app, 'GET', `/api/v1/staff/cases/${n}`, undefined, bearer(token));
     const shown = (view.body.attachments as { name: string | null; url: string }[]);
-    expect(shown.map((a) => a.name ?? '')).toEqual(files.map(([, , expected]) => expected));
+    // Staff see neutral names only; the sanitised name as sent goes back to the reporter alone.
+    expect(shown.map((a) => a.name)).toEqual(['jpg', 'png', 'pdf', 'jpg', 'jpg', 'jpg'].map((ext, i) => `attachment-${i + 1}.${ext}`));
+    const login = await call(t.app, 'POST', '/api/v1/followup/login', { receipt });
+    const followup = await call(t.app, 'GET', '/api/v1/followup', undefined, bearer(login.body.token));
+    expect((followup.body.attachments as { sentAs: string | null }[]).map((a) => a.sentAs ?? '')).toEqual(files.map(([, , expected]) => expected));
     for (const a of shown) {
       const download = await t.app.request(a.url, { headers: bearer(token) });
       expect(download.status).toBe(200);

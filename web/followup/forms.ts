@@ -1,8 +1,11 @@
-/** Reads the follow-up forms and turns the service's refusals into outcomes a page can show. */
+/** Reads the follow-up forms (evidence included) and turns the service's refusals into outcomes a page can show. */
 import type { Context } from 'hono';
 import type { Deps } from '../../server/deps.js';
 import { messageSchema, rewardClaimSchema, satisfactionSchema, type RewardClaim } from '../../server/followup/followup.schema.js';
 import { loginWithReceipt } from '../../server/followup/followup.service.js';
+import { addEvidence, evidenceState } from '../../server/followup/evidence.service.js';
+import { AttachmentRefusal, uploadBodyLimit } from '../../server/attachments/limits.js';
+import { isMultipart, readUploadForm } from '../../server/attachments/multipart.js';
 import { guardReceipt, type ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
 import { normaliseReceipt } from '../../server/identity/receipt.js';
 import type { Messages } from '../i18n.js';
@@ -89,4 +92,40 @@ export function readRewardClaim(form: Form, t: Messages): ClaimForm {
     if (!errors.has(field)) errors.set(field, wording);
   }
   return { ok: false, values, errors };
+}
+
+export type EvidenceOutcome =
+  | { ok: true }
+  | { ok: false; refused: string }
+  | { ok: false; status: 400 | 409 | 413 | 415; error: string };
+
+const refusalStatus = { payload_too_large: 413, unsupported_media_type: 415, conflict: 409 } as const;
+
+function refusedFile(refusal: AttachmentRefusal, room: number, t: Messages): EvidenceOutcome {
+  const error = refusal.reason === 'case_full' ? t.followup.evidence.tooMany(room) : t.errors.attachments[refusal.reason];
+  const status = refusalStatus[refusal.code as keyof typeof refusalStatus] ?? 400;
+  return { ok: false, status, error };
+}
+
+/**
+ * Evidence from the follow-up form, read as it streams in and checked by the API's own service. A
+ * case that takes no more is refused before the body is read; a refused file names its reason.
+ */
+export async function sendEvidence(request: Request, deps: Deps, caseId: string, t: Messages): Promise<EvidenceOutcome> {
+  const e = t.followup.evidence;
+  const state = await evidenceState(deps, caseId);
+  if (!state.open) return { ok: false, refused: e[state.reason] };
+  if (!isMultipart(request.headers.get('content-type') ?? undefined)) return { ok: false, status: 400, error: e.missing };
+  const form = await readUploadForm(request, {
+    textFields: null, maxTextBytes: 4096, maxBodyBytes: uploadBodyLimit(deps.config), onRefusal: 'skip',
+  });
+  if (form.refusal) return refusedFile(form.refusal, state.room, t);
+  if (form.files.length === 0) return { ok: false, status: 400, error: e.missing };
+  const added = await catchRefusal(['validation_failed', 'payload_too_large', 'unsupported_media_type', 'conflict'],
+    () => addEvidence(deps, caseId, form.files));
+  if (added.ok) return { ok: true };
+  if (added.error instanceof AttachmentRefusal) return refusedFile(added.error, state.room, t);
+  // Closed or merged while the files were read.
+  if (added.error.code === 'conflict') return { ok: false, refused: e.closed };
+  return { ok: false, status: 400, error: e.missing };
 }

@@ -9,6 +9,7 @@ import { readFormBody } from '../../server/lib/body.js';
 import { followupView, postReporterMessage, rateCase } from '../../server/followup/followup.service.js';
 import type { ReceiptThrottle } from '../../server/followup/receipt-throttle.js';
 import { claimRewardAsReporter } from '../../server/followup/reward-claim.service.js';
+import { createUploadGate } from '../../server/attachments/limits.js';
 import { assertClaimable } from '../../server/rewards/claim.service.js';
 import { resolveLang } from '../lang.js';
 import { FollowupLoginPage } from '../pages/followup.js';
@@ -16,7 +17,7 @@ import { FollowupCasePage, type FollowupCaseProps } from '../pages/followup-case
 import { publicErrors } from '../pages/error.js';
 import { renderPage } from '../render.js';
 import { catchRefusal } from '../refusal.js';
-import { enterReceipt, readMessage, readRating, readRewardClaim } from './forms.js';
+import { enterReceipt, readMessage, readRating, readRewardClaim, sendEvidence } from './forms.js';
 import { retryTime } from './format.js';
 import { clearFollowupCookie, endFollowupSession, followupToken, sessionCase, setFollowupCookie } from './session.js';
 
@@ -36,7 +37,7 @@ async function withCase(c: Context, deps: Deps, show: (caseId: string) => Promis
   return c.redirect('/followup?ended=1', 303);
 }
 
-async function showCase(c: Context, deps: Deps, caseId: string, status: 200 | 400 | 409, extras: CaseExtras = {}) {
+async function showCase(c: Context, deps: Deps, caseId: string, status: 200 | 400 | 409 | 413 | 415, extras: CaseExtras = {}) {
   const { lang, t } = resolveLang(c);
   const view = await followupView(deps, caseId);
   // The form is offered while the reward waits for a claim and its claim date has not passed.
@@ -57,7 +58,16 @@ async function claimReward(c: Context, deps: Deps, caseId: string) {
   return c.redirect('/followup/case?sent=claim#reward-title', 303);
 }
 
-export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
+/** Evidence from the form: shown again with the reason when refused; the upload gate bounds the memory of uploads at once. */
+async function addEvidenceFromForm(c: Context, deps: Deps, caseId: string) {
+  const { t } = resolveLang(c);
+  const outcome = await sendEvidence(c.req.raw, deps, caseId, t);
+  if (outcome.ok) return c.redirect('/followup/case?sent=evidence#evidence-title', 303);
+  if ('refused' in outcome) return showCase(c, deps, caseId, 409, { refused: outcome.refused });
+  return showCase(c, deps, caseId, outcome.status, { evidence: { error: outcome.error } });
+}
+
+export function followupPages(deps: Deps, throttle: ReceiptThrottle, uploadGate = createUploadGate(deps.config.INTAKE_MAX_UPLOADS_IN_FLIGHT)) {
   const app = new Hono();
   // Same-origin form posts only (Origin or Sec-Fetch-Site); PUBLIC_URL covers a reverse proxy.
   const sameOrigin = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.publicUrl).origin });
@@ -92,7 +102,9 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
   app.get('/case', (c) => withCase(c, deps, (caseId) => {
     const { t } = resolveLang(c);
     const sent = c.req.query('sent');
-    const notices: Record<string, string> = { message: t.followup.case.sent, rating: t.followup.satisfaction.thanks, claim: t.followup.reward.claimed };
+    const notices: Record<string, string> = {
+      message: t.followup.case.sent, rating: t.followup.satisfaction.thanks, claim: t.followup.reward.claimed, evidence: t.followup.evidence.sent,
+    };
     const notice = sent ? notices[sent] : undefined;
     return showCase(c, deps, caseId, 200, { notice });
   }));
@@ -118,6 +130,8 @@ export function followupPages(deps: Deps, throttle: ReceiptThrottle) {
     }
     return c.redirect('/followup/case?sent=rating#satisfaction-title', 303);
   }));
+
+  app.post('/case/attachments', sameOrigin, (c) => withCase(c, deps, (caseId) => uploadGate(() => addEvidenceFromForm(c, deps, caseId))));
 
   app.post('/case/reward-claim', sameOrigin, (c) => withCase(c, deps, (caseId) => claimReward(c, deps, caseId)));
 

@@ -6,9 +6,12 @@ import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
 import { nameIn } from '../names.js';
 import { formatYuan } from '../staff/format.js';
+import { EvidenceSection, type EvidenceError } from './followup-evidence.js';
 import { claimFieldIds, MessageForm, RewardClaimForm, SatisfactionForm, SignOutForm, type ClaimState, type RatingState } from './followup-forms.js';
 
-export type FollowupView = Awaited<ReturnType<typeof followupView>>;
+type FullView = Awaited<ReturnType<typeof followupView>>;
+/** The evidence fields may be left out of a view built by hand: the page then shows no evidence section. */
+export type FollowupView = Omit<FullView, 'attachments' | 'evidence'> & Partial<Pick<FullView, 'attachments' | 'evidence'>>;
 
 export interface FollowupCaseProps {
   t: Messages;
@@ -23,6 +26,8 @@ export interface FollowupCaseProps {
   /** Whether the reward can be claimed now (notified, before its claim date). */
   claimOpen?: boolean | undefined;
   claim?: ClaimState | undefined;
+  /** A refused upload of evidence. */
+  evidence?: EvidenceError | undefined;
 }
 
 type Props = { t: Messages; lang: Lang; view: FollowupView };
@@ -161,10 +166,13 @@ function SatisfactionSection({ t, lang, view, rating }: Props & { rating: Rating
 /** Field → the control an error links to. */
 const anchors: Record<string, string> = { body: 'followup-message', rating: 'rating-5', resolved: 'resolved-yes', comment: 'satisfaction-comment' };
 
-export function FollowupCasePage({ t, lang, view, notice, refused, message, rating, claimOpen = false, claim }: FollowupCaseProps) {
+export function FollowupCasePage({ t, lang, view, notice, refused, message, rating, claimOpen = false, claim, evidence }: FollowupCaseProps) {
   const s = t.followup.case;
   const claimProblems = [...(claim?.errors ?? [])].map(([field, text]): [string, string] => [claimFieldIds[field as keyof ClaimState['values']] ?? field, text]);
-  const problems: [string, string][] = [...(message ? [['body', message.error] as [string, string]] : []), ...(rating?.errors ?? []), ...claimProblems];
+  const problems: [string, string][] = [
+    ...(message ? [['body', message.error] as [string, string]] : []), ...(rating?.errors ?? []), ...claimProblems,
+    ...(evidence ? [['evidence-files', evidence.error] as [string, string]] : []),
+  ];
   return (
     <Layout t={t} title={(problems.length > 0 || refused ? t.followup.errorTitlePrefix : '') + s.title}
       switchHref={`/followup/case?lang=${t.switchLang}`}>
@@ -190,6 +198,7 @@ export function FollowupCasePage({ t, lang, view, notice, refused, message, rati
       {view.reward && <RewardSection t={t} lang={lang} reward={view.reward} open={claimOpen} claim={claim} />}
       <TimelineSection t={t} lang={lang} view={view} />
       <MessagesSection t={t} lang={lang} view={view} message={message} />
+      {view.attachments && view.evidence && <EvidenceSection t={t} lang={lang} files={view.attachments} state={view.evidence} evidence={evidence} />}
       <SatisfactionSection t={t} lang={lang} view={view} rating={rating} />
       <SignOutForm t={t} lang={lang} />
     </Layout>

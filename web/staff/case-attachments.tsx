@@ -1,7 +1,10 @@
-/** The case page's attachments (downloads through the staff API, which the session cookie opens) and documents. */
+/**
+ * The case page's attachments (downloads through the staff API, which the session cookie opens) and
+ * documents. Files are listed under their neutral names (attachment-N): never the name they were sent under.
+ */
 import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { StaffView } from './context.js';
-import { formatSize } from './format.js';
+import { formatSize, formatTime } from './format.js';
 
 /** 'image/png' → 'PNG': the type was read from the bytes at intake, not from the file name. */
 const typeLabel = (mime: string) => (mime.split('/')[1] ?? mime).toUpperCase();
@@ -17,7 +20,10 @@ export function AttachmentsSection({ v, c }: { v: StaffView; c: CaseView }) {
           <div class="table-scroll">
             <table class="table attachments">
               <thead>
-                <tr><th scope="col">{a.name}</th><th scope="col">{a.type}</th><th scope="col">{a.size}</th><th scope="col">{a.metadata}</th></tr>
+                <tr>
+                  <th scope="col">{a.name}</th><th scope="col">{a.type}</th><th scope="col">{a.size}</th>
+                  <th scope="col">{a.sent}</th><th scope="col">{a.metadata}</th>
+                </tr>
               </thead>
               <tbody>
                 {c.attachments.map((file, i) => (
@@ -27,6 +33,10 @@ export function AttachmentsSection({ v, c }: { v: StaffView; c: CaseView }) {
                     </th>
                     <td>{typeLabel(file.type)} <span class="hint">({file.type})</span></td>
                     <td class="nowrap">{formatSize(file.size)}</td>
+                    <td>
+                      <time datetime={file.at}>{formatTime(file.at)}</time>
+                      {file.addedAfterFiling && <> <span class="badge attachment-added">{a.afterFiling}</span></>}
+                    </td>
                     <td>
                       <span class={file.metadataRemoved ? 'badge badge-ok' : 'badge badge-soon'}>
                         {file.metadataRemoved ? a.removed : a.kept}

@@ -14,6 +14,7 @@ export const handoverCss = `
 .handover-table th, .handover-table td { border: 1px solid #1b1b1b; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 .handover-signatures { display: flex; justify-content: space-between; margin-top: 3rem; min-height: 5rem; }
 .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.handover-attachments .mono { overflow-wrap: anywhere; word-break: break-all; font-size: .8rem; }
 .case-text { white-space: pre-wrap; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {

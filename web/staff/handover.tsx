@@ -7,18 +7,20 @@ import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { StaffLang as Lang } from '../i18n.js';
 import { nameOf, type StaffView } from './context.js';
 import { StaffHead } from './document.js';
-import { formatTime } from './format.js';
+import { formatSize, formatTime } from './format.js';
 
 const text = {
   zh: {
     title: '移送单', caseNumber: '案件编号', pseudonym: '举报人/投诉人代号', pseudonymNote: '身份信息依法保密，本单不载明',
     timeline: '办理经过', printed: '制单时间', printedBy: '制单人', back: '返回案件', printHint: '请使用浏览器的打印功能打印本单。',
     signature: '移送部门（盖章）', receiver: '接收部门签收',
+    attachments: '附件', file: '文件', size: '大小', digest: 'SHA-256 校验值', noAttachments: '无附件。',
   },
   en: {
     title: 'Hand-over form', caseNumber: 'Case number', pseudonym: 'Reporter (pseudonym)', pseudonymNote: 'identity withheld by law',
     timeline: 'Handling so far', printed: 'Printed at', printedBy: 'Printed by', back: 'Back to the case', printHint: "Use the browser's print command to print this form.",
     signature: 'Handing-over department (seal)', receiver: 'Received by',
+    attachments: 'Attachments', file: 'File', size: 'Size', digest: 'SHA-256', noAttachments: 'No attachments.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -63,6 +65,20 @@ function Timeline({ v, c }: { v: StaffView; c: CaseView }) {
   );
 }
 
+/** The files by their neutral names (never the names they were sent under), with digests to match the copies handed over. */
+function Attachments({ v, c }: { v: StaffView; c: CaseView }) {
+  const h = text[v.lang];
+  if (c.attachments.length === 0) return <p>{h.noAttachments}</p>;
+  return (
+    <table class="handover-table handover-attachments">
+      <thead><tr><th scope="col">{h.file}</th><th scope="col">{h.size}</th><th scope="col">{h.digest}</th></tr></thead>
+      <tbody>
+        {c.attachments.map((a) => <tr><td>{a.name}</td><td>{formatSize(a.size)}</td><td class="mono">{a.sha256}</td></tr>)}
+      </tbody>
+    </table>
+  );
+}
+
 /** Event notes are left out: staff write them for colleagues, not for a document that leaves the system. */
 export function HandoverPage({ v, c, printedAt }: { v: StaffView; c: CaseView; printedAt: string }) {
   const { t, lang } = v;
@@ -81,6 +97,8 @@ export function HandoverPage({ v, c, printedAt }: { v: StaffView; c: CaseView; p
           <Facts v={v} c={c} />
           <h2>{t.staff.case.description}</h2>
           <p class="case-text">{c.description}</p>
+          <h2>{h.attachments}</h2>
+          <Attachments v={v} c={c} />
           <h2>{h.timeline}</h2>
           <Timeline v={v} c={c} />
           <dl class="handover-footer">

@@ -38,6 +38,7 @@ export const staffEn: StaffMessages = {
     reward_eligible: 'Reward assessed: eligible', reward_ineligible: 'Reward assessed: not eligible', reward_proposed: 'Reward amount proposed',
     reward_notified: 'Reward approved, reporter notified', reward_rejected: 'Reward rejected', reward_claimed: 'Reward claimed by the reporter',
     reward_paid: 'Reward paid', reward_expired: 'Reward claim expired', reward_payee_viewed: 'Payee details viewed (audited)',
+    evidence_added: 'Evidence added by the reporter',
   },
   grounds: {
     not_competent: 'Not within our competence', handled_elsewhere: 'Accepted or handled by another authority',

@@ -10,6 +10,7 @@ export const reporterEn: ReporterMessages = {
     removed: 'metadata removed', kept: 'metadata kept (it could not be removed safely from this file)', download: (name: string) => `Download ${name}`,
     hint: 'Every download is recorded in the audit log.',
     unnamed: (n: number) => `Attachment ${n}`,
+    afterFiling: 'added after filing', sent: 'Received',
   },
   write: {
     title: 'Write to the reporter', label: 'Message',

@@ -9,6 +9,7 @@ export const reporterZh = {
     removed: '已去除元数据', kept: '元数据未能去除（此文件无法安全处理）', download: (name: string) => `下载 ${name}`,
     hint: '每次下载都会记入审计日志。',
     unnamed: (n: number) => `附件 ${n}`,
+    afterFiling: '提交后补充', sent: '收到时间',
   },
   write: {
     title: '给举报人、投诉人留言', label: '留言内容',

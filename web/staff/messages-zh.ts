@@ -36,6 +36,7 @@ export const staffZh = {
     reward_eligible: '奖励评定：符合条件', reward_ineligible: '奖励评定：不符合条件', reward_proposed: '提出奖励金额',
     reward_notified: '奖励已批准并告知举报人', reward_rejected: '奖励已驳回', reward_claimed: '举报人申领奖励',
     reward_paid: '奖励已发放', reward_expired: '奖励申领已过期', reward_payee_viewed: '查看收款信息（已审计）',
+    evidence_added: '举报人/投诉人补充了材料',
   } as Record<string, string>,
   grounds: {
     not_competent: '不属于本部门管辖', handled_elsewhere: '已由其他机关受理或处理', not_consumption: '不是为生活消费需要',

@@ -179,6 +179,10 @@ main:focus { outline: none; box-shadow: none; }
 .notice-title { font-size: 1.1rem; margin: 0 0 .25rem; }
 .message-reporter { border-left: 4px solid #00703c; }
 .followup-form { margin: 1rem 0 1.5rem; }
+.evidence-list { list-style: none; padding: 0; margin: 0 0 1rem; }
+.evidence-item { border-top: 1px solid #b1b4b6; padding: .5rem 0; display: flex; flex-direction: column; gap: .1rem; }
+.evidence-name { overflow-wrap: anywhere; }
+.evidence-sent-as, .evidence-meta { color: #484949; font-size: .9rem; overflow-wrap: anywhere; }
 .followup-rate { border: 2px solid #0b3a78; padding: 0 1rem 1rem; margin: 2rem 0; }
 .followup-signout { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; }
 @media print { .followup-form, .followup-signout { display: none !important; } }
