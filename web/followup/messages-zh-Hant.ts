@@ -46,7 +46,6 @@ export const followupZhHant: FollowupMessages = {
       refer_prosecution: '移送司法機關', triage: '完成分流研判', start_investigation: '開始調查',
       close: '結案', rehandle: '重新處理', merge: '與相同事項合併處理',
       reward_notified: '舉報獎勵已獲批准，請在截止前申領', reward_paid: '舉報獎勵已發放', reward_expired: '舉報獎勵已過申領期限',
-      reward_payee_viewed: '獎勵經辦人為發放獎勵查看了您的收款資料（已記錄）',
       evidence_added: '您補充了材料',
       reward_payee_viewed: '獎勵經辦人為發放獎勵查看了您的收款資料（已記錄）',
     } as Record<string, string>,
