@@ -226,7 +226,7 @@ describe('web login and CSRF', () => {
     expect(html).not.toContain(owner.password);
     const ok = await webLogin({ username: owner.username, password: owner.password, totp: await totpCode(secret!, t.clock.now()) });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/staff');
+    expect(ok.headers.get('location')).toBe('/staff/disclosures'); // a custodian's start page
   });
 
   it('answers 403 for a login form posted from another origin', async () => {

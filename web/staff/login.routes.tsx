@@ -9,10 +9,12 @@ import { loginSchema } from '../../server/staff/auth.schema.js';
 import { login, logout } from '../../server/staff/auth.service.js';
 import { clearSessionCookie, setSessionCookie } from '../../server/staff/session-cookie.js';
 import { addressKey, type LoginThrottle } from '../../server/staff/throttle.js';
+import { resolveLang } from '../lang.js';
 import { LoginPage, type LoginLang, type LoginPageProps } from './login.js';
 import { startPath } from './places.js';
 
-const langOf = (c: Context): LoginLang => (c.req.query('lang') === 'en' ? 'en' : 'zh');
+/** ?lang=, else the language cookie: staff pages are in zh-CN or English. */
+const langOf = (c: Context): LoginLang => resolveLang(c, 'staff').lang;
 
 async function render(c: Context, props: LoginPageProps, status: ContentfulStatusCode = 200) {
   // Nothing on a login page (least of all an error about an account) belongs in a shared cache.

@@ -1,17 +1,22 @@
-/** The staff login form (zh-CN default, English with ?lang=en). No inline script or style: the CSP forbids them. */
+/**
+ * The staff login form (zh-CN default, English with ?lang=en or the language cookie), in the staff
+ * frame with the site's name and style. No inline script or style: the CSP forbids them.
+ */
 import type { LoginFailure } from '../../server/staff/auth.service.js';
 import type { TotpEnrolment } from '../../server/staff/enrolment.service.js';
-import { StaffHead } from './document.js';
+import { messages } from '../i18n.js';
+import { StaffDocument } from './document.js';
 
 export type LoginLang = 'zh' | 'en';
 export type LoginNotice = LoginFailure | 'missing' | 'throttled';
 
 const text = {
   zh: {
-    htmlLang: 'zh-CN', title: '工作人员登录', site: '质量投诉举报受理平台',
+    title: '工作人员登录',
+    intro: '本页面供各级受理、承办、奖励、审计和管理人员使用。群众投诉举报请回到首页。',
     username: '用户名', password: '密码', totp: '一次性验证码（如需要）',
     totpHint: '管理员、身份信息保管人、奖励审批人账号需输入身份验证器应用中的 6 位验证码；首次登录时将为您设置。',
-    submit: '登录', switchLabel: 'English', switchHref: '/staff/login?lang=en',
+    submit: '登录', switchHref: '/staff/login?lang=en',
     enrol: { heading: '您的一次性验证码密钥', uri: '或导入此链接（otpauth://）', warning: '密钥只显示这一次，仅显示给您本人；请勿转交他人。', until: '请在此时间前完成设置：' },
     notices: {
       invalid: '用户名或密码错误。',
@@ -24,10 +29,11 @@ const text = {
     },
   },
   en: {
-    htmlLang: 'en', title: 'Staff sign-in', site: 'Quality complaint and report intake',
+    title: 'Staff sign-in',
+    intro: 'For intake, handling, reward, audit and administration staff. To file a complaint or report, go to the home page.',
     username: 'Username', password: 'Password', totp: 'One-time code (if required)',
     totpHint: 'Admin, custodian and reward approver accounts also need the 6-digit code from an authenticator app; it is set up at your first sign-in.',
-    submit: 'Sign in', switchLabel: '中文', switchHref: '/staff/login',
+    submit: 'Sign in', switchHref: '/staff/login?lang=zh',
     enrol: { heading: 'Your one-time code secret', uri: 'or import this link (otpauth://)', warning: 'The secret is shown this once, to you alone; do not pass it on.', until: 'Finish before' },
     notices: {
       invalid: 'Wrong username or password.',
@@ -68,32 +74,31 @@ function Enrolment({ lang, enrolment }: { lang: LoginLang; enrolment: TotpEnrolm
 }
 
 export function LoginPage({ lang, username = '', notice, retryAfter, enrolment }: LoginPageProps) {
-  const t = text[lang];
+  const l = text[lang];
+  const t = messages[lang];
   const action = lang === 'en' ? '/staff/login?lang=en' : '/staff/login';
   return (
-    <html lang={t.htmlLang}>
-      <StaffHead title={`${t.title} – ${t.site}`} />
-      <body>
-        <header class="site-header">
-          <span class="site-name">{t.site}</span>
-          <nav class="lang-switch"><a href={t.switchHref}>{t.switchLabel}</a></nav>
-        </header>
-        <main id="main" class="wrap">
-          <h1>{t.title}</h1>
-          {notice && <p class="error-summary" role="alert">{noticeText(lang, notice, retryAfter)}</p>}
-          {enrolment && <Enrolment lang={lang} enrolment={enrolment} />}
-          <form method="post" action={action} class="staff-login">
-            <label for="username">{t.username}</label>
-            <input id="username" name="username" autocomplete="username" required value={username} autofocus={!username} />
-            <label for="password">{t.password}</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required autofocus={Boolean(username)} />
-            <label for="totp">{t.totp}</label>
-            <p class="hint" id="totp-hint">{t.totpHint}</p>
-            <input id="totp" name="totp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength={8} aria-describedby="totp-hint" />
-            <button type="submit">{t.submit}</button>
-          </form>
-        </main>
-      </body>
-    </html>
+    <StaffDocument t={t} title={l.title} homeHref="/" workspace={t.staff.workspace} switchHref={l.switchHref}>
+      <h1>{l.title}</h1>
+      <p>{l.intro}</p>
+      {notice && <div class="error-summary" role="alert"><p>{noticeText(lang, notice, retryAfter)}</p></div>}
+      {enrolment && <Enrolment lang={lang} enrolment={enrolment} />}
+      <form method="post" action={action} class="staff-login">
+        <div class="field">
+          <label class="label" for="username">{l.username}</label>
+          <input class="input input-narrow" id="username" name="username" autocomplete="username" required value={username} autofocus={!username} />
+        </div>
+        <div class="field">
+          <label class="label" for="password">{l.password}</label>
+          <input class="input input-narrow" id="password" name="password" type="password" autocomplete="current-password" required autofocus={Boolean(username)} />
+        </div>
+        <div class="field">
+          <label class="label" for="totp">{l.totp}</label>
+          <p class="hint" id="totp-hint">{l.totpHint}</p>
+          <input class="input input-narrow" id="totp" name="totp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength={8} aria-describedby="totp-hint" />
+        </div>
+        <button type="submit" class="button">{l.submit}</button>
+      </form>
+    </StaffDocument>
   );
 }
