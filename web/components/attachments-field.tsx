@@ -13,7 +13,7 @@ export function AttachmentsField({ f }: { f: FormView }) {
   const id = fieldId('attachments');
   const error = f.errors.get('attachments');
   // A re-shown form has lost the chosen files, whatever the error was.
-  const again = f.errors.size > 0;
+  const again = f.errors.size > 0 || Boolean(f.refreshed);
   const described = [`${id}-hint`, `${id}-warning`, again ? `${id}-again` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <fieldset class="fieldset">

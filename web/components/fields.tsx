@@ -4,7 +4,13 @@ import type { Lang, Messages } from '../i18n.js';
 import { fieldId, type CheckboxField, type FormValues, type TextField } from '../intake/form.js';
 import type { FieldErrors } from '../intake/issues.js';
 
-export interface FormView { t: Messages; lang: Lang; values: FormValues; errors: FieldErrors }
+export interface FormView {
+  t: Messages; lang: Lang; values: FormValues; errors: FieldErrors;
+  /** The form's idempotency key, posted back in a hidden field. */
+  key?: string | undefined;
+  /** The form was shown again without filing (another kind or language): chosen files are gone. */
+  refreshed?: boolean | undefined;
+}
 
 interface Common { f: FormView; label: string; hint?: string | undefined; tag?: string | undefined }
 
@@ -70,10 +76,12 @@ export function Select(p: Common & { name: TextField; required?: boolean; childr
   );
 }
 
-export function Option({ f, name, value, kinds, children }: {
-  f: FormView; name: TextField; value: string; kinds?: string | undefined; children: Child;
+export function Option({ f, name, value, kinds, label, disabled, children }: {
+  f: FormView; name: TextField; value: string; kinds?: string | undefined; label?: string | undefined; disabled?: boolean | undefined; children: Child;
 }) {
-  return <option value={value} selected={f.values[name] === value} data-kinds={kinds}>{children}</option>;
+  const selected = f.values[name] === value;
+  // A chosen option is never disabled: the form shows what was chosen, and its error says why it does not fit.
+  return <option value={value} selected={selected} disabled={disabled && !selected} data-kinds={kinds} data-label={label}>{children}</option>;
 }
 
 export function Checkbox(p: Common & { name: CheckboxField }) {

@@ -1,8 +1,9 @@
 /** The intake form's directory-driven controls: kind radios, category and region selects. */
 import type { CaseKind } from '../../domain/vocabulary.js';
 import { kinds } from '../../server/intake/intake.schema.js';
-import { categoryGroups, type Choices } from '../intake/choices.js';
-import { fieldId } from '../intake/form.js';
+import { categoryGroups, isKind, type Choices } from '../intake/choices.js';
+import { flowText } from '../intake/flow-messages.js';
+import { ACTION_FIELD, fieldId } from '../intake/form.js';
 import { nameIn } from '../names.js';
 import { ErrorText, Option, Select, Tag, type FormView } from './fields.js';
 
@@ -18,13 +19,30 @@ export function KindFieldset({ f }: { f: FormView }) {
         return (
           <div class="choice">
             <input class="choice-input" type="radio" id={id} name="kind" value={kind} checked={f.values.kind === kind}
-              required aria-describedby={`${id}-hint ${errorId}`.trim()} aria-invalid={error ? 'true' : undefined} />
+              required aria-describedby={`${id}-hint ${errorId}`.trim()} aria-invalid={error ? 'true' : undefined}
+              data-short={f.t.kinds[kind].short} />
             <label class="choice-label" for={id}>{f.t.kinds[kind].name}</label>
             <p class="hint" id={`${id}-hint`}>{f.t.kinds[kind].what}</p>
           </div>
         );
       })}
+      <KindContinue f={f} />
     </fieldset>
+  );
+}
+
+/**
+ * Without JavaScript the page cannot follow a change of kind: this button shows the form again,
+ * as typed, with the fields of the kind chosen (the form script hides it and follows at once).
+ */
+function KindContinue({ f }: { f: FormView }) {
+  const text = flowText(f.lang);
+  return (
+    <div class="field kind-continue">
+      {!isKind(f.values.kind) && <p class="hint" id="kind-continue-hint">{text.chooseKindFirst} {text.continueKindHint}</p>}
+      <button class="button button-secondary" type="submit" name={ACTION_FIELD} value="refresh" formnovalidate
+        aria-describedby={isKind(f.values.kind) ? undefined : 'kind-continue-hint'}>{text.continueKind}</button>
+    </div>
   );
 }
 
@@ -35,7 +53,8 @@ export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices:
     <>
       {onlyKind && (
         <p class="filter-note">
-          {t.form.filtered(t.kinds[onlyKind].short)} <a href="/submit">{t.form.showAll}</a>
+          {t.form.filtered(t.kinds[onlyKind].short)}{' '}
+          <button class="link-button" type="submit" name={ACTION_FIELD} value="refresh" formnovalidate data-show-all data-only-kind={onlyKind}>{t.form.showAll}</button>
         </p>
       )}
       <Select f={f} name="category" label={t.form.category} hint={t.form.categoryHint} tag={t.required} required>
@@ -43,13 +62,16 @@ export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices:
         {categoryGroups(choices.categories, onlyKind).map(({ domain, items }) => (
           <optgroup label={t.form.domains[domain] ?? domain}>
             {items.map((c) => (
-              <Option f={f} name="category" value={c.code} kinds={c.kinds.join(' ')}>
+              <Option f={f} name="category" value={c.code} kinds={c.kinds.join(' ')} label={nameIn(c.name, lang)}
+                disabled={isKind(f.values.kind) && !c.kinds.includes(f.values.kind)}>
                 {nameIn(c.name, lang) + t.form.takes(c.kinds.map((k) => t.kinds[k].short).join(t.form.kindSeparator))}
               </Option>
             ))}
           </optgroup>
         ))}
       </Select>
+      {/* Filled in by the form script when a change of kind leaves the chosen category out. */}
+      <p class="hint category-kind-note" id="f-category-kind-note" aria-live="polite" data-template={flowText(lang).categoryNotForKind}></p>
     </>
   );
 }

@@ -79,3 +79,20 @@ export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
 /** Where an error summary link lands: the field, or a radio group's first radio. */
 export const anchorId = (name: string) => (name === 'kind' ? `${fieldId('kind')}-complaint` : fieldId(name));
+
+/** The form's own fields: its idempotency key (made when the form is shown) and the button pressed. */
+export const KEY_FIELD = '_key';
+export const ACTION_FIELD = '_action';
+
+/** `refresh`: the form shown again as typed (another kind, another language), nothing filed. */
+export function formAction(body: FormBody): 'submit' | 'refresh' {
+  return formText(body, ACTION_FIELD) === 'refresh' ? 'refresh' : 'submit';
+}
+
+/** The fields that apply to some kinds only; the others apply to every kind. */
+export const kindOnlyFields = {
+  claim: ['complaint'], severity: ['injury'], reward: ['report'], 'reporter.relation': ['report'],
+} as const satisfies Partial<Record<FieldName, readonly string[]>>;
+
+/** Whether a kind-only field shows for the chosen kind (none chosen: not yet). */
+export const showsFor = (kinds: readonly string[], kind: string) => kinds.includes(kind);

@@ -8,6 +8,8 @@ import type { Deps } from '../../server/deps.js';
 import { zodIssues, type ErrorIssue } from '../../server/errors.js';
 import { submissionSchema, type SubmittedCase } from '../../server/intake/intake.schema.js';
 import { submitCase } from '../../server/intake/intake.service.js';
+import { submitOnce } from '../../server/intake/submit-once.service.js';
+import { keyClaim } from '../../server/intake/submission-keys.js';
 import { readFormBody, type FormBody } from '../../server/lib/body.js';
 import type { Lang } from '../i18n.js';
 import { catchRefusal } from '../refusal.js';
@@ -15,7 +17,16 @@ import { categoryIssue } from './issues.js';
 import type { CategoryChoice } from './choices.js';
 import { attachmentParts, toSubmissionInput, type FormValues } from './form.js';
 
-export type FormOutcome = { ok: true; submitted: SubmittedCase } | { ok: false; issues: ErrorIssue[] };
+export type FormOutcome =
+  /** Filed without a key (a form shown before keys existed): the receipt is shown in the answer. */
+  | { ok: true; submitted: SubmittedCase }
+  /** Filed, or filed already with this key: the confirmation page to go to (POST → 303 → GET). */
+  | { ok: 'redirect'; location: string }
+  /** `keyUsed`: the key filed another request already; the form is shown again with a new key. */
+  | { ok: false; issues: ErrorIssue[]; keyUsed?: boolean };
+
+/** The confirmation page of a filed form: its one showing, or (token null) the page that says it was shown. */
+export const receiptPath = (token: string | null) => (token ? `/submit/receipt/${token}` : '/submit/receipt');
 
 /** A complaint ticked anonymous is refused anyway: check its contact fields now, so one round trip shows all. */
 function namedReporterIssues(values: FormValues): ErrorIssue[] {
@@ -60,7 +71,7 @@ async function checkFiles(parts: (string | AttachmentPart)[], refusal: Attachmen
 
 export async function submitForm(
   deps: Deps, values: FormValues, lang: Lang, categories: CategoryChoice[], parts: (string | AttachmentPart)[] = [],
-  refusal: AttachmentRefusal | null = null,
+  refusal: AttachmentRefusal | null = null, key: string | null = null,
 ): Promise<FormOutcome> {
   const { files, issue } = await checkFiles(parts, refusal);
   const parsed = submissionSchema.safeParse(toSubmissionInput(values));
@@ -70,8 +81,17 @@ export async function submitForm(
     if (mismatch && !issues.some((i) => i.path === 'category')) issues.push(mismatch);
     return { ok: false, issues };
   }
-  const filed = await catchRefusal(['validation_failed'], () => submitCase(deps, parsed.data, lang, files));
-  if (filed.ok) return { ok: true, submitted: filed.value };
+  if (key === null) {
+    const filed = await catchRefusal(['validation_failed'], () => submitCase(deps, parsed.data, lang, files));
+    if (filed.ok) return { ok: true, submitted: filed.value };
+    if (filed.error.issues) return { ok: false, issues: filed.error.issues };
+    throw filed.error;
+  }
+  const claim = await keyClaim(key, 'form', lang, parsed.data, files.map((file) => file.sha256));
+  const filed = await catchRefusal(['validation_failed', 'conflict'],
+    () => submitOnce(deps, claim, () => submitCase(deps, parsed.data, lang, files, claim)));
+  if (filed.ok) return { ok: 'redirect', location: receiptPath(filed.value.status === 'filed' ? filed.value.viewToken : null) };
+  if (filed.error.code === 'conflict') return { ok: false, issues: [], keyUsed: true };
   if (filed.error.issues) return { ok: false, issues: filed.error.issues };
   throw filed.error;
 }

@@ -4,6 +4,7 @@ import { formatDue } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
 import { nameIn } from '../names.js';
+import { flowText } from '../intake/flow-messages.js';
 
 export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: Lang; submitted: SubmittedCase }) {
   const c = t.confirm;
@@ -48,6 +49,21 @@ export function ConfirmationPage({ t, lang, submitted }: { t: Messages; lang: La
       </dl>
       <p>{c.next}</p>
       <p class="followup-link"><a href="/followup">{t.followup.confirmationLink}</a></p>
+    </Layout>
+  );
+}
+
+/** The confirmation address opened again (a reload, the back button): the receipt is not shown twice. */
+export function ReceiptShownPage({ t, lang }: { t: Messages; lang: Lang }) {
+  const text = flowText(lang);
+  return (
+    <Layout t={t} title={text.shownTitle}>
+      <h1>{text.shownTitle}</h1>
+      <p class="lead">{text.shownBody}</p>
+      <p>{text.shownFollowup}</p>
+      <p class="followup-link"><a href="/followup">{text.followupLink}</a></p>
+      <p>{text.shownLost}</p>
+      <p><a href="/">{text.homeLink}</a></p>
     </Layout>
   );
 }

@@ -22,7 +22,8 @@ main:focus { outline: none; box-shadow: none; }
 .header-inner { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; }
 .site-name { color: #fff; font-weight: 700; font-size: 1.05rem; text-decoration: none; }
 .site-name:hover, .lang-switch a:hover { color: #fff; text-decoration: underline; }
-.lang-switch a { color: #fff; }
+.lang-switch a, .lang-switch .link-button { color: #fff; }
+.lang-switch .link-button:hover { text-decoration: underline; }
 .lang-switch ul { display: flex; gap: .75rem; list-style: none; margin: 0; padding: 0; }
 .lang-switch [aria-current] { font-weight: 700; border-bottom: 2px solid #fff; }
 .site-footer { margin-top: 3rem; padding: 1.5rem 0; border-top: 4px solid #0b3a78; background: #f3f3f3; font-size: .9rem; }
@@ -38,6 +39,9 @@ main:focus { outline: none; box-shadow: none; }
 .button-secondary { background: #e8e8e8; color: #1b1b1b; border-bottom-color: #929191; }
 .button-secondary:hover { background: #d6d6d6; color: #1b1b1b; }
 .fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; min-width: 0; }
+/* A kind's own fields (the intake form): no frame of their own. */
+.kind-only { border: 0; padding: 0; margin: 0; min-width: 0; }
+.kind-only[hidden] { display: none; }
 .legend { font-weight: 700; font-size: 1.1rem; padding: 0; margin-bottom: .5rem; }
 .legend-section { font-size: 1.25rem; border-bottom: 2px solid #0b3a78; width: 100%; padding-bottom: .25rem; margin-bottom: 1rem; }
 .field { margin-bottom: 1.25rem; }
