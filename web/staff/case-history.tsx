@@ -113,6 +113,10 @@ export function AssignmentsSection({ v, c }: { v: StaffView; c: CaseView }) {
   );
 }
 
+/** A later case merges into the earlier one: only an earlier duplicate is offered as the target. */
+const isEarlier = (d: { receivedAt: string; caseNumber: string }, c: { receivedAt: string; caseNumber: string }) =>
+  d.receivedAt < c.receivedAt || (d.receivedAt === c.receivedAt && d.caseNumber < c.caseNumber);
+
 export function DuplicatesSection({ v, c }: { v: StaffView; c: CaseView }) {
   if (c.duplicates.length === 0) return null;
   const { t, lang } = v;
@@ -121,14 +125,15 @@ export function DuplicatesSection({ v, c }: { v: StaffView; c: CaseView }) {
   return (
     <section aria-labelledby="duplicates-title">
       <h2 id="duplicates-title">{s.duplicates}</h2>
-      {canMerge && <p class="hint">{s.mergeHint}</p>}
+      {canMerge && c.duplicates.some((d) => isEarlier(d, c)) && <p class="hint">{s.mergeHint}</p>}
       <ul class="duplicates">
         {c.duplicates.map((d) => (
           <li>
             <a href={`/staff/cases/${d.caseNumber}`}>{d.caseNumber}</a>
             {' · '}{t.staff.kinds[d.kind] ?? d.kind} · {nameOf(v.lookups.categories, d.category, lang)}
             {' · '}{d.subject} · {t.staff.statuses[d.status] ?? d.status} · {formatTime(d.receivedAt)}
-            {canMerge && (
+            {canMerge && !isEarlier(d, c) && <p class="hint">{t.staff.work.duplicates.later}</p>}
+            {canMerge && isEarlier(d, c) && (
               <form method="post" action={`/staff/cases/${c.caseNumber}/actions`} class="inline-form">
                 {csrfField(v.csrf)}
                 <input type="hidden" name="action" value="merge" />
