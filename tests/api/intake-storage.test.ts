@@ -47,7 +47,7 @@ describe('sealed identity', () => {
       .select(['cases.id', 's.key_id', 's.wrapped_key', 's.iv', 's.ciphertext', 'cases.anonymous'])
       .where('case_number', '=', res.body.caseNumber).where('s.purpose', '=', 'identity').executeTakeFirstOrThrow();
     const sealed = { keyId: row.key_id, wrappedKey: row.wrapped_key, iv: row.iv, ciphertext: row.ciphertext };
-    expect(await unseal(t!.deps.keys, sealed, `${row.id}:identity`)).toMatchObject({ name: '张三', phone: '13800138000', email: 'zs@example.com' });
+    expect(await unseal(t!.deps.keys, sealed, `${row.id}:identity`)).toMatchObject({ name: '张三', phone: '+8613800138000', email: 'zs@example.com' });
     await expect(unseal(t!.deps.keys, sealed, `another-case:identity`)).rejects.toThrow();
     expect(row.anonymous).toBe(0);
   });
