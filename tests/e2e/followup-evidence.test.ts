@@ -1,0 +1,97 @@
+/** A file added on the follow-up page reaches the handler, under a neutral name, on a phone. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, type TestApp } from '../helpers/app.js';
+import { report } from '../helpers/bodies.js';
+import { launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
+import { baseJpeg, jpegWithMetadata, zip } from '../helpers/files.js';
+import { createStaff, type TestStaff } from '../helpers/staff.js';
+
+let t: TestApp;
+let server: RunningServer;
+let browser: Browser;
+let handler: TestStaff;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { INTAKE_RECEIPT_DELAY_MS: '5' } });
+  handler = await createStaff(t, { role: 'handler', department: 'samr-440106' });
+  [server, browser] = await Promise.all([startServer(t.app), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const SENT_AS = '张三工牌.jpg';
+
+/** Whether the page scrolls sideways (something wider than the phone). */
+const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+async function addEvidence(receipt: string): Promise<void> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/followup`);
+  await page.fill('#followup-receipt', receipt);
+  await page.click('form.followup-login button[type="submit"]');
+  await page.waitForURL(`${server.url}/followup/case`);
+  expect(await page.locator('#evidence-title').textContent()).toBe('补充材料');
+
+  // A file of another type comes back on the form with the reason; nothing is listed.
+  await page.setInputFiles('#evidence-files', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(zip) });
+  await page.click('form[action*="/attachments"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  expect(await page.locator('#evidence-files-error').textContent()).toContain('只能上传 JPEG、PNG、WebP 照片');
+  expect(await page.locator('.evidence-item').count()).toBe(0);
+  expect(await overflows(page)).toBe(false);
+  await screenshot(page, 'followup-evidence-1-refused');
+
+  await page.setInputFiles('#evidence-files', { name: SENT_AS, mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithMetadata()) });
+  await page.click('form[action*="/attachments"] button[type="submit"]');
+  await page.waitForURL(/\/followup\/case\?sent=evidence/);
+  expect(await page.locator('.notice-success').textContent()).toContain('材料已上传');
+  const item = page.locator('.evidence-item');
+  expect(await item.count()).toBe(1);
+  expect(await item.locator('.evidence-name').textContent()).toBe('attachment-1.jpg');
+  expect(await item.textContent()).toContain(SENT_AS);
+  expect(await page.locator('.timeline-entry[data-event="evidence_added"]').count()).toBe(1);
+  expect(await overflows(page)).toBe(false);
+  await screenshot(page, 'followup-evidence-2-sent');
+
+  // The upload answered with a redirect: refreshing the page shows the same list and sends nothing again.
+  await page.reload();
+  expect(await page.locator('.evidence-item').count()).toBe(1);
+  await context.close();
+}
+
+describe('evidence after filing, in a browser', () => {
+  it('reaches the handler, who sees it on the case page and downloads it as attachment-1.jpg', async () => {
+    const filed = (await call(t.app, 'POST', '/api/v1/cases', report())).body as { caseNumber: string; receipt: string };
+    t.clock.advance(60_000);
+    await addEvidence(filed.receipt);
+
+    const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/login`);
+    await page.fill('#username', handler.username);
+    await page.fill('#password', handler.password);
+    await page.click('form.staff-login button[type="submit"]');
+    await page.waitForURL((url) => url.pathname !== '/staff/login');
+    await page.goto(`${server.url}/staff/cases/${filed.caseNumber}`);
+    expect(await page.locator('.timeline-entry[data-event="evidence_added"]').count()).toBe(1);
+    const link = page.locator('a.attachment-link');
+    expect(await link.textContent()).toBe('attachment-1.jpg');
+    expect(await page.locator('table.attachments').textContent()).toContain('提交后补充');
+    expect(await page.content()).not.toContain('张三工牌');
+    await screenshot(page, 'followup-evidence-3-handler');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('attachment-1.jpg');
+    const saved = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    expect(Buffer.from(await readFile(saved)).equals(Buffer.from(baseJpeg))).toBe(true);
+    await context.close();
+  }, 60_000);
+});
