@@ -4,34 +4,19 @@ import { NOT_ACCEPT_GROUNDS, TRANSITIONS, type Field } from '../../server/cases/
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { FINE_INPUT, type ActionAttempt } from './action-form.js';
 import type { StaffView } from './context.js';
+import { DepartmentFilter, DepartmentOptions, type DepartmentChoices } from './department-options.js';
 
 /** The fields an action needs on a case of this kind, as declared in lifecycle.ts. */
 export function fieldsFor(action: string, kind: string): Field[] {
   return [...new Set(TRANSITIONS.filter((t) => t.action === action && t.kinds.some((k) => k === kind)).flatMap((t) => t.required))];
 }
 
-interface FieldProps { v: StaffView; action: string; field: Field; value: string; region: string; error?: string | undefined }
-
-/** GB/T 2260: a district's city and province share its leading digits. */
-const coversRegion = (departmentRegion: string, region: string) =>
-  [region, `${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`].includes(departmentRegion);
-
-/** Departments whose jurisdiction covers the case's region first, then every other one. */
-function DepartmentOptions({ v, region, value }: { v: StaffView; region: string; value: string }) {
-  const f = v.t.staff.fields;
-  const option = (d: StaffView['lookups']['departments'][number]) =>
-    <option value={d.code} selected={value === d.code}>{`${d.name[v.lang]} (${d.code})`}</option>;
-  const near = v.lookups.departments.filter((d) => coversRegion(d.region, region));
-  const rest = v.lookups.departments.filter((d) => !coversRegion(d.region, region));
-  return (
-    <>
-      <optgroup label={f.nearDepartments}>{near.map(option)}</optgroup>
-      <optgroup label={f.otherDepartments}>{rest.map(option)}</optgroup>
-    </>
-  );
+interface FieldProps {
+  v: StaffView; action: string; field: Field; value: string; region: string; error?: string | undefined;
+  choices?: DepartmentChoices | undefined;
 }
 
-function Control({ v, action, field, value, region, error }: FieldProps) {
+function Control({ v, action, field, value, region, error, choices }: FieldProps) {
   const id = `act-${action}-${field}`;
   const aria = { 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
   const f = v.t.staff.fields;
@@ -47,7 +32,7 @@ function Control({ v, action, field, value, region, error }: FieldProps) {
       return (
         <select class="select" id={id} name="department" required {...aria}>
           <option value="">{f.choose}</option>
-          <DepartmentOptions v={v} region={region} value={value} />
+          <DepartmentOptions v={v} action={action} region={region} value={value} choices={choices} />
         </select>
       );
     case 'fineFen':
@@ -80,41 +65,75 @@ interface FormProps {
   fields: Field[];
   attempt?: ActionAttempt | undefined;
   errors: Map<string, string>;
+  choices?: DepartmentChoices | undefined;
 }
 
-function ActionForm({ v, c, action, fields, attempt, errors }: FormProps) {
+/** The value a field starts with: what was typed before, else the routing rules' department for a dispatch. */
+function initialValue({ action, attempt, choices }: FormProps, field: Field): string {
+  if (attempt?.action === action) return attempt.values[field] ?? '';
+  const suggestion = choices?.suggestion;
+  return action === 'assign' && field === 'department' && suggestion && !suggestion.returnedIt ? suggestion.department ?? '' : '';
+}
+
+function ActionForm(props: FormProps) {
+  const { v, c, action, fields, attempt, errors, choices } = props;
   const mine = attempt?.action === action;
   return (
-    <form method="post" action={`/staff/cases/${c.caseNumber}/actions`} class="action-form">
-      {csrfField(v.csrf)}
-      <input type="hidden" name="action" value={action} />
-      {fields.map((field) => (
-        <ActionField v={v} action={action} field={field} value={mine ? attempt.values[field] ?? '' : ''} region={c.region}
-          error={mine ? errors.get(field) : undefined} />
-      ))}
-      <button type="submit" class="button" data-action={action}>{v.t.staff.actions[action] ?? action}</button>
-    </form>
+    <>
+      {fields.includes('department') && <DepartmentFilter v={v} caseNumber={c.caseNumber} action={action} choices={choices} />}
+      <form method="post" action={`/staff/cases/${c.caseNumber}/actions`} class="action-form">
+        {csrfField(v.csrf)}
+        <input type="hidden" name="action" value={action} />
+        {fields.map((field) => (
+          <ActionField v={v} action={action} field={field} value={initialValue(props, field)} region={c.region}
+            error={mine ? errors.get(field) : undefined} choices={choices} />
+        ))}
+        <button type="submit" class="button" data-action={action}>{v.t.staff.actions[action] ?? action}</button>
+      </form>
+    </>
   );
 }
 
-export function ActionsSection({ v, c, attempt, errors }: Omit<FormProps, 'action' | 'fields'>) {
+/** A case in triage has no department: dispatching it comes first, with the rules' suggestion chosen. */
+function DispatchPanel(props: Omit<FormProps, 'action' | 'fields'>) {
+  const { v, c, choices } = props;
+  const w = v.t.staff.work.dispatch;
+  const suggestion = choices?.suggestion ?? null;
+  const code = suggestion?.department ?? null;
+  const name = code === null ? null : v.lookups.departments.find((d) => d.code === code)?.name[v.lang] ?? code;
+  return (
+    <div class="dispatch" id="dispatch">
+      <h3>{w.title}</h3>
+      <p>{w.intro}</p>
+      <p class="dispatch-suggestion">{name === null ? w.noSuggestion : suggestion?.returnedIt ? w.suggestedReturned(name) : w.suggested(name)}</p>
+      <ActionForm {...props} action="assign" fields={fieldsFor('assign', c.kind)} />
+    </div>
+  );
+}
+
+export function ActionsSection(props: Omit<FormProps, 'action' | 'fields'>) {
+  const { v, c, attempt, errors, choices } = props;
   const s = v.t.staff;
-  const actions = c.allowedActions.map((action) => ({ action, fields: fieldsFor(action, c.kind) }));
+  const dispatchFirst = c.department === null && c.allowedActions.includes('assign');
+  const actions = c.allowedActions.filter((action) => !(dispatchFirst && action === 'assign'))
+    .map((action) => ({ action, fields: fieldsFor(action, c.kind) }));
   const quick = actions.filter((a) => a.fields.length === 0);
   const detailed = actions.filter((a) => a.fields.length > 0);
+  const open = (action: string) => attempt?.action === action || choices?.filter?.action === action;
   return (
     <section aria-labelledby="actions-title" class="panel actions">
       <h2 id="actions-title">{s.case.actions}</h2>
-      {actions.length === 0 && <p>{s.case.noActions}</p>}
+      {c.allowedActions.length === 0 && <p>{s.case.noActions}</p>}
+      {dispatchFirst && <DispatchPanel {...props} />}
       {quick.length > 0 && (
         <div class="quick-actions">
           {quick.map((a) => <ActionForm v={v} c={c} action={a.action} fields={[]} attempt={attempt} errors={errors} />)}
         </div>
       )}
       {detailed.map((a) => (
-        <details class="action-details" open={attempt?.action === a.action}>
+        <details class="action-details" open={open(a.action)}>
           <summary>{s.actions[a.action] ?? a.action}</summary>
-          <ActionForm v={v} c={c} action={a.action} fields={a.fields} attempt={attempt} errors={errors} />
+          <ActionForm v={v} c={c} action={a.action} fields={a.fields} attempt={attempt} errors={errors} choices={choices} />
         </details>
       ))}
     </section>

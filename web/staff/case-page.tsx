@@ -8,6 +8,7 @@ import { AttachmentsSection, DocumentsSection } from './case-attachments.js';
 import { ClocksSection, MatterSection, SubjectSection } from './case-details.js';
 import { AssignmentsSection, DuplicatesSection, MessagesSection, TimelineSection } from './case-history.js';
 import type { StaffView } from './context.js';
+import type { DepartmentChoices } from './department-options.js';
 import { StaffLayout } from './layout.js';
 import { ContactSection, DisclosureSection, WriteSection, type ReporterFormFailure } from './reporter-forms.js';
 import type { PayoutState } from './payout-panel.js';
@@ -27,6 +28,8 @@ export interface CasePageProps {
   reward?: RewardPanelState | undefined;
   /** The payee block after a post: the opened details, or a refused request. */
   payout?: PayoutState | undefined;
+  /** For the department lists: the routing rules' suggestion for a case in triage, and a typed filter. */
+  choices?: DepartmentChoices | undefined;
 }
 
 const FIELD_OF = { message: 'message-body', contact: 'contact-reason', disclosure: 'disclosure-reason' } as const;
@@ -72,7 +75,7 @@ function Failure({ v, c, failure }: { v: StaffView; c: CaseView; failure: NonNul
   );
 }
 
-export function CasePage({ v, c, notice, failure, disclosures, formFailure, reward, payout }: CasePageProps) {
+export function CasePage({ v, c, notice, failure, disclosures, formFailure, reward, payout, choices }: CasePageProps) {
   const s = v.t.staff;
   const title = `${failure || formFailure || reward?.error ? v.t.errors.titlePrefix : ''}${c.caseNumber}`;
   const rewardStaff = v.actor?.role === 'reward_officer' || v.actor?.role === 'reward_approver';
@@ -103,7 +106,7 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure, rewa
         <div class="case-side">
           <RewardSection v={v} c={c} state={reward} payout={payout} />
           {/* reward staff read a case for its reward: they take no case action */}
-          {!rewardStaff && <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} />}
+          {!rewardStaff && <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} choices={choices} />}
           <ContactSection v={v} c={c} failure={formFailure} />
           <DisclosureSection v={v} c={c} requests={disclosures} failure={formFailure} />
           <DocumentsSection v={v} c={c} />

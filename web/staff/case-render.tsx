@@ -1,6 +1,7 @@
 /** What the case page's routes share: posted text, refusals, and rendering the page. */
 import type { Context } from 'hono';
-import { getCase } from '../../server/cases/case-page.service.js';
+import { getCase, type CaseView } from '../../server/cases/case-page.service.js';
+import { routeSuggestion } from '../../server/cases/route-suggestion.service.js';
 import type { Deps } from '../../server/deps.js';
 import { errorStatus } from '../../server/errors.js';
 import { formText, type FormBody } from '../../server/lib/body.js';
@@ -10,6 +11,7 @@ import type { StaffEnv } from '../../server/staff/auth.middleware.js';
 import type { Refusal } from '../refusal.js';
 import { CasePage, type CasePageProps } from './case-page.js';
 import { renderStaff, staffView, type StaffView } from './context.js';
+import type { DepartmentChoices } from './department-options.js';
 import { listOwnDisclosures } from '../../server/identity/disclosure.service.js';
 import { isRewardRole } from '../../server/staff/roles.js';
 
@@ -42,5 +44,20 @@ export async function renderCasePage(
     isRewardRole(actor.role) ? null : listOwnDisclosures(deps, actor, caseNumber),
   ]);
   const v = c.req.method === 'GET' ? base : { ...base, switchHref: `/staff/cases/${caseNumber}?lang=${base.t.switchLang}` };
-  return renderStaff(c, <CasePage v={v} c={view} disclosures={disclosures} {...extra(v)} />, status);
+  const choices = await departmentChoices(c, deps, view);
+  return renderStaff(c, <CasePage v={v} c={view} disclosures={disclosures} choices={choices} {...extra(v)} />, status);
+}
+
+/**
+ * What the department lists start from: for a case in triage that the caller may dispatch, where the
+ * routing rules would send it now; and on a GET, the filter typed into a list (`dept`, for the action `for`).
+ */
+async function departmentChoices(c: Context<StaffEnv>, deps: Deps, view: CaseView): Promise<DepartmentChoices> {
+  const dispatching = view.department === null && view.allowedActions.includes('assign');
+  const text = c.req.method === 'GET' ? (c.req.query('dept') ?? '').trim().slice(0, 40) : '';
+  const action = c.req.query('for') === 'add_cohandler' ? 'add_cohandler' : 'assign';
+  return {
+    suggestion: dispatching ? await routeSuggestion(deps, view) : null,
+    filter: text ? { text, action } : null,
+  };
 }

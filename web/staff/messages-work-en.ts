@@ -11,6 +11,7 @@ export const workEn: WorkMessages = {
     title: 'Dispatch', intro: 'This case has no department yet: dispatch it first. It can be urged once dispatched.',
     suggested: (name: string) => `The routing rules would send this case to ${name} (selected; you may choose another).`,
     noSuggestion: 'The routing rules found no department for this case: choose one by region and category.',
+    suggestedReturned: (name: string) => `The routing rules point to ${name}, which returned this case: choose another department.`,
     suggestedGroup: 'Suggested by the routing rules', province: 'Provincial departments',
     filterLabel: 'Filter departments', filterHint: 'Part of a department name, city or code, e.g. "Tianhe".', filterSubmit: 'Filter',
     filterShowing: (q: string, n: number) => `Departments matching "${q}": ${n}.`, filterClear: 'Show all departments',

@@ -9,6 +9,7 @@ export const workZh = {
     title: '派单', intro: '本案还没有承办部门，请先派单。派单后才能催办。',
     suggested: (name: string) => `按分派规则，本案应派给：${name}（已预先选中，可以改选）。`,
     noSuggestion: '分派规则没有为本案找到承办部门，请按地区和类别选择。',
+    suggestedReturned: (name: string) => `分派规则指向${name}，但该部门已退回本案，请另选承办部门。`,
     suggestedGroup: '分派规则建议', province: '省级部门',
     filterLabel: '筛选部门', filterHint: '输入部门名称、城市或编码的一部分，例如“天河”。', filterSubmit: '筛选',
     filterShowing: (q: string, n: number) => `名称含“${q}”的部门：${n} 个。`, filterClear: '显示全部部门',

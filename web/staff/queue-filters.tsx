@@ -54,11 +54,29 @@ export function StatusLinks({ v, filters, counts }: { v: StaffView; filters: Que
   );
 }
 
+/** Find a case by number, credit code or the start of the business name; a new search starts from the whole queue. */
+export function SearchForm({ v, filters }: { v: StaffView; filters: QueueFilters }) {
+  const w = v.t.staff.work.search;
+  return (
+    <form method="get" action="/staff" class="search-form" role="search">
+      <label class="label" for="q-search">{w.label}</label>
+      <p class="hint" id="q-search-hint">{w.hint}</p>
+      <div class="search-row">
+        <input class="input" type="search" id="q-search" name="q" value={filters.q ?? ''} maxlength={100}
+          autocomplete="off" aria-describedby="q-search-hint" />
+        <button type="submit" class="button">{w.submit}</button>
+      </div>
+      {filters.q?.trim() && <p class="search-showing">{w.showing(filters.q.trim())} <a href={queueHref({ ...filters, q: undefined })}>{w.clear}</a></p>}
+    </form>
+  );
+}
+
 export function FilterForm({ v, filters, counts }: { v: StaffView; filters: QueueFilters; counts: QueueCounts }) {
   const s = v.t.staff;
   const q = s.queue;
   return (
     <form method="get" action="/staff" class="filter-form">
+      {filters.q?.trim() && <input type="hidden" name="q" value={filters.q.trim()} />}
       <fieldset class="fieldset">
         <legend class="legend">{q.filters}</legend>
         <div class="filter-grid">

@@ -5,30 +5,35 @@ import { DueBadge, Flags } from './badges.js';
 import { departmentName, nameOf, type StaffView } from './context.js';
 import { formatTime } from './format.js';
 import { StaffLayout } from './layout.js';
-import { FilterForm, QueueViews, StatusLinks } from './queue-filters.js';
+import { FilterForm, QueueViews, SearchForm, StatusLinks } from './queue-filters.js';
 import { queueHref, type QueueFilters } from './queue-query.js';
 
 type Queue = Awaited<ReturnType<typeof listQueue>>;
 type QueueItem = Queue['items'][number];
 
+/**
+ * One case. Each cell names its column (data-label): on a narrow screen the rows become cards, the
+ * header is hidden and the due date comes right after the case number (web/static/styles.ts).
+ */
 function QueueRow({ v, item }: { v: StaffView; item: QueueItem }) {
   const { t, lang } = v;
   const s = t.staff;
+  const c = s.queue.columns;
   return (
     <tr>
-      <th scope="row"><a href={`/staff/cases/${item.caseNumber}`}>{item.caseNumber}</a></th>
-      <td>{s.kinds[item.kind] ?? item.kind}</td>
-      <td>{nameOf(v.lookups.categories, item.category, lang)}</td>
-      <td>{nameOf(v.lookups.regions, item.region, lang)}</td>
-      <td>{s.statuses[item.status] ?? item.status}</td>
-      <td>{item.department ? item.department.name[lang] : <em>{s.case.triage}</em>}</td>
-      <td class="nowrap">{formatTime(item.receivedAt)}</td>
-      <td>
+      <th scope="row" data-label={c.caseNumber}><a href={`/staff/cases/${item.caseNumber}`}>{item.caseNumber}</a></th>
+      <td data-label={c.kind}>{s.kinds[item.kind] ?? item.kind}</td>
+      <td data-label={c.category}>{nameOf(v.lookups.categories, item.category, lang)}</td>
+      <td data-label={c.region}>{nameOf(v.lookups.regions, item.region, lang)}</td>
+      <td data-label={c.status}>{s.statuses[item.status] ?? item.status}</td>
+      <td data-label={c.department}>{item.department ? item.department.name[lang] : <em>{s.case.triage}</em>}</td>
+      <td data-label={c.received} class="nowrap">{formatTime(item.receivedAt)}</td>
+      <td data-label={c.due} class="queue-due">
         {item.nextDueAt && <span class="due-date">{formatDue(item.nextDueAt, lang, t)}</span>}
         <DueBadge t={t} due={item} />
       </td>
-      <td><Flags t={t} flags={item} /></td>
-      <td>{item.reporter}</td>
+      <td data-label={c.flags} class="queue-flags"><Flags t={t} flags={item} /></td>
+      <td data-label={c.reporter}>{item.reporter}</td>
     </tr>
   );
 }
@@ -38,7 +43,7 @@ function QueueTable({ v, items }: { v: StaffView; items: QueueItem[] }) {
   return (
     <div class="table-scroll">
       <table class="table queue-table">
-        <caption class="visually-hidden">{v.t.staff.queue.caption}</caption>
+        <caption class="visually-hidden">{v.t.staff.work.order}</caption>
         <thead>
           <tr>
             <th scope="col">{c.caseNumber}</th><th scope="col">{c.kind}</th><th scope="col">{c.category}</th>
@@ -79,9 +84,11 @@ export function QueuePage({ v, filters, queue, paged, notice }: QueuePageProps) 
         </div>
       ) : (
         <>
+          <SearchForm v={v} filters={filters} />
           <QueueViews v={v} filters={filters} counts={queue.counts} />
           <StatusLinks v={v} filters={filters} counts={queue.counts} />
           <FilterForm v={v} filters={filters} counts={queue.counts} />
+          <p class="hint">{v.t.staff.work.order}</p>
           {queue.items.length === 0 ? <p class="notice">{q.empty}</p> : <QueueTable v={v} items={queue.items} />}
           <nav class="pager" aria-label={q.pages}>
             {paged && <a href={queueHref(filters)}>{q.first}</a>}

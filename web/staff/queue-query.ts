@@ -25,9 +25,10 @@ export function queueHref(filters: QueueFilters, cursor?: string): string {
   if (filters.overdue) params.set('overdue', '1');
   if (filters.dueSoon) params.set('dueSoon', '1');
   if (filters.triage) params.set('triage', '1');
+  if (filters.q?.trim()) params.set('q', filters.q.trim());
   if (cursor) params.set('cursor', cursor);
   const search = params.toString();
   return search ? `/staff?${search}` : '/staff';
 }
 
-export const isFiltered = (f: QueueFilters) => Boolean(f.status || f.kind || f.category || f.overdue || f.dueSoon || f.triage);
+export const isFiltered = (f: QueueFilters) => Boolean(f.status || f.kind || f.category || f.overdue || f.dueSoon || f.triage || f.q?.trim());
