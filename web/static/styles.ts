@@ -208,4 +208,26 @@ main:focus { outline: none; box-shadow: none; }
 .identity-list dd.identity-value { font-size: 1.15rem; font-weight: 700; overflow-wrap: anywhere; }
 @media (min-width: 48rem) { .decision-forms { grid-template-columns: 1fr 1fr; } }
 @media print { .reporter-form, .decision-form, .identity-panel form { display: none !important; } }
+/* queue search, triage dispatch, refusal options, KPI totals; the queue as cards on a narrow screen */
+/* The receipt stays on one line, its size following the screen: no break inside or between its groups. */
+.receipt .receipt-code { white-space: nowrap; font-size: clamp(1rem, calc((100vw - 4.5rem) / 13.5), 2.6rem); }
+.search-form { margin: 1rem 0; }
+.search-row { display: flex; flex-wrap: wrap; gap: .5rem; }
+.search-row .input { flex: 1 1 12rem; max-width: 28rem; }
+.dispatch { border: 2px solid #0b3a78; padding: 1rem; margin-bottom: 1rem; background: #eef3fb; }
+.dispatch h3 { margin-top: 0; }
+.department-filter { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin: .5rem 0 1rem; }
+.refusal-options { border-left: 6px solid #1a4fa0; background: #eef3fb; padding: .75rem 1rem; margin: 1rem 0; }
+.refusal-options h2 { margin-top: 0; }
+.totals th, .totals td { font-weight: 700; border-top: 2px solid #1b1b1b; }
+@media (max-width: 47.99rem) {
+  .queue-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .queue-table, .queue-table tbody { display: block; }
+  .queue-table tr { display: flex; flex-wrap: wrap; gap: .15rem 1rem; padding: .5rem .75rem; margin-bottom: .75rem; border: 1px solid #b1b4b6; border-left: 4px solid #0b3a78; }
+  .queue-table th, .queue-table td { display: block; order: 2; padding: 0; border: 0; overflow-wrap: anywhere; }
+  .queue-table th[scope="row"] { order: 0; flex-basis: 100%; font-size: 1.1rem; }
+  .queue-table .queue-due { order: 1; flex-basis: 100%; }
+  .queue-table .queue-due .due-date { display: inline; margin-right: .5rem; font-weight: 700; }
+  .queue-table td::before { content: attr(data-label); margin-right: .4em; color: #484949; font-size: .85rem; }
+}
 `;
