@@ -41,6 +41,16 @@ export const rewardEn: RewardMessages = {
     validation_failed: 'Check the fields marked below.', conflict: 'The reward\'s current state does not allow this.', forbidden: 'You may not take this reward action.',
     detail: 'System detail: ',
   },
+  payout: {
+    title: 'Payee details',
+    directIntro: 'The reporter gave their name. The payee details may be viewed at payout; each view is audited and shown to the reporter on the follow-up page.',
+    custodianIntro: 'The reporter is anonymous and the payee details are sealed. Request to view them; once a custodian other than you approves, you may view them once. The view is audited and shown to the reporter on the follow-up page.',
+    reason: 'Reason for the request (shown to the custodian)', request: 'Request the payee details', view: 'View the payee details', viewOnce: 'View the payee details (once only)',
+    requests: 'Your requests', requestedAt: 'Requested', state: 'State',
+    states: { pending: 'Awaiting a custodian', approved: 'Approved', denied: 'Denied', viewed: 'Viewed' },
+    shownTitle: 'Payee details (pay from these; do not copy them elsewhere)', name: 'Payee name', idNumber: 'ID number', bankAccount: 'Bank account', bankName: 'Bank',
+    requested: 'Request filed: awaiting a custodian.',
+  },
   rules: {
     title: 'Reward rules', intro: 'Amount = min(cap, max(the level\'s minimum, the level\'s rate × fines)), rounded down to the fen; an insider may get an uplift, never over the cap.',
     level: 'Level', rate: 'Rate', minimum: 'Minimum', cap: 'Cap', threshold: 'Finance sign-off threshold (needed at or above)',

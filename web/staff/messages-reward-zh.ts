@@ -43,6 +43,16 @@ export const rewardZh = {
     validation_failed: '请检查下面标出的内容。', conflict: '奖励当前的状态不允许此操作。', forbidden: '您不能执行此奖励操作。',
     detail: '系统说明：',
   },
+  payout: {
+    title: '收款信息',
+    directIntro: '举报人实名举报。发放时可查看其收款信息，每次查看都记入审计日志，举报人会在查询页看到记录。',
+    custodianIntro: '举报人匿名举报，收款信息已加密封存。须提出查看申请，由另一名保管人批准后，您可查看一次；查看记入审计日志，举报人会在查询页看到记录。',
+    reason: '申请理由（保管人可见）', request: '申请查看收款信息', view: '查看收款信息', viewOnce: '查看收款信息（仅可查看一次）',
+    requests: '您的查看申请', requestedAt: '申请时间', state: '状态',
+    states: { pending: '待保管人决定', approved: '已批准', denied: '已拒绝', viewed: '已查看' } as Record<string, string>,
+    shownTitle: '收款信息（请据此发放，勿另行保存）', name: '收款人姓名', idNumber: '身份证号码', bankAccount: '银行账号', bankName: '开户行',
+    requested: '查看申请已提交，待保管人决定。',
+  },
   rules: {
     title: '奖励规则', intro: '奖励金额 = min(上限, max(该等级最低额, 该等级比例 × 罚没款))，按分向下取整；内部知情人可加奖，总额不超过上限。',
     level: '等级', rate: '比例', minimum: '最低额', cap: '奖励上限', threshold: '财务会签标准（达到即须会签）',
