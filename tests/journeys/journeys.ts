@@ -135,6 +135,24 @@ export function describeJourneys(
       expect(anonymous.status).toBe(401);
     });
 
+    it('takes evidence from the follow-up after filing and lets the department download it under a neutral name', async () => {
+      const { caseNumber, receipt } = filed.report!;
+      const login = await api.call('POST', '/api/v1/followup/login', { receipt });
+      const form = new FormData();
+      form.append('attachments', new Blob([PNG], { type: 'image/png' }), '张三工牌.png');
+      const added = await api.call('POST', '/api/v1/followup/attachments', form, bearer(login.body.token));
+      expect(added.status, added.text).toBe(201);
+      const view = await api.call('GET', `/api/v1/staff/cases/${caseNumber}`, undefined, handler);
+      expect(view.body.timeline.map((e: { event: string }) => e.event)).toContain('evidence_added');
+      const [attachment] = view.body.attachments;
+      expect(attachment).toMatchObject({ name: 'attachment-1.png', type: 'image/png', addedAfterFiling: true });
+      const download = await api.bytes(attachment.url, handler);
+      expect(download.headers.get('content-disposition')).toBe('attachment; filename="attachment-1.png"');
+      expect(download.bytes).toEqual(PNG);
+      const reporterView = await api.call('GET', '/api/v1/followup', undefined, bearer(login.body.token));
+      expect(reporterView.body.attachments).toEqual([expect.objectContaining({ name: 'attachment-1.png', sentAs: '张三工牌.png' })]);
+    });
+
     it('answers errors in the shape API.md promises', async () => {
       const missing = await api.call('GET', '/api/v1/no-such-thing');
       expect(missing.status).toBe(404);
