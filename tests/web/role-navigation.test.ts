@@ -95,3 +95,24 @@ describe('each role finds its way', () => {
     expect(outbox.html).not.toContain('case_new_department');
   });
 });
+
+describe('the Chinese admin pages speak Chinese', () => {
+  it('names categories, agencies, departments and mail by their names, without English notes', async () => {
+    const admin = await formSignIn('admin');
+    const routing = await getPage(t, '/staff/admin/routing', admin);
+    expect(routing.html).not.toContain('is handled by');
+    expect(routing.html).toMatch(/<td>[^<]+由[^<]+办理<\/td>/);
+    expect(routing.html).not.toMatch(/<option value="product\.food"[^>]*>product\.food/);
+    const rule = await getPage(t, '/staff/admin/routing/rules/rule-product.food', admin);
+    expect(rule.html).not.toContain('is handled by');
+    const users = await getPage(t, '/staff/admin/users', admin);
+    expect(users.html).not.toMatch(/<option value="samr-440106"[^>]*>samr-440106/);
+    const preview = await getPage(t, '/staff/admin/preview?category=product.food&region=440106', admin);
+    expect(preview.html).not.toContain('most specific jurisdiction');
+    expect(preview.html).toContain('按分派规则');
+    const holds = await getPage(t, '/staff/admin/holds', admin);
+    expect(holds.html).not.toContain('purge');
+    const outbox = await getPage(t, '/staff/admin/outbox', admin);
+    expect(outbox.html).toContain('新案件通知');
+  });
+});

@@ -1,7 +1,7 @@
 /** One category's edit form: names, the agency it names, the kinds it takes. */
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { href, type AdminView } from './context.js';
-import { CheckInput, ErrorSummary, SelectInput, TextInput } from './fields.js';
+import { CheckInput, ErrorSummary, namedOptions, SelectInput, TextInput } from './fields.js';
 import { errorsFor, type Failure } from './form.js';
 import { AdminLayout } from './layout.js';
 import type { CategoryRow, Choice } from './rules-page.js';
@@ -15,7 +15,7 @@ export function CategoryPage({ v, category, agencies, failure, values, notice }:
   const r = v.a.routing;
   const errors = errorsFor(failure, 'category');
   const shown = values ?? { nameZh: category.name.zh, nameEn: category.name.en, agency: category.agency ?? '', kinds: category.kinds };
-  const agencyOptions: [string, string][] = [['', v.a.common.none], ...agencies.map((a): [string, string] => [a.code, `${a.code} ${a.name}`])];
+  const agencyOptions = namedOptions(v.a.common.none, agencies);
   const labels = { nameZh: r.nameZh, nameEn: r.nameEn, agency: r.agency, kinds: r.kinds };
   return (
     <AdminLayout v={v} title={`${r.categoriesHeading}: ${category.name[v.lang]}`} current="routing" notice={notice}>

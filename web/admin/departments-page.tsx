@@ -48,8 +48,8 @@ export function DepartmentsPage({ v, departments, agencies, agency, notice }: {
   );
 }
 
-export function DepartmentPage({ v, department, regions, failure, values, notice }: {
-  v: AdminView; department: DepartmentAdminView; regions: Choice[]; failure?: Failure | undefined;
+export function DepartmentPage({ v, department, regions, agencies, failure, values, notice }: {
+  v: AdminView; department: DepartmentAdminView; regions: Choice[]; agencies: Choice[]; failure?: Failure | undefined;
   values?: DepartmentValues | undefined; notice?: string | undefined;
 }) {
   const d = v.a.departments;
@@ -63,8 +63,8 @@ export function DepartmentPage({ v, department, regions, failure, values, notice
     <AdminLayout v={v} title={`${d.title}: ${department.name[v.lang]}`} current="departments" notice={notice}>
       <dl class="summary-list">
         <dt>{d.code}</dt><dd class="mono">{department.code}</dd>
-        <dt>{d.agency}</dt><dd>{department.agency}</dd>
-        <dt>{d.region}</dt><dd>{department.region}</dd>
+        <dt>{d.agency}</dt><dd>{agencies.find((a) => a.code === department.agency)?.name ?? department.agency}</dd>
+        <dt>{d.region}</dt><dd>{regions.find((r) => r.code === department.region)?.name ?? department.region}</dd>
       </dl>
       {failure && <ErrorSummary v={v} issues={failure.issues} labels={labels} />}
       <form method="post" action={href(v, `/staff/admin/departments/${encodeURIComponent(department.code)}`)}>

@@ -53,8 +53,9 @@ function departmentPages(deps: Deps) {
   const departmentPage = async (c: C, extra: { failure?: Failure; values?: DepartmentValues } = {}, status: Status = 200) => {
     const v = adminView(c);
     const department = await getDepartmentView(deps, c.req.param('code') ?? '');
-    const regions = (await listRegionEntries(deps)).map(named(v));
-    return renderAdmin(c, <DepartmentPage v={v} department={department} regions={regions} notice={done(c, v)} {...extra} />, status);
+    const [regions, agencies] = await Promise.all([listRegionEntries(deps), listAgencyEntries(deps)]);
+    const page = { v, department, regions: regions.map(named(v)), agencies: agencies.map(named(v)), notice: done(c, v) };
+    return renderAdmin(c, <DepartmentPage {...page} {...extra} />, status);
   };
   app.get('/departments/:code', (c) => departmentPage(c));
   app.post('/departments/:code', async (c) => {

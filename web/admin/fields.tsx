@@ -85,3 +85,13 @@ export function ErrorSummary({ v, issues, labels }: { v: AdminView; issues: Erro
     </div>
   );
 }
+
+/**
+ * Select options named in the page language, never by their code: a name that two entries share
+ * gets its code after it, so the choices stay apart.
+ */
+export function namedOptions(empty: string, list: readonly { code: string; name: string }[]): [string, string][] {
+  const seen = new Map<string, number>();
+  for (const x of list) seen.set(x.name, (seen.get(x.name) ?? 0) + 1);
+  return [['', empty], ...list.map((x): [string, string] => [x.code, (seen.get(x.name) ?? 0) > 1 ? `${x.name} (${x.code})` : x.name])];
+}

@@ -62,7 +62,7 @@ export const adminEn: AdminMessages = {
     kinds: { create: 'New account', role: 'Role change', enable: 'Re-enable', password: 'Password reset' } as Record<string, string>,
   },
   holds: {
-    title: 'Legal holds', intro: 'A case under legal hold keeps its sealed identity, original text and attachments after the retention period: purge skips it until the hold is cleared. Setting and clearing are audited with the reason.',
+    title: 'Legal holds', intro: 'A case under legal hold keeps its sealed identity, original text and attachments after the retention period: the retention purge skips it until the hold is cleared. Setting and clearing are audited with the reason.',
     caseNumber: 'Case number', reason: 'Reason', reasonHint: 'For example the court order or the authority\'s request; it goes into the audit log.',
     set: 'Put under hold', clear: 'Clear the hold', status: 'Status', closedAt: 'Closed', none: 'No case is under legal hold.',
     heading: 'Cases under hold', formHeading: 'Set or clear a hold',
@@ -84,6 +84,8 @@ export const adminEn: AdminMessages = {
     deactivateHeading: 'Deactivate the rule', deactivateHint: 'Routing stops using it; cases it routed still record it.', deactivate: 'Deactivate rule',
     categoriesHeading: 'Categories', code: 'Code', domain: 'Domain', kinds: 'Takes', nameZh: 'Name (Chinese)', nameEn: 'Name (English)',
     categoryAgencyHint: 'The agency on a category is for display; routing follows the routing rules.', saveCategory: 'Save category',
+    domains: { product: 'Products', engineering: 'Construction', service: 'Services', other: 'Other' },
+    defaultNote: (category: string, agency: string) => `${category}: handled by ${agency}`,
   },
   preview: {
     title: 'Where would this go?', intro: 'Worked out with the same routing rules a submission uses; no case is created.',
@@ -91,6 +93,10 @@ export const adminEn: AdminMessages = {
     severity: 'Severity', severityHint: 'Injury reports only.', submit: 'Show the route',
     result: 'Result', department: 'Department', triage: 'The rules cannot place it: it goes to the provincial intake centre\'s triage queue for a dispatcher.',
     rule: 'Rule that decided', noRule: 'None', reason: 'Reasoning', urgent: 'Urgent', cohandlers: 'Co-handling departments',
+    routed: (category: string, region: string, department: string) => `By the routing rules, ${category} goes to ${department}: the agency's department with the most specific jurisdiction over ${region} (district, then city, then province).`,
+    noRuleReason: (category: string) => `No routing rule applies to "${category}", or the region is not in the directory.`,
+    noDepartmentReason: (region: string) => `The agency the rule names has no department covering ${region}.`,
+    cohandlerReason: (severity: string) => `${severity}: the provincial market regulation bureau co-handles`,
   },
   changes: {
     title: 'Admin change log', at: 'When', actor: 'Who', action: 'What', detail: 'Details', empty: 'No admin changes yet.', older: 'Older changes',

@@ -58,7 +58,7 @@ export const adminZh = {
     kinds: { create: '新建账号', role: '更改角色', enable: '重新启用', password: '重置密码' } as Record<string, string>,
   },
   holds: {
-    title: '法律保全', intro: '处于法律保全的案件，在保存期限届满后仍保留密封的身份信息、原文和附件：清理（purge）跳过该案件，直至解除保全。设置和解除均连同理由记入审计日志。',
+    title: '法律保全', intro: '处于法律保全的案件，在保存期限届满后仍保留密封的身份信息、原文和附件：到期清理时跳过该案件，直至解除保全。设置和解除均连同理由记入审计日志。',
     caseNumber: '案件编号', reason: '理由', reasonHint: '例如法院协助调查通知书或有关机关的要求；理由记入审计日志。',
     set: '设置保全', clear: '解除保全', status: '状态', closedAt: '办结时间', none: '目前没有处于法律保全的案件。',
     heading: '处于保全的案件', formHeading: '设置或解除保全',
@@ -80,6 +80,8 @@ export const adminZh = {
     deactivateHeading: '停用规则', deactivateHint: '停用后不再用于分派；已分派的案件仍记录这条规则。', deactivate: '停用规则',
     categoriesHeading: '类别', code: '代码', domain: '领域', kinds: '受理类型', nameZh: '中文名称', nameEn: '英文名称',
     categoryAgencyHint: '类别上的机构供显示和参考；实际分派以分派规则为准。', saveCategory: '保存类别',
+    domains: { product: '产品', engineering: '工程', service: '服务', other: '其他' } as Record<string, string>,
+    defaultNote: (category: string, agency: string) => `${category}由${agency}办理`,
   },
   preview: {
     title: '这件事会分派到哪里？', intro: '按群众提交时使用的同一套分派规则计算，不会创建案件。',
@@ -87,6 +89,10 @@ export const adminZh = {
     severity: '伤害程度', severityHint: '仅伤害事故填写。', submit: '查看分派结果',
     result: '分派结果', department: '承办部门', triage: '规则无法分派：进入省受理中心的待分派队列，由派单员人工分派。',
     rule: '决定分派的规则', noRule: '无', reason: '分派说明', urgent: '紧急', cohandlers: '协办部门',
+    routed: (category: string, region: string, department: string) => `按分派规则，${category}由${department}办理：它是该机构管辖${region}的最具体部门（区县、地市、省依次查找）。`,
+    noRuleReason: (category: string) => `没有适用于“${category}”的分派规则，或地区不在目录中。`,
+    noDepartmentReason: (region: string) => `规则指定的机构没有管辖${region}的部门。`,
+    cohandlerReason: (severity: string) => `${severity}：省市场监督管理局协办`,
   },
   changes: {
     title: '管理变更记录', at: '时间', actor: '操作人', action: '操作', detail: '内容', empty: '还没有管理变更。', older: '更早的记录',

@@ -1,7 +1,7 @@
 /** The "where would this go?" box and its answer: the department and the rule that decided. */
 import type { RoutePreview } from '../../server/admin/preview.service.js';
 import { href, type AdminView } from './context.js';
-import { ErrorSummary, SelectInput } from './fields.js';
+import { ErrorSummary, namedOptions, SelectInput } from './fields.js';
 import { errorsFor, type Failure } from './form.js';
 import { AdminLayout } from './layout.js';
 
@@ -20,7 +20,7 @@ export function PreviewForm({ v, choices, values, failure }: {
 }) {
   const p = v.a.preview;
   const errors = errorsFor(failure, 'preview');
-  const options = (list: Choice[]): [string, string][] => [['', v.a.common.choose], ...list.map((x): [string, string] => [x.code, `${x.code} ${x.name}`])];
+  const options = (list: Choice[]) => namedOptions(v.a.common.choose, list);
   const kinds: [string, string][] = [['', v.a.common.any], ...(['complaint', 'report', 'injury'] as const).map((k): [string, string] => [k, v.a.kinds[k] ?? k])];
   const severities: [string, string][] = [['', v.a.common.none], ...(['minor', 'serious', 'fatal'] as const).map((s): [string, string] => [s, v.a.severities[s] ?? s])];
   return (
@@ -38,23 +38,34 @@ export function PreviewForm({ v, choices, values, failure }: {
   );
 }
 
-export function PreviewResult({ v, result }: { v: AdminView; result: RoutePreview }) {
+/** Why it goes there, in the page language (the stored reason is a technical English line). */
+function reasonText(v: AdminView, choices: PreviewChoices, result: RoutePreview): string {
   const p = v.a.preview;
+  const name = (list: Choice[], code: string) => list.find((x) => x.code === code)?.name ?? code;
+  const region = name(choices.regions, result.input.region);
+  if (result.department) return p.routed(name(choices.categories, result.input.category), region, result.department.name[v.lang]);
+  return result.rule ? p.noDepartmentReason(region) : p.noRuleReason(name(choices.categories, result.input.category));
+}
+
+export function PreviewResult({ v, choices, result }: { v: AdminView; choices: PreviewChoices; result: RoutePreview }) {
+  const p = v.a.preview;
+  const severity = result.input.severity ? v.a.severities[result.input.severity] ?? result.input.severity : '';
   return (
     <section class="notice" aria-labelledby="preview-result" role="status">
       <h2 id="preview-result">{p.result}</h2>
       <dl class="summary-list">
         <dt>{p.department}</dt>
-        <dd>{result.department ? <><span class="mono">{result.department.code}</span> {result.department.name[v.lang]}</> : p.triage}</dd>
+        {/* The code stays beside the name: it is how the department is found on the departments page. */}
+        <dd>{result.department ? <>{result.department.name[v.lang]} <span class="mono">({result.department.code})</span></> : p.triage}</dd>
         <dt>{p.rule}</dt>
         <dd>{result.rule ? <a class="mono" href={href(v, `/staff/admin/routing/rules/${encodeURIComponent(result.rule)}`)}>{result.rule}</a> : p.noRule}</dd>
         <dt>{p.kind}</dt><dd>{v.a.kinds[result.input.kind] ?? result.input.kind}</dd>
-        <dt>{p.reason}</dt><dd>{result.reason}</dd>
+        <dt>{p.reason}</dt><dd>{reasonText(v, choices, result)}</dd>
         <dt>{p.urgent}</dt><dd>{result.urgent ? v.a.common.yes : v.a.common.no}</dd>
         {result.cohandlers.length > 0 && (
           <>
             <dt>{p.cohandlers}</dt>
-            <dd>{result.cohandlers.map((h) => <p><span class="mono">{h.code}</span> {h.name[v.lang]} ({h.reason})</p>)}</dd>
+            <dd>{result.cohandlers.map((h) => <p>{h.name[v.lang]} ({p.cohandlerReason(severity)})</p>)}</dd>
           </>
         )}
       </dl>
@@ -71,7 +82,7 @@ export function PreviewPage({ v, choices, values, result, failure }: {
       <p>{p.intro}</p>
       {failure && <ErrorSummary v={v} issues={failure.issues} labels={{ category: p.category, region: p.region, kind: p.kind, severity: p.severity }} />}
       <PreviewForm v={v} choices={choices} values={values} failure={failure} />
-      {result && <PreviewResult v={v} result={result} />}
+      {result && <PreviewResult v={v} choices={choices} result={result} />}
     </AdminLayout>
   );
 }

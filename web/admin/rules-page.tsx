@@ -3,7 +3,7 @@ import type { RuleView } from '../../server/admin/rules.service.js';
 import type { categoryView } from '../../server/directory/directory.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { href, type AdminView } from './context.js';
-import { CheckInput, ErrorSummary, SelectInput, TextInput } from './fields.js';
+import { CheckInput, ErrorSummary, namedOptions, SelectInput, TextInput } from './fields.js';
 import { errorsFor, type Failure } from './form.js';
 import { AdminLayout } from './layout.js';
 
@@ -28,7 +28,7 @@ function RuleFields({ v, form, categories, agencies, values, errors, withActive 
   form: string; values: RuleValues; errors: Map<string, string>; withActive: boolean;
 }) {
   const r = v.a.routing;
-  const options = (list: Choice[]): [string, string][] => [['', v.a.common.choose], ...list.map((x): [string, string] => [x.code, `${x.code} ${x.name}`])];
+  const options = (list: Choice[]) => namedOptions(v.a.common.choose, list);
   const kinds: [string, string][] = [['', v.a.common.any], ...(['complaint', 'report', 'injury'] as const).map((k): [string, string] => [k, v.a.kinds[k] ?? k])];
   return (
     <>
@@ -42,9 +42,23 @@ function RuleFields({ v, form, categories, agencies, values, errors, withActive 
   );
 }
 
+/** A directory code's name in the page language; the code itself if the directory no longer has it. */
+const namer = (list: Choice[]) => {
+  const names = new Map(list.map((x) => [x.code, x.name]));
+  return (code: string | null) => (code === null ? '' : names.get(code) ?? code);
+};
+
+/** The seed's generated note ("category X is handled by Y") says what the row says: shown in the page language. */
+function noteText(v: AdminView, rule: RuleView, category: string, agency: string): string {
+  if (rule.note === `category ${rule.category} is handled by ${rule.agency}`) return v.a.routing.defaultNote(category, agency);
+  return rule.note ?? '';
+}
+
 export function RoutingPage(p: RuleFormProps & { rules: RuleView[]; categoryRows: CategoryRow[]; values?: RuleValues | undefined }) {
   const { v, rules, categoryRows } = p;
   const r = v.a.routing;
+  const category = namer(p.categories);
+  const agency = namer(p.agencies);
   const values = p.values ?? { category: '', kind: '', agency: '', priority: '0', note: '', active: true };
   return (
     <AdminLayout v={v} title={r.title} current="routing" notice={p.notice}>
@@ -57,12 +71,12 @@ export function RoutingPage(p: RuleFormProps & { rules: RuleView[]; categoryRows
             {rules.map((rule) => (
               <tr>
                 <td class="mono"><a href={href(v, `/staff/admin/routing/rules/${encodeURIComponent(rule.id)}`)}>{rule.id}</a></td>
-                <td>{rule.category}</td>
+                <td>{category(rule.category)}</td>
                 <td>{rule.kind ? v.a.kinds[rule.kind] : v.a.common.any}</td>
-                <td>{rule.agency}</td>
+                <td>{agency(rule.agency)}</td>
                 <td>{rule.priority}</td>
                 <td>{rule.active ? v.a.common.active : v.a.common.inactive}</td>
-                <td>{rule.note ?? ''}</td>
+                <td>{noteText(v, rule, category(rule.category), agency(rule.agency))}</td>
               </tr>
             ))}
           </tbody>
@@ -85,8 +99,8 @@ export function RoutingPage(p: RuleFormProps & { rules: RuleView[]; categoryRows
                 <td class="mono"><a href={href(v, `/staff/admin/routing/categories/${encodeURIComponent(c.code)}`)}>{c.code}</a></td>
                 <td>{c.name.zh}</td>
                 <td>{c.name.en}</td>
-                <td>{c.domain}</td>
-                <td>{c.agency ?? ''}</td>
+                <td>{r.domains[c.domain] ?? c.domain}</td>
+                <td>{agency(c.agency)}</td>
                 <td>{c.kinds.map((k) => v.a.kinds[k] ?? k).join(v.lang === 'en' ? ', ' : '、')}</td>
               </tr>
             ))}
@@ -101,8 +115,9 @@ export function RulePage(p: RuleFormProps & { rule: RuleView; values?: RuleValue
   const { v, rule } = p;
   const r = v.a.routing;
   const base = `/staff/admin/routing/rules/${encodeURIComponent(rule.id)}`;
+  const note = noteText(v, rule, namer(p.categories)(rule.category), namer(p.agencies)(rule.agency));
   const values = p.values ?? {
-    category: rule.category, kind: rule.kind ?? '', agency: rule.agency, priority: String(rule.priority), note: rule.note ?? '', active: rule.active,
+    category: rule.category, kind: rule.kind ?? '', agency: rule.agency, priority: String(rule.priority), note, active: rule.active,
   };
   return (
     <AdminLayout v={v} title={`${r.rulesHeading}: ${rule.id}`} current="routing" notice={p.notice}>

@@ -8,7 +8,7 @@ import type { GrantView } from '../../server/admin/grants.service.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { roles } from '../../server/staff/roles.js';
 import { href, shortTime, type AdminView } from './context.js';
-import { ErrorSummary, SelectInput, TextInput } from './fields.js';
+import { ErrorSummary, namedOptions, SelectInput, TextInput } from './fields.js';
 import { errorsFor, type Failure } from './form.js';
 import { AdminLayout } from './layout.js';
 
@@ -30,7 +30,7 @@ const labels = (v: AdminView) => ({
 
 const roleOptions = (v: AdminView): [string, string][] => roles.map((r) => [r, v.a.roles[r]]);
 const departmentOptions = (v: AdminView, departments: DepartmentChoice[]): [string, string][] =>
-  [['', v.a.common.noDepartment], ...departments.map((d): [string, string] => [d.code, `${d.code} ${d.name}`])];
+  namedOptions(v.a.common.noDepartment, departments);
 
 function RoleFields({ v, form, departments, role, department, errors }: {
   v: AdminView; form: string; departments: DepartmentChoice[]; role: string; department: string; errors: Map<string, string>;
