@@ -53,7 +53,7 @@ export async function addEvidence(deps: Deps, caseId: string, files: AttachmentP
   const at = toShanghaiIso(deps.clock.now());
   const ids = prepared.map((a) => a.id);
   const notice = row.department ? [outboxInsertQuery(deps.db, {
-    case_id: caseId, template: 'reporter_message', recipient_type: 'department', recipient_ref: row.department,
+    case_id: caseId, template: 'reporter_evidence', recipient_type: 'department', recipient_ref: row.department,
     params: { category: row.category }, at,
   })] : [];
   await withStoredAttachments(deps, { caseId, at }, prepared, (queries) => commitWithAudit(deps, [

@@ -19,6 +19,8 @@ export const TEMPLATES = {
   escalation: { to: 'department', params: ['caseNumber', 'category', 'reason', 'department', 'dueAt', 'link'] },
   urge: { to: 'department', params: ['caseNumber', 'category', 'dueAt', 'link'] },
   reporter_message: { to: 'department', params: ['caseNumber', 'category', 'link'] },
+  // Files added from the follow-up after filing (server/followup/evidence.service.ts).
+  reporter_evidence: { to: 'department', params: ['caseNumber', 'category', 'link'] },
   department_digest: {
     to: 'department',
     params: ['day', 'department', 'newCount', 'newCases', 'dueSoonCount', 'dueSoonCases', 'overdueCount', 'overdueCases', 'queueUrl'],

@@ -111,8 +111,8 @@ describe('evidence after filing', () => {
     expect(view.attachments).toEqual([expect.objectContaining({ name: 'attachment-1.jpg', type: 'image/jpeg', addedAfterFiling: true })]);
     const caseId = (await t.deps.db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirstOrThrow()).id;
     const mail = await t.deps.db.selectFrom('outbox').select(['template', 'recipient_ref']).where('case_id', '=', caseId)
-      .where('template', '=', 'reporter_message').execute();
-    expect(mail).toEqual([{ template: 'reporter_message', recipient_ref: 'samr-440106' }]);
+      .where('template', '=', 'reporter_evidence').execute();
+    expect(mail).toEqual([{ template: 'reporter_evidence', recipient_ref: 'samr-440106' }]);
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor']).where('case_id', '=', caseId)
       .where('action', '=', 'attachment.reporter_added').execute();
     expect(audit).toEqual([{ action: 'attachment.reporter_added', actor: 'reporter' }]);
