@@ -35,7 +35,7 @@ const screens = {
 async function chooseKind(page: Page, kind: string, js: boolean) {
   await page.check(`#f-kind-${kind}`);
   if (!js) {
-    await Promise.all([page.waitForLoadState('load'), page.click('.kind-continue button')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('.kind-continue input[type="submit"]')]);
     await page.waitForSelector(`#f-kind-${kind}:checked`);
   }
 }
@@ -61,7 +61,7 @@ for (const [screen, options] of Object.entries(screens)) {
         await page.goto(`${server.url}/submit?lang=zh`);
         await chooseKind(page, 'complaint', js);
         await fillComplaintForm(page);
-        await page.click('form.intake-form button[type="submit"]:not([name])');
+        await page.click('form.intake-form button[type="submit"]');
         await page.waitForSelector('.receipt-code');
         expect(new URL(page.url()).pathname).toMatch(/^\/submit\/receipt\/[\w-]+$/);
         expect((await page.locator('.receipt-code').textContent())?.replace(/\s/g, '')).toMatch(/^\d{16}$/);
@@ -86,13 +86,13 @@ for (const [screen, options] of Object.entries(screens)) {
         await chooseKind(page, 'complaint', js);
         // Past the browser's own checks, to the server's.
         if (js) await page.$eval('form.intake-form', (form) => { (form as HTMLFormElement).noValidate = true; });
-        else await page.locator('form.intake-form button[type="submit"]:not([name])').evaluate((b) => b.setAttribute('formnovalidate', ''));
+        else await page.locator('form.intake-form button[type="submit"]').evaluate((b) => b.setAttribute('formnovalidate', ''));
         await page.fill('#f-subject-creditCode', 'BAD');
         await page.fill('#f-description', '太短');
         await page.fill('#f-reporter-phone', '12345');
         await page.fill('#f-reporter-idNumber', '123');
         await page.fill('#f-reporter-email', 'not-mail');
-        await page.click('form.intake-form button[type="submit"]:not([name])');
+        await page.click('form.intake-form button[type="submit"]');
         await page.waitForSelector('.error-summary');
         const summary = await page.locator('.error-summary li').allTextContents();
         for (const field of ['category', 'region', 'subject-name', 'subject-creditCode', 'description',

@@ -154,7 +154,9 @@ describe('kind and language follow without losing the input', () => {
     for (const kinds of ['complaint', 'injury', 'report']) {
       expect(res.html).toMatch(new RegExp(`<fieldset class="kind-only" data-kinds="${kinds}" hidden="" disabled="">`));
     }
-    expect(res.html).toMatch(/<button[^>]*name="_action" value="refresh"[^>]*>按所选类型显示相应栏目<\/button>/);
+    expect(res.html).toMatch(/<input class="button button-secondary" type="submit" name="_action" value="按所选类型显示相应栏目" formnovalidate=""/);
+    // The form's one submit button is the one that files.
+    expect(res.html.match(/<button[^>]*type="submit"[^>]*>/g)?.filter((b) => !b.includes('form="intake-form"'))).toHaveLength(1);
   });
 
   it('shows only the chosen kind\'s fields after "show the fields", keeping every value and filing nothing', async () => {
@@ -195,6 +197,6 @@ describe('kind and language follow without losing the input', () => {
 
   it('offers the show-all of a filtered list as a button that keeps the input', async () => {
     const res = await get('/submit?kind=report');
-    expect(res.html).toMatch(/<button class="link-button" type="submit" name="_action" value="refresh" formnovalidate="" data-show-all="true" data-only-kind="report">显示全部类别<\/button>/);
+    expect(res.html).toMatch(/<input class="link-button" type="submit" name="_action" value="显示全部类别" formnovalidate="" data-show-all="true" data-only-kind="report"\/>/);
   });
 });

@@ -40,8 +40,9 @@ function KindContinue({ f }: { f: FormView }) {
   return (
     <div class="field kind-continue">
       {!isKind(f.values.kind) && <p class="hint" id="kind-continue-hint">{text.chooseKindFirst} {text.continueKindHint}</p>}
-      <button class="button button-secondary" type="submit" name={ACTION_FIELD} value="refresh" formnovalidate
-        aria-describedby={isKind(f.values.kind) ? undefined : 'kind-continue-hint'}>{text.continueKind}</button>
+      {/* An input, not a button: the form's one submit button stays the one that files. */}
+      <input class="button button-secondary" type="submit" name={ACTION_FIELD} value={text.continueKind} formnovalidate
+        aria-describedby={isKind(f.values.kind) ? undefined : 'kind-continue-hint'} />
     </div>
   );
 }
@@ -54,7 +55,7 @@ export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices:
       {onlyKind && (
         <p class="filter-note">
           {t.form.filtered(t.kinds[onlyKind].short)}{' '}
-          <button class="link-button" type="submit" name={ACTION_FIELD} value="refresh" formnovalidate data-show-all data-only-kind={onlyKind}>{t.form.showAll}</button>
+          <input class="link-button" type="submit" name={ACTION_FIELD} value={t.form.showAll} formnovalidate data-show-all data-only-kind={onlyKind} />
         </p>
       )}
       <Select f={f} name="category" label={t.form.category} hint={t.form.categoryHint} tag={t.required} required>

@@ -84,9 +84,12 @@ export const anchorId = (name: string) => (name === 'kind' ? `${fieldId('kind')}
 export const KEY_FIELD = '_key';
 export const ACTION_FIELD = '_action';
 
-/** `refresh`: the form shown again as typed (another kind, another language), nothing filed. */
+/**
+ * `refresh`: the form shown again as typed (another kind, another language), nothing filed. Every
+ * button but the one that files is named ACTION_FIELD (its value is its label); that one has no name.
+ */
 export function formAction(body: FormBody): 'submit' | 'refresh' {
-  return formText(body, ACTION_FIELD) === 'refresh' ? 'refresh' : 'submit';
+  return formText(body, ACTION_FIELD) !== '' ? 'refresh' : 'submit';
 }
 
 /** The fields that apply to some kinds only; the others apply to every kind. */
