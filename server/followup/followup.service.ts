@@ -4,7 +4,7 @@
  */
 import { nanoid } from 'nanoid';
 import { commitWithAudit } from '../audit/audit.service.js';
-import { findCaseById, listClocks, listEvents, listMessages } from '../cases/cases.repository.js';
+import { findCaseById, listAssignments, listClocks, listEvents, listMessages } from '../cases/cases.repository.js';
 import { departmentNames } from '../cases/cases.service.js';
 import { departmentOf } from '../cases/cases.view.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
@@ -22,7 +22,7 @@ import {
   deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
   insertMessageQueries, insertSatisfactionQuery, listSealedMessages,
 } from './followup.repository.js';
-import { publicStatus, PUBLIC_NOTE_EVENTS } from './public-status.js';
+import { publicStatus, PUBLIC_NOTE_EVENTS, signedByLead } from './public-status.js';
 import { reporterAttachmentViews } from '../attachments/views.js';
 import { evidenceState } from './evidence.service.js';
 
@@ -61,9 +61,10 @@ async function reporterNames(deps: Deps, caseId: string): Promise<string[]> {
 export async function followupView(deps: Deps, caseId: string) {
   const row = await findCaseById(deps.db, caseId);
   if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
-  const [clocks, events, messages, sealed, names, satisfaction, rewardRow] = await Promise.all([
+  const [clocks, events, messages, sealed, names, satisfaction, rewardRow, assignments] = await Promise.all([
     listClocks(deps.db, caseId), listEvents(deps.db, caseId), listMessages(deps.db, caseId),
     listSealedMessages(deps.db, caseId), departmentNames(deps), findSatisfaction(deps.db, caseId), findReward(deps.db, caseId),
+    listAssignments(deps.db, caseId),
   ]);
   const reward = reporterReward(rewardRow);
   const originals = new Map<string, string>();
@@ -76,7 +77,7 @@ export async function followupView(deps: Deps, caseId: string) {
     kind: row.kind,
     category: row.category,
     status: row.status,
-    publicStatus: publicStatus(row.status),
+    publicStatus: publicStatus(row.status, signedByLead(row.department, assignments)),
     department: departmentOf(row.department, names),
     receivedAt: row.received_at,
     due: clocks.filter((c) => c.status !== 'stopped').map((c) => ({ clock: c.clock, dueAt: c.due_at, provisional: c.provisional === 1, paused: c.status === 'paused' })),

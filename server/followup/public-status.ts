@@ -1,7 +1,7 @@
 /** The coarse status a reporter sees (docs/lifecycle.md): handling steps inside a department stay internal. */
 import type { CaseStatus } from '../../domain/vocabulary.js';
 
-export type PublicStatus = 'received' | 'in_progress' | 'decided' | 'not_accepted' | 'closed' | 'merged';
+export type PublicStatus = 'received' | 'signed_for' | 'in_progress' | 'decided' | 'not_accepted' | 'closed' | 'merged';
 
 const MAP: Record<CaseStatus, PublicStatus> = {
   received: 'received',
@@ -22,8 +22,19 @@ const MAP: Record<CaseStatus, PublicStatus> = {
   merged: 'merged',
 };
 
-export function publicStatus(status: CaseStatus): PublicStatus {
-  return MAP[status];
+/**
+ * The reporter's status. A received case the lead department has signed for (签收) says so: the
+ * reporter then knows it reached the department, not only that it was sent there.
+ */
+export function publicStatus(status: CaseStatus, signedFor = false): PublicStatus {
+  return status === 'received' && signedFor ? 'signed_for' : MAP[status];
+}
+
+/** Whether the case's lead department holds a signed dispatch it has not returned. */
+export function signedByLead(
+  department: string | null, assignments: readonly { department: string; signed_at: string | null; returned_at: string | null }[],
+): boolean {
+  return department !== null && assignments.some((a) => a.department === department && a.signed_at !== null && a.returned_at === null);
 }
 
 /** Public events whose note is meant for the reporter: the result reply and the reasons for a refusal. */

@@ -27,7 +27,8 @@ export const followupEn: FollowupMessages = {
     department: 'Department handling it',
     receivedAt: 'Filed',
     statuses: {
-      received: { label: 'Received', what: 'It has gone to the department and is waiting to be handled.' },
+      received: { label: 'Received', what: 'It has gone to the department, which has not signed for it yet.' },
+      signed_for: { label: 'Signed for', what: 'The department has signed for your case and is reviewing it; its decision will be shown here.' },
       in_progress: { label: 'Being handled', what: 'The department is working on it.' },
       decided: { label: 'Decided', what: 'The department has made a decision; you will be told the result when the case is closed.' },
       not_accepted: { label: 'Not accepted', what: 'The department decided not to accept it; the reason is in the history below.' },

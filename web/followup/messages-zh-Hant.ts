@@ -28,7 +28,8 @@ export const followupZhHant: FollowupMessages = {
     department: '承辦部門',
     receivedAt: '提交時間',
     statuses: {
-      received: { label: '已收到', what: '已交給承辦部門，等待處理。' },
+      received: { label: '已收到', what: '已交給承辦部門，等待部門簽收。' },
+      signed_for: { label: '部門已簽收', what: '承辦部門已簽收本件，正在審查，作出決定後會在這裡通知您。' },
       in_progress: { label: '處理中', what: '承辦部門正在處理。' },
       decided: { label: '已作出決定', what: '承辦部門已作出處理決定，結案時會通知您結果。' },
       not_accepted: { label: '不予受理', what: '承辦部門決定不予受理，理由見下方處理紀錄。' },

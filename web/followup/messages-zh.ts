@@ -27,7 +27,8 @@ export const followupZh = {
     department: '承办部门',
     receivedAt: '提交时间',
     statuses: {
-      received: { label: '已收到', what: '已交给承办部门，等待处理。' },
+      received: { label: '已收到', what: '已交给承办部门，等待部门签收。' },
+      signed_for: { label: '部门已签收', what: '承办部门已签收本件，正在审查，作出决定后会在这里告知您。' },
       in_progress: { label: '办理中', what: '承办部门正在处理。' },
       decided: { label: '已作出决定', what: '承办部门已作出处理决定，办结时会告知您结果。' },
       not_accepted: { label: '不予受理', what: '承办部门决定不予受理，理由见下方办理记录。' },

@@ -7,6 +7,7 @@ import { Layout } from '../layout.js';
 import { nameIn } from '../names.js';
 import { formatYuan } from '../staff/format.js';
 import { EvidenceSection, type EvidenceError } from './followup-evidence.js';
+import { RefusalOptions } from './refusal-options.js';
 import { claimFieldIds, MessageForm, RewardClaimForm, SatisfactionForm, SignOutForm, type ClaimState, type RatingState } from './followup-forms.js';
 
 type FullView = Awaited<ReturnType<typeof followupView>>;
@@ -194,6 +195,7 @@ export function FollowupCasePage({ t, lang, view, notice, refused, message, rati
         </div>
       )}
       <Overview t={t} lang={lang} view={view} />
+      <RefusalOptions lang={lang} view={view} />
       <DueSection t={t} lang={lang} view={view} />
       {view.reward && <RewardSection t={t} lang={lang} reward={view.reward} open={claimOpen} claim={claim} />}
       <TimelineSection t={t} lang={lang} view={view} />
