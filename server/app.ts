@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminPages } from '../web/admin/admin.routes.js';
+import { apiDocsPages } from '../web/api-docs/routes.js';
 import { outboxPages } from '../web/admin/outbox.js';
 import { followupPages } from '../web/followup/routes.js';
 import { appErrors, appNotFound } from '../web/html-errors.js';
@@ -14,6 +15,7 @@ import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { createUploadGate, isFormUploadPath, isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
 import type { Deps } from './deps.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { openApiRoutes } from './api-docs/openapi.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { overviewRoutes } from './cases/overview.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
@@ -89,6 +91,7 @@ export function createApp(deps: Deps) {
   api.route('/admin/outbox', outboxRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', openApiRoutes());
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.route('/api/v1', api);
   // Before the /staff mounts: the workspace must not answer for /staff/admin paths.
@@ -98,6 +101,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
+  app.route('/api/docs', apiDocsPages());
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.
