@@ -229,5 +229,6 @@ main:focus { outline: none; box-shadow: none; }
   .queue-table .queue-due { order: 1; flex-basis: 100%; }
   .queue-table .queue-due .due-date { display: inline; margin-right: .5rem; font-weight: 700; }
   .queue-table td::before { content: attr(data-label); margin-right: .4em; color: #484949; font-size: .85rem; }
+  .queue-table td:empty { display: none; }
 }
 `;
