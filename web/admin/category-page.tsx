@@ -21,7 +21,7 @@ export function CategoryPage({ v, category, agencies, failure, values, notice }:
     <AdminLayout v={v} title={`${r.categoriesHeading}: ${category.name[v.lang]}`} current="routing" notice={notice}>
       <dl class="summary-list">
         <dt>{r.code}</dt><dd class="mono">{category.code}</dd>
-        <dt>{r.domain}</dt><dd>{category.domain}</dd>
+        <dt>{r.domain}</dt><dd>{r.domains[category.domain] ?? category.domain}</dd>
       </dl>
       {failure && <ErrorSummary v={v} issues={failure.issues} labels={labels} />}
       <form method="post" action={href(v, `/staff/admin/routing/categories/${encodeURIComponent(category.code)}`)}>

@@ -32,6 +32,9 @@ const roleOptions = (v: AdminView): [string, string][] => roles.map((r) => [r, v
 const departmentOptions = (v: AdminView, departments: DepartmentChoice[]): [string, string][] =>
   namedOptions(v.a.common.noDepartment, departments);
 
+/** A department's name in the page language; a code no longer in the list shows as itself. */
+const departmentLabel = (departments: DepartmentChoice[], code: string) => departments.find((d) => d.code === code)?.name ?? code;
+
 function RoleFields({ v, form, departments, role, department, errors }: {
   v: AdminView; form: string; departments: DepartmentChoice[]; role: string; department: string; errors: Map<string, string>;
 }) {
@@ -47,11 +50,11 @@ function RoleFields({ v, form, departments, role, department, errors }: {
 const totpText = (v: AdminView, user: AccountView) =>
   user.totpEnrolment === 'enrolled' ? v.a.users.totpOn : user.totpEnrolment === 'pending' ? v.a.users.totpPending : v.a.users.totpOff;
 
-const grantText = (v: AdminView, g: GrantView) =>
-  `${v.a.users.kinds[g.kind] ?? g.kind}: ${v.a.roles[g.role]}${g.department ? ` (${g.department})` : ''}`;
+const grantText = (v: AdminView, g: GrantView, departments: DepartmentChoice[]) =>
+  `${v.a.users.kinds[g.kind] ?? g.kind}: ${v.a.roles[g.role]}${g.department ? ` (${departmentLabel(departments, g.department)})` : ''}`;
 
 /** The pending grants, each with approve and deny; whoever asked sees only deny (withdraw). */
-function Grants({ v, grants, failure }: { v: AdminView; grants: GrantView[]; failure?: Failure | undefined }) {
+function Grants({ v, grants, departments, failure }: { v: AdminView; grants: GrantView[]; departments: DepartmentChoice[]; failure?: Failure | undefined }) {
   const u = v.a.users;
   return (
     <section aria-labelledby="grants-heading">
@@ -66,7 +69,7 @@ function Grants({ v, grants, failure }: { v: AdminView; grants: GrantView[]; fai
               {grants.map((g) => (
                 <tr>
                   <td><a href={href(v, `/staff/admin/users/${encodeURIComponent(g.username)}`)}>{g.username}</a></td>
-                  <td>{grantText(v, g)}</td>
+                  <td>{grantText(v, g, departments)}</td>
                   <td>{g.requestedBy}</td>
                   <td>{shortTime(g.requestedAt)}</td>
                   <td>
@@ -96,7 +99,7 @@ export function UsersPage({ v, users, grants, departments, failure, values = {},
   const errors = errorsFor(failure, 'create');
   return (
     <AdminLayout v={v} title={u.title} current="users" notice={notice}>
-      <Grants v={v} grants={grants} failure={failure} />
+      <Grants v={v} grants={grants} departments={departments} failure={failure} />
       <div class="table-scroll">
         <table class="table">
           <thead><tr><th>{u.username}</th><th>{u.displayName}</th><th>{u.role}</th><th>{u.department}</th><th>{u.status}</th><th>{u.totp}</th></tr></thead>
@@ -106,7 +109,7 @@ export function UsersPage({ v, users, grants, departments, failure, values = {},
                 <td><a href={href(v, `/staff/admin/users/${encodeURIComponent(user.username)}`)}>{user.username}</a></td>
                 <td>{user.displayName}</td>
                 <td>{v.a.roles[user.role]}</td>
-                <td>{user.department ?? ''}</td>
+                <td>{user.department ? departmentLabel(departments, user.department) : ''}</td>
                 <td>{user.disabled ? u.disabled : u.enabled}{user.pendingGrant ? ` (${u.pendingGrant})` : ''}</td>
                 <td>{totpText(v, user)}</td>
               </tr>
@@ -137,10 +140,10 @@ export function UserPage({ v, user, departments, failure, values = {}, notice }:
       <dl class="summary-list">
         <dt>{u.displayName}</dt><dd>{user.displayName}</dd>
         <dt>{u.role}</dt><dd>{v.a.roles[user.role]}</dd>
-        <dt>{u.department}</dt><dd>{user.department ?? v.a.common.noDepartment}</dd>
+        <dt>{u.department}</dt><dd>{user.department ? departmentLabel(departments, user.department) : v.a.common.noDepartment}</dd>
         <dt>{u.status}</dt><dd>{user.disabled ? u.disabled : u.enabled}</dd>
         <dt>{u.totp}</dt><dd>{totpText(v, user)}</dd>
-        {user.pendingGrant && <><dt>{u.pendingGrant}</dt><dd>{grantText(v, user.pendingGrant)} – {user.pendingGrant.requestedBy}, {shortTime(user.pendingGrant.requestedAt)}</dd></>}
+        {user.pendingGrant && <><dt>{u.pendingGrant}</dt><dd>{grantText(v, user.pendingGrant, departments)} – {user.pendingGrant.requestedBy}, {shortTime(user.pendingGrant.requestedAt)}</dd></>}
         <dt>{u.createdAt}</dt><dd>{shortTime(user.createdAt)}</dd>
         <dt>{u.passwordChangedAt}</dt><dd>{shortTime(user.passwordChangedAt)}</dd>
       </dl>
