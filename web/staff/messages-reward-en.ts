@@ -34,6 +34,9 @@ export const rewardEn: RewardMessages = {
     previewFinance: 'This amount reaches the finance threshold: approving it needs finance sign-off.',
     financeSignOff: 'Finance has signed off', approveNote: 'Approval note (optional)', rejectReason: 'Why rejected', paymentRef: 'Payment reference',
     required: 'Fill this in', amount: 'Enter an amount in yuan with at most two decimals',
+    financeSignOffLabel: 'Finance sign-off', financeMissing: 'This amount needs the finance department\'s sign-off: tick this once they have signed, then approve',
+    excludedHint: (relation: string) => `The reporter declared: ${relation}. The reward rules exclude them.`,
+    excludedReason: (relation: string) => `The reporter declared: ${relation}; the reward rules exclude them.`,
   },
   done: (action: string) => `Reward action done: ${action}.`,
   refused: {
@@ -44,12 +47,16 @@ export const rewardEn: RewardMessages = {
   payout: {
     title: 'Payee details',
     directIntro: 'The reporter gave their name. The payee details may be viewed at payout; each view is audited and shown to the reporter on the follow-up page.',
-    custodianIntro: 'The reporter is anonymous and the payee details are sealed. Request to view them; once a custodian other than you approves, you may view them once. The view is audited and shown to the reporter on the follow-up page.',
+    custodianIntro: 'The reporter is anonymous and the payee details are sealed. Request to view them; once a custodian approves, you may view them once. The view is audited and shown to the reporter on the follow-up page.',
     reason: 'Reason for the request (shown to the custodian)', request: 'Request the payee details', view: 'View the payee details', viewOnce: 'View the payee details (once only)',
     requests: 'Your requests', requestedAt: 'Requested', state: 'State',
     states: { pending: 'Awaiting a custodian', approved: 'Approved', denied: 'Denied', viewed: 'Viewed' },
     shownTitle: 'Payee details (pay from these; do not copy them elsewhere)', name: 'Payee name', idNumber: 'ID number', bankAccount: 'Bank account', bankName: 'Bank',
     requested: 'Request filed: awaiting a custodian.',
+    reasonShort: 'Give the reason, at least 5 characters',
+    refusedTitle: 'The payee details were not opened',
+    conflict: 'They cannot be viewed now: a request a custodian approved and not yet used is needed (each approval allows one view).',
+    forbidden: 'Your role may not view payee details.',
   },
   rules: {
     title: 'Reward rules', intro: 'Amount = min(cap, max(the level\'s minimum, the level\'s rate × fines)), rounded down to the fen; an insider may get an uplift, never over the cap.',

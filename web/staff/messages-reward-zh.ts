@@ -36,6 +36,9 @@ export const rewardZh = {
     previewFinance: '该金额达到财务会签标准，批准时须财务会签。',
     financeSignOff: '财务已会签', approveNote: '审批意见（选填）', rejectReason: '驳回原因', paymentRef: '发放凭证号',
     required: '请填写此项', amount: '请填写以元为单位的金额，最多两位小数',
+    financeSignOffLabel: '财务会签', financeMissing: '该金额达到财务会签标准：财务会签后勾选此项，再批准',
+    excludedHint: (relation: string) => `举报人声明为“${relation}”，按奖励规则不予奖励。`,
+    excludedReason: (relation: string) => `举报人声明为${relation}，按奖励规则不予奖励。`,
   },
   done: (action: string) => `已完成奖励操作：${action}。`,
   refused: {
@@ -46,12 +49,16 @@ export const rewardZh = {
   payout: {
     title: '收款信息',
     directIntro: '举报人实名举报。发放时可查看其收款信息，每次查看都记入审计日志，举报人会在查询页看到记录。',
-    custodianIntro: '举报人匿名举报，收款信息已加密封存。须提出查看申请，由另一名保管人批准后，您可查看一次；查看记入审计日志，举报人会在查询页看到记录。',
+    custodianIntro: '举报人匿名举报，收款信息已加密封存。须提出查看申请，经保管人批准后，您可查看一次；查看记入审计日志，举报人会在查询页看到记录。',
     reason: '申请理由（保管人可见）', request: '申请查看收款信息', view: '查看收款信息', viewOnce: '查看收款信息（仅可查看一次）',
     requests: '您的查看申请', requestedAt: '申请时间', state: '状态',
     states: { pending: '待保管人决定', approved: '已批准', denied: '已拒绝', viewed: '已查看' } as Record<string, string>,
     shownTitle: '收款信息（请据此发放，勿另行保存）', name: '收款人姓名', idNumber: '身份证号码', bankAccount: '银行账号', bankName: '开户行',
     requested: '查看申请已提交，待保管人决定。',
+    reasonShort: '请写明申请理由，至少 5 个字',
+    refusedTitle: '未能查看收款信息',
+    conflict: '现在不能查看：须有保管人已批准且尚未用过的查看申请（每次批准只能查看一次）。',
+    forbidden: '您的角色不能查看收款信息。',
   },
   rules: {
     title: '奖励规则', intro: '奖励金额 = min(上限, max(该等级最低额, 该等级比例 × 罚没款))，按分向下取整；内部知情人可加奖，总额不超过上限。',

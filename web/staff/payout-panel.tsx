@@ -70,12 +70,25 @@ function RequestForm({ v, caseNumber, state }: { v: StaffView; caseNumber: strin
       {csrfField(v.csrf)}
       <div class={invalid ? 'field field-error' : 'field'}>
         <label class="label" for="payee-reason">{p.reason}</label>
-        {invalid && <p class="error-message" id="payee-reason-error">{v.t.staff.reward.form.required}</p>}
+        {invalid && <p class="error-message" id="payee-reason-error">{state?.reason?.trim() ? p.reasonShort : v.t.staff.reward.form.required}</p>}
         <textarea class="textarea" id="payee-reason" name="reason" rows={2} maxlength={1000} required
           aria-describedby={invalid ? 'payee-reason-error' : undefined}>{state?.reason ?? ''}</textarea>
       </div>
       <button type="submit" class="button button-secondary" data-action="request-payee">{p.request}</button>
     </form>
+  );
+}
+
+/** A refused view or request, in the page's language, with the system's own words after it. */
+function Refused({ v, error }: { v: StaffView; error: AppError }) {
+  const p = v.t.staff.reward.payout;
+  const said = error.code === 'conflict' ? p.conflict : error.code === 'forbidden' ? p.forbidden : null;
+  return (
+    <div class="error-summary" role="alert" data-payout="refused">
+      <h4 class="error-summary-title">{p.refusedTitle}</h4>
+      {said && <p>{said}</p>}
+      <p class="hint">{v.t.staff.reward.refused.detail}<span lang="en">{error.message}</span></p>
+    </div>
   );
 }
 
@@ -88,9 +101,7 @@ export function PayoutBlock({ v, c, state }: { v: StaffView; c: CaseView; state?
   return (
     <div class="payout" id="payout" data-payout={payout.route}>
       <h3>{p.title}</h3>
-      {state?.error && state.error.code !== 'validation_failed' && (
-        <div class="error-summary" role="alert"><p lang="en">{state.error.message}</p></div>
-      )}
+      {state?.error && state.error.code !== 'validation_failed' && <Refused v={v} error={state.error} />}
       {state?.payee && <Shown v={v} payee={state.payee} />}
       <p class="hint">{payout.route === 'direct' ? p.directIntro : p.custodianIntro}</p>
       {payout.route === 'direct' && !state?.payee && <ViewButton v={v} caseNumber={c.caseNumber} label={p.view} />}

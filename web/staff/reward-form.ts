@@ -1,6 +1,6 @@
 /** A posted reward form: what was typed, turned into the reward service's input, the amount preview and the outcome. */
 import type { Deps } from '../../server/deps.js';
-import { AppError } from '../../server/errors.js';
+import { AppError, zodIssues } from '../../server/errors.js';
 import { formText, type FormBody } from '../../server/lib/body.js';
 import { rewardAmount, type Amount } from '../../server/rewards/amount.js';
 import { upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
@@ -38,6 +38,8 @@ const present = (s: string | undefined) => (s !== undefined && s.trim() !== '' ?
 export function toRewardInput(a: RewardAttempt): RewardActionInput {
   const v = a.values;
   const body: Record<string, unknown> = { action: a.action };
+  // A bad uplift is reported with the schema's own findings, so every field's error shows at once.
+  let badUplift = false;
   if (a.action === 'assess') {
     body.eligible = v.eligible === 'yes' ? true : v.eligible === 'no' ? false : undefined;
     body.reason = present(v.reason);
@@ -47,8 +49,8 @@ export function toRewardInput(a: RewardAttempt): RewardActionInput {
     const uplift = present(v.upliftYuan);
     if (uplift !== undefined) {
       const fen = yuanToFen(uplift);
-      if (fen === null) throw new AppError('validation_failed', 'The uplift is not an amount of yuan.', [{ path: 'upliftFen', message: 'not an amount' }]);
-      if (fen > 0) body.upliftFen = fen;
+      if (fen === null) badUplift = true;
+      else if (fen > 0) body.upliftFen = fen;
     }
   } else if (a.action === 'approve') {
     if (v.financeSignOff === 'on') body.financeSignOff = true;
@@ -58,7 +60,11 @@ export function toRewardInput(a: RewardAttempt): RewardActionInput {
   } else if (a.action === 'record_payment') {
     body.paymentRef = present(v.paymentRef);
   }
-  return rewardActionSchema.parse(Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined)));
+  const parsed = rewardActionSchema.safeParse(Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined)));
+  if (parsed.success && !badUplift) return parsed.data;
+  const issues = parsed.success ? [] : zodIssues(parsed.error);
+  if (badUplift) issues.push({ path: 'upliftFen', message: 'not an amount' });
+  throw new AppError('validation_failed', badUplift ? 'The uplift is not an amount of yuan.' : 'The form is not valid.', issues);
 }
 
 /** What the case page knows that the amount depends on. */
@@ -97,7 +103,10 @@ export function rewardFieldErrors(error: AppError | undefined, t: Messages): Map
   for (const issue of error?.issues ?? []) {
     const path = issue.path.split('.')[0] ?? issue.path;
     const field = path === 'upliftFen' ? 'upliftYuan' : path;
-    errors.set(field, field === 'upliftYuan' && issue.message === 'not an amount' ? f.amount : /^required|Required|Invalid|expected/.test(issue.message) ? f.required : issue.message);
+    const message = field === 'upliftYuan' && issue.message === 'not an amount' ? f.amount
+      : field === 'financeSignOff' ? f.financeMissing
+        : /^required|Required|Invalid|expected/.test(issue.message) ? f.required : issue.message;
+    errors.set(field, message);
   }
   return errors;
 }

@@ -6,7 +6,7 @@
 import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { AppError } from '../../server/errors.js';
 import type { Amount } from '../../server/rewards/amount.js';
-import { allowedRewardActions, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
+import { allowedRewardActions, relationExclusion, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
 import { REWARD_LEVELS, REWARD_RULES } from '../../server/rewards/rules.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { isRewardRole } from '../../server/staff/roles.js';
@@ -76,16 +76,23 @@ function Fields({ v, c, action, state }: FormProps) {
   const text = (field: RewardFormField, max: number) =>
     <textarea class="textarea" id={id(field)} name={field} rows={3} maxlength={max}>{typed(field)}</textarea>;
   switch (action) {
-    case 'assess':
+    case 'assess': {
+      // A relation the rules exclude: the form proposes "not eligible" with the reason, as the rules say.
+      const excluded = relationExclusion(REWARD_RULES, c.reporterRelation) !== null && c.reporterRelation !== null;
+      const relation = excluded ? v.t.staff.case.relations[c.reporterRelation ?? ''] ?? String(c.reporterRelation) : '';
+      const no = state?.attempt.action === action ? typed('eligible') === 'no' : excluded;
+      const reason = state?.attempt.action === action ? typed('reason') : excluded ? f.excludedReason(relation) : '';
       return (<>
+        {excluded && <p class="notice" data-reward="excluded">{f.excludedHint(relation)}</p>}
         {box('eligible', f.eligible, (
           <select class="select" id={id('eligible')} name="eligible" required>
-            <option value="yes" selected={typed('eligible') !== 'no'}>{f.yes}</option>
-            <option value="no" selected={typed('eligible') === 'no'}>{f.no}</option>
+            <option value="yes" selected={!no}>{f.yes}</option>
+            <option value="no" selected={no}>{f.no}</option>
           </select>
         ))}
-        {box('reason', f.reason, text('reason', 1000))}
+        {box('reason', f.reason, <textarea class="textarea" id={id('reason')} name="reason" rows={3} maxlength={1000}>{reason}</textarea>)}
       </>);
+    }
     case 'propose':
       return (<>
         {box('level', f.level, (
@@ -101,10 +108,10 @@ function Fields({ v, c, action, state }: FormProps) {
       </>);
     case 'approve':
       return (<>
-        {c.reward?.financeSignOffRequired && (
-          <div class="field"><label class="checkbox"><input type="checkbox" name="financeSignOff" id={id('financeSignOff')}
-            checked={typed('financeSignOff') === 'on'} /> {f.financeSignOff}</label></div>
-        )}
+        {c.reward?.financeSignOffRequired && box('financeSignOff', f.financeSignOffLabel, (
+          <label class="checkbox"><input type="checkbox" name="financeSignOff" id={id('financeSignOff')}
+            checked={typed('financeSignOff') === 'on'} /> {f.financeSignOff}</label>
+        ))}
         {box('note', f.approveNote, text('note', 1000))}
       </>);
     case 'reject':
@@ -183,8 +190,9 @@ export function RewardSection({ v, c, state, payout }: {
       {!staff && <p class="hint">{p.readOnly}</p>}
       {staff && actions.length === 0 && <p>{p.noActions}</p>}
       {own && <p class="notice">{p.ownProposal}</p>}
-      {actions.map((action) => <RewardForm v={v} c={c} r={r} action={action} state={state} />)}
+      {/* The payee details come before the payment is recorded. */}
       <PayoutBlock v={v} c={c} state={payout} />
+      {actions.map((action) => <RewardForm v={v} c={c} r={r} action={action} state={state} />)}
     </section>
   );
 }
