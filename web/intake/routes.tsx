@@ -53,8 +53,9 @@ export function intakePages(deps: Deps, uploadGate: ReturnType<typeof createUplo
     const { lang, t } = resolveLang(c);
     const kind = c.req.query('kind');
     const onlyKind = isKind(kind) ? kind : undefined;
-    // The key is the form's own: a browser showing this page again from its cache posts the same key.
-    c.header('Cache-Control', 'no-store');
+    // Each visitor's form has its own key: never from a shared cache, always fetched anew. (Not no-store:
+    // the back button may still show this very form, with its key, so sending it again files nothing.)
+    c.header('Cache-Control', 'private, no-cache');
     return showForm(c, lang, t, await loadChoices(deps), { values: emptyForm(onlyKind), key: newKey(), onlyKind });
   });
 
