@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
 import { launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
-import { baseJpeg, jpegWithMetadata, zip } from '../helpers/files.js';
+import { baseJpeg, jpegWithMetadata, pdf, zip } from '../helpers/files.js';
 import { createStaff, type TestStaff } from '../helpers/staff.js';
 
 let t: TestApp;
@@ -92,6 +92,32 @@ describe('evidence after filing, in a browser', () => {
     const saved = await download.path();
     const { readFile } = await import('node:fs/promises');
     expect(Buffer.from(await readFile(saved)).equals(Buffer.from(baseJpeg))).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('works on a desktop in English, and going back after the upload shows the list without sending again', async () => {
+    const filed = (await call(t.app, 'POST', '/api/v1/cases', report())).body as { caseNumber: string; receipt: string };
+    t.clock.advance(60_000);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/followup`);
+    await page.fill('#followup-receipt', filed.receipt);
+    await page.click('form.followup-login button[type="submit"]');
+    await page.waitForURL(`${server.url}/followup/case`);
+    expect(await page.locator('#evidence-title').textContent()).toBe('Evidence');
+    expect(await page.locator('.evidence-item').count()).toBe(0);
+    await page.setInputFiles('#evidence-files', { name: 'receipt-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await page.click('form[action*="/attachments"] button[type="submit"]');
+    await page.waitForURL(/\/followup\/case\?sent=evidence/);
+    expect(await page.locator('.notice-success').textContent()).toContain('Your files were uploaded');
+    expect(await page.locator('.evidence-item').textContent()).toContain('Sent as: receipt-scan.pdf');
+    await screenshot(page, 'followup-evidence-4-desktop-en');
+    await page.goBack();
+    await page.waitForURL(`${server.url}/followup/case`);
+    expect(await page.locator('.evidence-item').count()).toBe(1);
+    const stored = await t.deps.db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id')
+      .select('attachments.id').where('cases.case_number', '=', filed.caseNumber).execute();
+    expect(stored).toHaveLength(1);
     await context.close();
   }, 60_000);
 });
