@@ -1,4 +1,5 @@
 /** Submitting a case: validate against the directory, route, seal, start the first clock. */
+import type { CompiledQuery } from 'kysely';
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
 import type { CaseLanguage, Severity } from '../../domain/vocabulary.js';
@@ -196,10 +197,12 @@ function submittedAnswer(dir: DirectorySnapshot, f: Filing, caseNumber: string, 
 
 /**
  * Files a case with its attachments (already checked by prepareAttachments); returns what the
- * reporter is shown once, receipt included. With a key claim, the key's row joins the batch.
+ * reporter is shown once, receipt included. With a key claim, the key's row joins the batch; so do
+ * a channel's own rows (`extraRows`, e.g. the Open311 token), given the new case's id.
  */
 export async function submitCase(
   deps: Deps, s: Submission, language: CaseLanguage = 'zh', attachments: PreparedAttachment[] = [], claim: KeyClaim | null = null,
+  extraRows: (caseId: string) => CompiledQuery[] = () => [],
 ): Promise<SubmittedCase> {
   const dir = await directorySnapshot(deps.db);
   checkAgainstDirectory(dir, s);
@@ -208,6 +211,7 @@ export async function submitCase(
   const queries = await caseQueries(deps, filing, language);
   const answer = submittedAnswer(dir, filing, '', attachments);
   if (claim) queries.push(...await keyRowQueries(deps, claim, filing.caseId, answer, now));
+  queries.push(...extraRows(filing.caseId));
   const { caseId, at, decision, names } = filing;
   // The attachment rows join the case's batch; their bytes are stored first and removed if it fails.
   const results = await withStoredAttachments(deps, { caseId, at, reporterNames: names }, attachments, (attachmentQueries) =>
