@@ -115,8 +115,14 @@ describe('the reward path in a browser', () => {
     expect(await o.locator('#reward-propose-upliftYuan-error').textContent()).toBe('请填写以元为单位的金额，最多两位小数');
     await screenshot(o, 'reward-walk-1-propose-errors');
 
-    await o.fill('#reward-propose-upliftYuan', '50000');
+    // An uplift past the cap is shown reduced, with a line saying so; the answer opens at the panel.
+    await o.fill('#reward-propose-upliftYuan', '999999999');
     await o.fill('#reward-propose-note', '内部知情人提供仓库记录，协助查处');
+    await o.click('.reward-panel button[value="preview"]');
+    expect(o.url()).toBe(`${server.url}/staff/cases/${caseNumber}/reward#reward`);
+    expect(await o.locator('[data-reward="preview"]').textContent()).toContain('合计 1,000,000.00 元');
+    expect(await o.locator('[data-reward="capped"]').textContent()).toBe('所填加奖 999,999,999.00 元 已按奖励上限 1,000,000.00 元 减少。');
+    await o.fill('#reward-propose-upliftYuan', '50000');
     await o.click('.reward-panel button[value="preview"]');
     expect(await o.locator('[data-reward="preview"]').textContent()).toContain('基础金额 600,000.00 元，加奖 50,000.00 元，合计 650,000.00 元');
     await o.click('.reward-panel button[value="confirm"]');
@@ -173,7 +179,7 @@ describe('the reward path in a browser', () => {
       return payout && pay ? Boolean(payout.compareDocumentPosition(pay) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
     });
     expect(order).toBe(true);
-    await o.$eval('form[action$="payee-request"]', (f) => { (f as HTMLFormElement).noValidate = true; });
+    await o.$eval('form[action*="payee-request"]', (f) => { (f as HTMLFormElement).noValidate = true; });
     await o.fill('#payee-reason', '发放');
     await o.click('button[data-action="request-payee"]');
     expect(await o.locator('#payee-reason-error').textContent()).toBe('请写明申请理由，至少 5 个字');

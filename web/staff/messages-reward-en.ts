@@ -31,6 +31,7 @@ export const rewardEn: RewardMessages = {
     preview: 'Compute the amount', confirm: 'Confirm the proposal', previewTitle: 'Check the amount, then confirm',
     previewLine: (base: string, uplift: string, total: string) => `Base ${yuan(base)}, uplift ${yuan(uplift)}, total ${yuan(total)}.`,
     previewPlain: (total: string) => `Total ${yuan(total)}.`,
+    previewCapped: (asked: string, cap: string) => `The uplift asked for, ${yuan(asked)}, was reduced to keep the total within the cap of ${yuan(cap)}.`,
     previewFinance: 'This amount reaches the finance threshold: approving it needs finance sign-off.',
     financeSignOff: 'Finance has signed off', approveNote: 'Approval note (optional)', rejectReason: 'Why rejected', paymentRef: 'Payment reference',
     required: 'Fill this in', amount: 'Enter an amount in yuan with at most two decimals',

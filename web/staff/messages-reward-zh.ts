@@ -33,6 +33,7 @@ export const rewardZh = {
     preview: '计算金额', confirm: '确认提出', previewTitle: '请核对金额后确认',
     previewLine: (base: string, uplift: string, total: string) => `基础金额 ${yuan(base)}，加奖 ${yuan(uplift)}，合计 ${yuan(total)}。`,
     previewPlain: (total: string) => `合计 ${yuan(total)}。`,
+    previewCapped: (asked: string, cap: string) => `所填加奖 ${yuan(asked)} 已按奖励上限 ${yuan(cap)} 减少。`,
     previewFinance: '该金额达到财务会签标准，批准时须财务会签。',
     financeSignOff: '财务已会签', approveNote: '审批意见（选填）', rejectReason: '驳回原因', paymentRef: '发放凭证号',
     required: '请填写此项', amount: '请填写以元为单位的金额，最多两位小数',

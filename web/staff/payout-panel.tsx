@@ -55,7 +55,7 @@ function Requests({ v, payout }: { v: StaffView; payout: Payout }) {
 
 function ViewButton({ v, caseNumber, label }: { v: StaffView; caseNumber: string; label: string }) {
   return (
-    <form method="post" action={`/staff/cases/${caseNumber}/reward/payee`} class="action-form">
+    <form method="post" action={`/staff/cases/${caseNumber}/reward/payee#payout`} class="action-form">
       {csrfField(v.csrf)}
       <button type="submit" class="button" data-action="view-payee">{label}</button>
     </form>
@@ -66,7 +66,7 @@ function RequestForm({ v, caseNumber, state }: { v: StaffView; caseNumber: strin
   const p = v.t.staff.reward.payout;
   const invalid = state?.error?.code === 'validation_failed';
   return (
-    <form method="post" action={`/staff/cases/${caseNumber}/reward/payee-request`} class="action-form">
+    <form method="post" action={`/staff/cases/${caseNumber}/reward/payee-request#payout`} class="action-form">
       {csrfField(v.csrf)}
       <div class={invalid ? 'field field-error' : 'field'}>
         <label class="label" for="payee-reason">{p.reason}</label>

@@ -12,6 +12,7 @@ import { csrfField } from '../../server/staff/auth.middleware.js';
 import { isRewardRole } from '../../server/staff/roles.js';
 import type { StaffView } from './context.js';
 import { formatTime, formatYuan } from './format.js';
+import { yuanToFen } from './action-form.js';
 import { PayoutBlock, type PayoutState } from './payout-panel.js';
 import type { RewardAttempt, RewardFormField } from './reward-form.js';
 
@@ -123,14 +124,17 @@ function Fields({ v, c, action, state }: FormProps) {
   }
 }
 
-function Preview({ v, amount }: { v: StaffView; amount: Amount }) {
+function Preview({ v, amount, typedUplift }: { v: StaffView; amount: Amount; typedUplift: string | undefined }) {
   const f = v.t.staff.reward.form;
+  const asked = typedUplift ? yuanToFen(typedUplift) : null;
+  const capped = asked !== null && asked > amount.upliftFen;
   return (
     <div class="notice" role="status" data-reward="preview">
       <p><strong>{f.previewTitle}</strong></p>
       <p>{amount.upliftFen > 0
         ? f.previewLine(formatYuan(amount.baseFen), formatYuan(amount.upliftFen), formatYuan(amount.amountFen))
         : f.previewPlain(formatYuan(amount.amountFen))}</p>
+      {capped && <p data-reward="capped">{f.previewCapped(formatYuan(asked), formatYuan(REWARD_RULES.capFen))}</p>}
       {amount.financeSignOffRequired && <p>{f.previewFinance}</p>}
     </div>
   );
@@ -143,11 +147,11 @@ function RewardForm(p: FormProps) {
   return (
     <details class="action-details" open={state?.attempt.action === action}>
       <summary>{label}</summary>
-      <form method="post" action={`/staff/cases/${c.caseNumber}/reward`} class="action-form">
+      <form method="post" action={`/staff/cases/${c.caseNumber}/reward#reward`} class="action-form">
         {csrfField(v.csrf)}
         <input type="hidden" name="action" value={action} />
         <Fields {...p} />
-        {preview && <Preview v={v} amount={preview} />}
+        {preview && <Preview v={v} amount={preview} typedUplift={state?.attempt.values.upliftYuan} />}
         {preview && <input type="hidden" name="previewedFen" value={String(preview.amountFen)} />}
         {action === 'propose' ? (<>
           <button type="submit" class={preview ? 'button button-secondary' : 'button'} name="step" value="preview">{v.t.staff.reward.form.preview}</button>
