@@ -26,7 +26,10 @@ const reference: Operation[] = [
 const intake: Operation[] = [
   { method: 'post', path: '/api/v1/cases', tag: 'intake', auth: 'none', summary: 'File a case',
     description: 'A complaint, report or injury report, as JSON, or as multipart/form-data with the same JSON in the part '
-      + '`case` and the files as parts `attachments`. The receipt is in this answer only.',
+      + '"case" and the files as parts "attachments". The receipt is in this answer only. Beyond the fields\' own rules: a complaint '
+      + 'needs a named reporter with phone and address, and only a complaint has a claim; an injury needs a severity, and only an '
+      + 'injury has one; only a report may ask for a reward or give the reporter\'s relation. The category must take the kind. '
+      + 'A malformed credit code is a 400; a wrong check character is accepted and flagged.',
     query: obj({ 'lang?': str('the language of the reporter\'s mail', { enum: ['zh', 'zh-Hant', 'en'], default: 'zh' }) }),
     headers: [{ name: 'Idempotency-Key', description: `a repeated post with the same key gets the first answer (header Idempotent-Replayed: true), not a second case; ${KEY_RULE}`,
       schema: str(undefined, { minLength: 16, maxLength: 200 }) }],

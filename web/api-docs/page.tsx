@@ -2,13 +2,19 @@
 import type { OpenApiDocument, OpenApiOperation } from '../../server/api-docs/openapi.js';
 import type { Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
-import { SchemaView, ruleText, typeText } from './schema-view.js';
+import { FieldItem, SchemaView } from './schema-view.js';
 import type { DocsText } from './text.js';
 
 type Schema = { [key: string]: unknown };
 type Entry = { method: string; path: string; op: OpenApiOperation };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** METHOD /a/b/{c}, with a line-break chance after each slash so a long path wraps on a phone. */
+function Endpoint({ method, path }: { method: string; path: string }) {
+  const parts = path.split('/');
+  return <code>{method.toUpperCase()} {parts.map((part, i) => (i === 0 ? part : <>/<wbr />{part}</>))}</code>;
+}
 
 /** Every operation in document order, grouped by its tag in the document's tag order. */
 export function groupedOperations(doc: OpenApiDocument): { tag: string; description: string; entries: Entry[] }[] {
@@ -31,19 +37,12 @@ function Parameters({ op, t }: { op: OpenApiOperation; t: DocsText }) {
   return (
     <>
       <h4>{t.parameters}</h4>
-      <div class="table-scroll">
-        <table class="table">
-          <thead><tr><th scope="col">{t.name}</th><th scope="col">{t.where}</th><th scope="col">{t.type}</th><th scope="col">{t.required}</th><th scope="col">{t.rules}</th></tr></thead>
-          <tbody>
-            {params.map((p) => (
-              <tr>
-                <th scope="row"><code>{p.name}</code></th><td>{p.in}</td><td><code>{typeText(p.schema)}</code></td>
-                <td>{p.required ? t.yes : t.no}</td><td>{[ruleText(p.schema), p.in === 'header' ? p.description : ''].filter(Boolean).join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul class="api-fields">
+        {params.map((p) => (
+          <FieldItem name={p.name} schema={p.schema} required={p.required} t={t}
+            extra={[`${t.where}: ${p.in}`, p.in === 'header' ? p.description ?? '' : ''].filter(Boolean).join('; ')} />
+        ))}
+      </ul>
     </>
   );
 }
@@ -93,10 +92,10 @@ function OperationView({ entry, doc, t }: { entry: Entry; doc: OpenApiDocument; 
   const { method, path, op } = entry;
   return (
     <section id={op.operationId} class="api-operation">
-      <h3><code>{method.toUpperCase()} {path}</code></h3>
+      <h3><Endpoint method={method} path={path} /></h3>
       <p><strong>{op.summary}</strong></p>
       {typeof op.description === 'string' && <p>{op.description}</p>}
-      <p>{t.auth}: {authText(op, t)}</p>
+      <p>{t.auth}{authText(op, t)}</p>
       <Parameters op={op} t={t} />
       <RequestBody op={op} t={t} />
       <Responses op={op} doc={doc} t={t} />
@@ -112,7 +111,7 @@ function Contents({ groups, t }: { groups: ReturnType<typeof groupedOperations>;
       {groups.map((g) => (
         <>
           <h3><a href={`#tag-${g.tag}`}>{g.tag}</a></h3>
-          <ul>{g.entries.map((e) => <li><a href={`#${e.op.operationId}`}><code>{e.method.toUpperCase()} {e.path}</code></a> — {e.op.summary}</li>)}</ul>
+          <ul>{g.entries.map((e) => <li><a href={`#${e.op.operationId}`}><Endpoint method={e.method} path={e.path} /></a> — {e.op.summary}</li>)}</ul>
         </>
       ))}
     </nav>

@@ -1,4 +1,4 @@
-/** A JSON Schema as readable HTML: objects as tables of fields, alternatives as lists, nested to any depth. */
+/** A JSON Schema as readable HTML: objects as lists of fields, alternatives as numbered lists, nested to any depth. */
 import type { Child } from 'hono/jsx';
 import type { DocsText } from './text.js';
 
@@ -13,7 +13,8 @@ function alternatives(schema: Schema): Schema[] | null {
   if (!Array.isArray(list)) return null;
   const options = list.filter(isSchema);
   const real = options.filter((o) => o.type !== 'null');
-  return real.length > 1 ? options : null;
+  // Constants only (1 | 2 | 3) read as one type.
+  return real.length > 1 && !options.every((o) => o.const !== undefined) ? options : null;
 }
 
 /** The schema without a null alternative, and whether null is allowed. */
@@ -33,6 +34,9 @@ export function typeText(raw: Schema): string {
   if (typeof schema.$ref === 'string') text = schema.$ref.split('/').pop()!;
   else if (schema.const !== undefined) text = shown(schema.const);
   else if (Array.isArray(schema.enum)) text = schema.enum.map(shown).join(' | ');
+  else if (Array.isArray(schema.oneOf ?? schema.anyOf) && ((schema.oneOf ?? schema.anyOf) as Schema[]).every((o) => o.const !== undefined)) {
+    text = ((schema.oneOf ?? schema.anyOf) as Schema[]).map((o) => shown(o.const)).join(' | ');
+  }
   else if (schema.type === 'array' && isSchema(schema.items)) text = `array of ${typeText(schema.items)}`;
   else if (alternatives(schema)) text = 'one of';
   else if (typeof schema.type === 'string') text = schema.format ? `${schema.type} (${String(schema.format)})` : schema.type;
@@ -49,10 +53,11 @@ const RULES: [string, string][] = [
 /** Constraints and the description, as short phrases. */
 export function ruleText(raw: Schema): string {
   const { schema } = unwrapNull(raw);
-  const rules = RULES.filter(([key]) => schema[key] !== undefined)
+  const rules = RULES.filter(([key]) => schema[key] !== undefined && !(key === 'minLength' && schema[key] === 1))
     .map(([key, phrase]) => phrase.replace('{}', typeof schema[key] === 'string' && key !== 'default' ? String(schema[key]) : shown(schema[key])));
   const description = [raw.description, schema.description].find((d) => typeof d === 'string') as string | undefined;
-  return [...rules, ...(description ? [description] : [])].join('; ');
+  const notEmpty = schema.minLength === 1 ? ['not empty'] : [];
+  return [...notEmpty, ...rules, ...(description ? [description] : [])].join('; ');
 }
 
 /** What a field's cell shows below its type: the nested object, the items' fields, or the alternatives. */
@@ -67,25 +72,25 @@ function nested(raw: Schema, t: DocsText): Child {
   return null;
 }
 
-function FieldsTable({ schema, t }: { schema: Schema; t: DocsText }) {
+/** One field: its name, type, whether it is required, its rules, then what is inside it. */
+export function FieldItem({ name, schema, required, t, extra }: { name: string; schema: Schema; required: boolean; t: DocsText; extra?: string }) {
+  const rules = [ruleText(schema), extra ?? ''].filter(Boolean).join('; ');
+  return (
+    <li>
+      <code><strong>{name}</strong></code> <code>{typeText(schema)}</code> {required ? <strong>{t.required}</strong> : <span class="hint">{t.optional}</span>}
+      {rules && <div class="hint">{rules}</div>}
+      {nested(schema, t)}
+    </li>
+  );
+}
+
+function FieldList({ schema, t }: { schema: Schema; t: DocsText }) {
   const properties = schema.properties as Record<string, Schema>;
   const required = new Set(Array.isArray(schema.required) ? schema.required as string[] : []);
   return (
-    <div class="table-scroll">
-      <table class="table">
-        <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.type}</th><th scope="col">{t.required}</th><th scope="col">{t.rules}</th></tr></thead>
-        <tbody>
-          {Object.entries(properties).map(([name, field]) => (
-            <tr>
-              <th scope="row"><code>{name}</code></th>
-              <td><code>{typeText(field)}</code>{nested(field, t)}</td>
-              <td>{required.has(name) ? t.yes : t.no}</td>
-              <td>{ruleText(field)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul class="api-fields">
+      {Object.entries(properties).map(([name, field]) => <FieldItem name={name} schema={field} required={required.has(name)} t={t} />)}
+    </ul>
   );
 }
 
@@ -97,12 +102,12 @@ export function SchemaView({ schema: raw, t }: { schema: Schema; t: DocsText }) 
     return (
       <div class="schema-alternatives">
         <p>{t.oneOf}</p>
-        <ol>{options.map((option) => <li>{isSchema(option.properties) ? <FieldsTable schema={option} t={t} /> : <code>{typeText(option)}</code>}</li>)}</ol>
+        <ol>{options.map((option) => <li>{isSchema(option.properties) ? <FieldList schema={option} t={t} /> : <code>{typeText(option)}</code>}</li>)}</ol>
       </div>
     );
   }
   if (isSchema(schema.properties)) {
-    return <>{typeof schema.description === 'string' && <p>{schema.description}</p>}<FieldsTable schema={schema} t={t} /></>;
+    return <>{typeof schema.description === 'string' && <p>{schema.description}</p>}<FieldList schema={schema} t={t} /></>;
   }
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.split('/').pop()!;
