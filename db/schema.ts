@@ -7,7 +7,9 @@ import type { AgencyTable, CalendarDayTable, CalendarYearTable, CaseSequenceTabl
 import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventTable, CaseMessageTable, CaseTable, ClockTable, OutboxTable, SealedRecordTable } from './schema/cases.js';
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { SubmissionKeyTable } from './schema/submission-keys.js';
+import type { ApiKeyTable } from './schema/api-keys.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
+import type { Open311RequestTable } from './schema/open311.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -16,6 +18,8 @@ export * from './schema/people.js';
 export * from './schema/rewards.js';
 export * from './schema/submission-keys.js';
 export * from './schema/attachments.js';
+export * from './schema/open311.js';
+export * from './schema/api-keys.js';
 
 export interface Database {
   regions: RegionTable;
@@ -50,6 +54,8 @@ export interface Database {
   rewards: RewardTable;
   reward_payees: RewardPayeeTable;
   submission_keys: SubmissionKeyTable;
+  open311_requests: Open311RequestTable;
+  api_keys: ApiKeyTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -88,6 +88,11 @@ export const configSchema = z.object({
       ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }),
+  /**
+   * Requests one API key may make per minute (a fixed window, counted in memory per process; on
+   * Workers per isolate). Over it: 429 with Retry-After.
+   */
+  INTAKE_API_KEY_RATE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Staff password checks running at once (each hash is slow by design); half per address, a quarter per account. Over it: 429. */
   INTAKE_LOGIN_CHECKS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   /**
