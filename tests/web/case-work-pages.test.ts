@@ -52,6 +52,7 @@ describe('a triage case', () => {
     let page = await getPage(t, `/staff/cases/${n}`, intake);
     expect(page.status).toBe(200);
     expect(page.html).toContain('分派规则没有为本案找到承办部门');
+    expect(page.html).toContain('<a href="#dispatch">本案还没有承办部门：去派单</a>');
     expect(page.html).not.toContain('data-action="urge"');
 
     // The admin adds a rule for the category: the page now suggests where the rules would send it.

@@ -90,6 +90,7 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure, rewa
         </span>
       </h1>
       {notice && <p class="notice notice-success" role="status">{notice}</p>}
+      {c.department === null && c.allowedActions.includes('assign') && <p class="notice"><a href="#dispatch">{s.work.dispatch.jump}</a></p>}
       {failure && <Failure v={v} c={c} failure={failure} />}
       {formFailure && <FormFailure v={v} failure={formFailure} />}
       <div class="case-grid">

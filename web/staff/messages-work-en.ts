@@ -8,6 +8,7 @@ export const workEn: WorkMessages = {
   },
   order: 'Open cases come first by their next due date, then open cases with no running clock; closed and merged cases last.',
   dispatch: {
+    jump: 'This case has no department yet: dispatch it',
     title: 'Dispatch', intro: 'This case has no department yet: dispatch it first. It can be urged once dispatched.',
     suggested: (name: string) => `The routing rules would send this case to ${name} (selected; you may choose another).`,
     noSuggestion: 'The routing rules found no department for this case: choose one by region and category.',

@@ -6,6 +6,7 @@ export const workZh = {
   },
   order: '未办结的案件按下一个到期时间排在前面，没有进行中时限的其后，已办结、已并案的排在最后。',
   dispatch: {
+    jump: '本案还没有承办部门：去派单',
     title: '派单', intro: '本案还没有承办部门，请先派单。派单后才能催办。',
     suggested: (name: string) => `按分派规则，本案应派给：${name}（已预先选中，可以改选）。`,
     noSuggestion: '分派规则没有为本案找到承办部门，请按地区和类别选择。',
