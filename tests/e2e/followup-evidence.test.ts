@@ -1,4 +1,5 @@
 /** A file added on the follow-up page reaches the handler, under a neutral name, on a phone. */
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
@@ -24,11 +25,21 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true };
 const SENT_AS = '张三工牌.jpg';
 
 /** Whether the page scrolls sideways (something wider than the phone). */
 const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** axe findings of serious or critical impact on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`);
+  });
+}
 
 async function addEvidence(receipt: string): Promise<void> {
   const context = await browser.newContext(PHONE);
@@ -46,6 +57,7 @@ async function addEvidence(receipt: string): Promise<void> {
   expect(await page.locator('#evidence-files-error').textContent()).toContain('只能上传 JPEG、PNG、WebP 照片');
   expect(await page.locator('.evidence-item').count()).toBe(0);
   expect(await overflows(page)).toBe(false);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'followup-evidence-1-refused');
 
   await page.setInputFiles('#evidence-files', { name: SENT_AS, mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithMetadata()) });
@@ -58,6 +70,7 @@ async function addEvidence(receipt: string): Promise<void> {
   expect(await item.textContent()).toContain(SENT_AS);
   expect(await page.locator('.timeline-entry[data-event="evidence_added"]').count()).toBe(1);
   expect(await overflows(page)).toBe(false);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'followup-evidence-2-sent');
 
   // The upload answered with a redirect: refreshing the page shows the same list and sends nothing again.
@@ -98,7 +111,7 @@ describe('evidence after filing, in a browser', () => {
   it('works on a desktop in English, and going back after the upload shows the list without sending again', async () => {
     const filed = (await call(t.app, 'POST', '/api/v1/cases', report())).body as { caseNumber: string; receipt: string };
     t.clock.advance(60_000);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/followup`);
     await page.fill('#followup-receipt', filed.receipt);
