@@ -24,6 +24,7 @@ import { createReceiptThrottle } from './followup/receipt-throttle.js';
 import { AppError, errorBody } from './errors.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { outboxRoutes } from './notify/outbox.routes.js';
+import { open311Routes } from './open311/open311.routes.js';
 import { rewardRoutes } from './rewards/rewards.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
@@ -102,6 +103,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
   app.route('/api/docs', apiDocsPages());
+  app.route('/open311/v2', open311Routes(deps));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.
