@@ -7,7 +7,7 @@ CREATE TABLE api_keys (
   name TEXT NOT NULL,
   key_hash TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL,
-  -- The admin's username, or 'operator' for the command line.
+  -- The admin's username, or 'cli' for the command line.
   created_by TEXT NOT NULL,
   revoked_at TEXT,
   revoked_by TEXT,

@@ -95,7 +95,7 @@ const isNameConflict = (err: unknown) => err instanceof Error && /UNIQUE constra
 /** Makes a key; the returned `key` is the only time its text exists outside the client. */
 export async function createApiKey(deps: Deps, actor: string, rawName: unknown): Promise<{ name: string; key: string }> {
   const name = parseApiKeyName(rawName);
-  const taken = () => new AppError('conflict', `An active API key is already named ${name}.`, [{ path: 'name', message: 'taken' }]);
+  const taken = () => new AppError('conflict', `An active API key is already named ${name}.`);
   if (await findActiveKeyByName(deps.db, name)) throw taken();
   const key = API_KEY_PREFIX + newToken();
   const id = newRowId(deps.clock.now());
