@@ -80,12 +80,8 @@ async function deleteStored(deps: Deps, keys: string[]): Promise<void> {
   }
 }
 
-export interface AttachmentOwner {
-  caseId: string;
-  at: string;
-  /** No longer used: the name a client sent is sealed whole, never shown to staff. */
-  reporterNames?: readonly string[];
-}
+/** The case the files join, and when. Their names need no redaction: they are sealed, never shown to staff. */
+export interface AttachmentOwner { caseId: string; at: string }
 
 /**
  * Stores the bytes first, then runs `commit` with the attachment rows' queries (the sent names sealed

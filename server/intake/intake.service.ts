@@ -212,9 +212,9 @@ export async function submitCase(
   const answer = submittedAnswer(dir, filing, '', attachments);
   if (claim) queries.push(...await keyRowQueries(deps, claim, filing.caseId, answer, now));
   queries.push(...extraRows(filing.caseId));
-  const { caseId, at, decision, names } = filing;
+  const { caseId, at, decision } = filing;
   // The attachment rows join the case's batch; their bytes are stored first and removed if it fails.
-  const results = await withStoredAttachments(deps, { caseId, at, reporterNames: names }, attachments, (attachmentQueries) =>
+  const results = await withStoredAttachments(deps, { caseId, at }, attachments, (attachmentQueries) =>
     commitWithAudit(deps, [...queries, ...attachmentQueries], [{
       actor: 'public', action: 'case.submitted', caseId,
       detail: { kind: s.kind, department: decision.department, attachments: attachments.length },
