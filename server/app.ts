@@ -102,8 +102,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
-  app.route('/api/docs', apiDocsPages());
-  app.route('/open311/v2', open311Routes(deps));
+  app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.
