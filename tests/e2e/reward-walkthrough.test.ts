@@ -100,6 +100,11 @@ describe('the reward path in a browser', () => {
     const officerContext = await browser.newContext(PHONE);
     const o = await signIn(officerContext, officer!);
     expect(o.url()).toBe(`${server.url}/staff/rewards`);
+    // On a phone the rows are cards: each value says which column it is.
+    const row = o.locator('.reward-queue tr', { has: o.locator(`a[href="/staff/cases/${caseNumber}"]`) });
+    expect(await row.locator('td[data-label="状态"]').textContent()).toBe('已申请');
+    expect(await row.locator('td[data-label="罚没款（元）"]').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"罚没款（元）"');
+    expect(await overflows(o)).toBe(false);
     await o.locator('.reward-queue a', { hasText: caseNumber }).click();
     await o.waitForURL(`${server.url}/staff/cases/${caseNumber}`);
     await panel(o).locator('summary', { hasText: '评定是否符合条件' }).click();
@@ -219,7 +224,7 @@ describe('the reward path in a browser', () => {
     expect(await overflows(r)).toBe(false);
     await screenshot(r, 'reward-walk-4-paid');
     await reporterContext.close();
-  }, 120_000);
+  }, 240_000);
 
   it('offers "not eligible" with the reason for an agency-staff reporter', async () => {
     const filed = await call(t.app, 'POST', '/api/v1/cases', report({ reward: true, reporter: { anonymous: true, relation: 'agency_staff' } }));

@@ -20,17 +20,19 @@ export function rewardQueueHref(v: StaffView, status: string | undefined, cursor
 
 const money = (fen: number | undefined) => (fen === undefined ? '—' : formatYuan(fen));
 
+/** One reward; each cell names its column (data-label), read out when a narrow screen turns rows into cards. */
 function Row({ v, item }: { v: StaffView; item: Item }) {
   const r = v.t.staff.reward;
+  const c = r.queue.columns;
   return (
     <tr>
-      <th scope="row"><a href={`/staff/cases/${item.caseNumber}`}>{item.caseNumber}</a></th>
-      <td>{r.statuses[item.status] ?? item.status}</td>
-      <td>{item.level ?? '—'}</td>
-      <td class="num">{money(item.fineFen)}</td>
-      <td class="num">{money(item.amountFen)}</td>
-      <td>{item.financeSignOffRequired ? <strong>{r.queue.yes}</strong> : r.queue.no}</td>
-      <td class="nowrap">{formatTime(item.updatedAt)}</td>
+      <th scope="row" data-label={c.caseNumber}><a href={`/staff/cases/${item.caseNumber}`}>{item.caseNumber}</a></th>
+      <td data-label={c.status}>{r.statuses[item.status] ?? item.status}</td>
+      <td data-label={c.level}>{item.level ?? '—'}</td>
+      <td class="num" data-label={c.fine}>{money(item.fineFen)}</td>
+      <td class="num" data-label={c.amount}>{money(item.amountFen)}</td>
+      <td data-label={c.finance}>{item.financeSignOffRequired ? <strong>{r.queue.yes}</strong> : r.queue.no}</td>
+      <td class="nowrap" data-label={c.updated}>{formatTime(item.updatedAt)}</td>
     </tr>
   );
 }
