@@ -1,14 +1,16 @@
 /**
- * axe-core on every public page, in Chinese and in English: home, the form (empty and re-shown
- * with errors), the confirmation, the follow-up sign-in (empty and with an error), the follow-up
- * case page and the error page. No violation of impact serious or critical may remain.
+ * axe-core on every public page, in every language the app has (web/i18n.ts): home, the form (empty
+ * and re-shown with errors), the confirmation, the follow-up sign-in (empty and with an error), the
+ * follow-up case page, the error pages (a refused form, an unknown address). No violation of impact
+ * serious or critical may remain. The staff and admin pages: tests/e2e/a11y-staff.test.ts.
  */
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { langs, type Lang } from '../../web/i18n.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
+import { axeViolations, expectAccessible } from '../helpers/axe.js';
 import { report } from '../helpers/bodies.js';
-import { launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser.js';
+import { launchBrowser, startServer, type RunningServer } from '../helpers/browser.js';
 import { bearer, createStaff } from '../helpers/staff.js';
 
 let t: TestApp;
@@ -34,33 +36,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
-interface Violation { id: string; impact: Impact | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }
-
-/** Runs axe in the page; the context bypasses the CSP (script-src 'self') so the inline script may run. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const results = await run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id, impact: (v.impact ?? null) as Impact | null, help: v.help, helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target as unknown[], html: n.html, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
-    }));
-  });
-}
-
-function describeViolations(violations: Violation[]): string {
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5)
-    .map((n) => `  ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`).join('\n')}`).join('\n');
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, `a11y-${name}`);
-  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${name} (${page.url()}):\n${describeViolations(serious)}`).toEqual([]);
-}
-
 /** Fills the intake form for an anonymous report that the server accepts. */
 async function fillReport(page: Page): Promise<void> {
   await page.check('#f-kind-report');
@@ -71,12 +46,16 @@ async function fillReport(page: Page): Promise<void> {
   await page.check('#f-reporter-anonymous');
 }
 
-for (const lang of ['zh', 'en'] as const) {
-  describe(`public pages in ${lang}`, () => {
+/** The browser's own language for each page language. */
+const LOCALES: Record<string, string> = { zh: 'zh-CN', 'zh-Hant': 'zh-HK', en: 'en-GB' };
+
+for (const lang of langs as readonly Lang[]) {
+  // A page is loaded, screenshot and checked: slow on a busy machine.
+  describe(`public pages in ${lang}`, { timeout: 60_000 }, () => {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
-      context = await browser.newContext({ bypassCSP: true, locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
+      context = await browser.newContext({ bypassCSP: true, locale: LOCALES[lang] ?? lang });
       page = await context.newPage();
       // ?lang= is remembered in a cookie for the pages after it.
       await page.goto(`${server.url}/?lang=${lang}`);
@@ -139,6 +118,12 @@ for (const lang of ['zh', 'en'] as const) {
       await page.waitForLoadState();
       expect(page.url()).toContain(`${server.url}/submit`);
       await expectAccessible(page, `${lang}-error`);
+    });
+
+    it('the page for an unknown address', async () => {
+      const response = await page.goto(`${server.url}/nope?lang=${lang}`);
+      expect(response?.status()).toBe(404);
+      await expectAccessible(page, `${lang}-not-found`);
     });
   });
 }

@@ -75,7 +75,8 @@ function LogTable({ v, page, filters, paged }: { v: StaffView; page: AuditLogPag
   if (page.lines.length === 0) return <p>{m.none}</p>;
   return (
     <>
-      <div class="table-scroll">
+      {/* A table wider than a phone scrolls: the keyboard must reach it too. */}
+      <div class="table-scroll" tabindex={0} role="region" aria-label={m.title}>
         <table class="table audit-log">
           <thead><tr><th>{m.entry}</th><th>{m.time}</th><th>{m.actor}</th><th>{m.action}</th><th>{m.caseNumber}</th><th>{m.detail}</th></tr></thead>
           <tbody>

@@ -45,7 +45,8 @@ export function OverviewPage({ v, overview, invalid }: { v: StaffView; overview:
       </form>
       <p>{o.period(from, to)}</p>
       {overview.departments.length === 0 ? <p class="notice">{o.empty}</p> : (
-        <div class="table-scroll">
+        // A table wider than a phone scrolls: the keyboard must reach it too.
+        <div class="table-scroll" tabindex={0} role="region" aria-label={o.title}>
           <table class="table">
             <thead>
               <tr>
