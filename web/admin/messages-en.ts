@@ -7,7 +7,7 @@ export const adminEn: AdminMessages = {
   signOut: 'Sign out',
   nav: {
     label: 'Administration', home: 'Overview', users: 'Accounts', departments: 'Departments', routing: 'Routing rules and categories',
-    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox', holds: 'Legal holds', rewardRules: 'Reward rules',
+    preview: 'Route preview', changes: 'Change log', outbox: 'Mail outbox', holds: 'Legal holds', rewardRules: 'Reward rules', apiKeys: 'API keys',
   },
   roles: {
     intake: 'Intake dispatcher', handler: 'Handler', supervisor: 'Supervisor', reward_officer: 'Reward officer',
@@ -27,6 +27,7 @@ export const adminEn: AdminMessages = {
     grantRequested: 'Saved as a request: another admin must approve it before it takes effect; the account is unchanged until then.',
     grantApproved: 'Approved: the change is in effect.', grantDenied: 'The request was denied (or withdrawn); the account is unchanged.',
     holdSet: 'The case is under legal hold.', holdCleared: 'The legal hold of the case was cleared.',
+    apiKeyRevoked: 'The API key was revoked.',
   },
   errors: {
     summary: 'Nothing was saved: there is a problem',
@@ -66,6 +67,19 @@ export const adminEn: AdminMessages = {
     caseNumber: 'Case number', reason: 'Reason', reasonHint: 'For example the court order or the authority\'s request; it goes into the audit log.',
     set: 'Put under hold', clear: 'Clear the hold', status: 'Status', closedAt: 'Closed', none: 'No case is under legal hold.',
     heading: 'Cases under hold', formHeading: 'Set or clear a hold',
+  },
+  apiKeys: {
+    title: 'API keys', intro: 'The 12345 hotline, mobile apps and other agencies\' systems file and read cases through the Open311 interface with an API key. A key is shown once, when it is made; only its hash is kept. Each key may make a limited number of requests a minute (more: 429). Adding and revoking are audited.',
+    name: 'Name', nameHint: 'Who uses the key, e.g. "12345 hotline"; at most 64 characters, unique among active keys.',
+    createdAt: 'Created', createdBy: 'By', lastUsedAt: 'Last used', requests: 'Requests', status: 'Status',
+    active: 'Active', revoked: (at: string) => `Revoked ${at}`, never: 'Never', none: 'No API keys yet.',
+    listHeading: 'Keys', addHeading: 'New key', add: 'Make key', revoke: 'Revoke…',
+    countsHint: 'The server writes request counts in batches: they may be about a minute behind.',
+    createdTitle: 'API key made',
+    createdIntro: (name: string) => `The key for "${name}" is below. It is shown this once and cannot be seen again after you leave this page: give it to the client now, over a safe channel.`,
+    keyLabel: 'Key', back: 'Back to the API keys',
+    revokeTitle: 'Revoke an API key', revokeConfirm: (name: string) => `Revoke the key of "${name}"? Every request with it is refused from now on (403), and this cannot be undone; make a new key if the client should go on.`,
+    revokeSubmit: 'Revoke key', cancel: 'Cancel',
   },
   departments: {
     title: 'Departments', filter: 'Filter by agency', allAgencies: 'All agencies', apply: 'Filter', code: 'Code', name: 'Name',

@@ -7,7 +7,7 @@ export const adminZh = {
   signOut: '退出登录',
   nav: {
     label: '系统管理导航', home: '管理首页', users: '账号', departments: '部门', routing: '分派规则和类别',
-    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列', holds: '法律保全', rewardRules: '奖励规则',
+    preview: '分派预览', changes: '变更记录', outbox: '邮件发送队列', holds: '法律保全', rewardRules: '奖励规则', apiKeys: 'API 密钥',
   },
   roles: {
     intake: '受理中心派单员', handler: '承办人', supervisor: '部门负责人', reward_officer: '奖励经办人',
@@ -26,6 +26,7 @@ export const adminZh = {
     grantRequested: '已提交申请：须由另一名管理员批准后才生效，账号在此之前保持不变。',
     grantApproved: '已批准，变更已生效。', grantDenied: '申请已拒绝（或撤回），账号未变更。',
     holdSet: '已对该案件设置法律保全。', holdCleared: '已解除该案件的法律保全。',
+    apiKeyRevoked: 'API 密钥已撤销。',
   } as Record<string, string>,
   errors: {
     summary: '未能保存，请修改以下内容',
@@ -62,6 +63,19 @@ export const adminZh = {
     caseNumber: '案件编号', reason: '理由', reasonHint: '例如法院协助调查通知书或有关机关的要求；理由记入审计日志。',
     set: '设置保全', clear: '解除保全', status: '状态', closedAt: '办结时间', none: '目前没有处于法律保全的案件。',
     heading: '处于保全的案件', formHeading: '设置或解除保全',
+  },
+  apiKeys: {
+    title: 'API 密钥', intro: '12345 热线、移动应用和其他机关的系统凭 API 密钥通过 Open311 接口提交和查询案件。密钥只在创建时显示一次，系统只保存其散列值；每个密钥每分钟的请求数有上限，超出时返回 429。新建和撤销均记入审计日志。',
+    name: '名称', nameHint: '用于识别调用方，例如“12345 热线”；最多 64 个字符，有效密钥的名称不能重复。',
+    createdAt: '创建时间', createdBy: '创建人', lastUsedAt: '最近使用', requests: '请求数', status: '状态',
+    active: '有效', revoked: (at: string) => `已于 ${at} 撤销`, never: '从未使用', none: '还没有 API 密钥。',
+    listHeading: '密钥', addHeading: '新建密钥', add: '新建密钥', revoke: '撤销…',
+    countsHint: '请求数由服务器分批写入，可能滞后约一分钟。',
+    createdTitle: 'API 密钥已创建',
+    createdIntro: (name: string) => `“${name}”的密钥如下。它只显示这一次，离开本页后无法再查看：请立即通过安全渠道交给对方。`,
+    keyLabel: '密钥', back: '返回 API 密钥列表',
+    revokeTitle: '撤销 API 密钥', revokeConfirm: (name: string) => `确定撤销“${name}”的密钥吗？撤销后，使用该密钥的请求一律被拒绝（403），且无法恢复；如需继续接入，请新建密钥。`,
+    revokeSubmit: '撤销密钥', cancel: '取消',
   },
   departments: {
     title: '部门', filter: '按机构筛选', allAgencies: '全部机构', apply: '筛选', code: '代码', name: '名称',
