@@ -24,6 +24,7 @@ export const rewardEn: RewardMessages = {
     assessedBy: 'Assessed by', proposedBy: 'Proposed by', approvedBy: 'Approved by', paymentRef: 'Payment reference', paidAt: 'Paid at',
     readOnly: 'Rewards are handled by the reward officers and approvers; shown here for reading.', noActions: 'You cannot act on this reward now.',
     ownProposal: 'You proposed this amount: another approver must decide.',
+    waiting: 'Eligibility is assessed once the report has a penalty decided or was referred for prosecution.',
   },
   form: {
     eligible: 'Eligible for a reward?', yes: 'Eligible', no: 'Not eligible', reason: 'Why not eligible', level: 'Level', levelOption: (l: number) => `Level ${l}`,

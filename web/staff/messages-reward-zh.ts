@@ -26,6 +26,7 @@ export const rewardZh = {
     assessedBy: '评定人', proposedBy: '提出人', approvedBy: '审批人', paymentRef: '发放凭证号', paidAt: '发放时间',
     readOnly: '奖励由奖励经办人和审批人办理，此处仅供查看。', noActions: '您现在不能对该奖励执行任何操作。',
     ownProposal: '该金额由您提出，须由另一名审批人决定。',
+    waiting: '举报作出处罚决定或移送司法机关后，才能评定是否符合奖励条件。',
   },
   form: {
     eligible: '是否符合奖励条件', yes: '符合', no: '不符合', reason: '不符合的原因', level: '奖励等级', levelOption: (l: number) => `${l} 级`,

@@ -6,7 +6,7 @@
 import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { AppError } from '../../server/errors.js';
 import type { Amount } from '../../server/rewards/amount.js';
-import { allowedRewardActions, relationExclusion, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
+import { allowedRewardActions, caseReadyForAssessment, relationExclusion, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
 import { REWARD_LEVELS, REWARD_RULES } from '../../server/rewards/rules.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { isRewardRole } from '../../server/staff/roles.js';
@@ -186,6 +186,9 @@ export function RewardSection({ v, c, state, payout }: {
   const staff = actor !== undefined && isRewardRole(actor.role);
   const actions = staff ? allowedRewardActions(actor.role, r.status) : [];
   const own = staff && r.proposedBy === actor.username && actions.includes('approve');
+  // Assessment waits for the report's outcome (a closed or merged case is left to the service to judge).
+  const waiting = actions.includes('assess') && c.status !== 'closed' && c.status !== 'merged' && !caseReadyForAssessment(c.status, c.fineFen);
+  const offered = waiting ? actions.filter((a) => a !== 'assess') : actions;
   return (
     <section aria-labelledby="reward-title" class="panel reward-panel" id="reward">
       <h2 id="reward-title">{p.title}</h2>
@@ -196,7 +199,8 @@ export function RewardSection({ v, c, state, payout }: {
       {own && <p class="notice">{p.ownProposal}</p>}
       {/* The payee details come before the payment is recorded. */}
       <PayoutBlock v={v} c={c} state={payout} />
-      {actions.map((action) => <RewardForm v={v} c={c} r={r} action={action} state={state} />)}
+      {waiting && <p class="notice" data-reward="waiting">{p.waiting}</p>}
+      {offered.map((action) => <RewardForm v={v} c={c} r={r} action={action} state={state} />)}
     </section>
   );
 }
