@@ -25,7 +25,8 @@ export interface RequestFilter {
   /** received_at bounds, as stored (China Standard Time ISO strings). */
   from?: string;
   to?: string;
-  regions?: string[];
+  /** Region codes starting with this (a region and those under it). */
+  regionPrefix?: string;
   limit: number;
 }
 
@@ -51,7 +52,7 @@ function findSome(db: Kysely<Database>, f: RequestFilter): Promise<RequestRow[]>
   if (f.numbers) q = q.where('c.case_number', 'in', f.numbers);
   if (f.categories) q = q.where('c.category', 'in', f.categories);
   if (f.statuses) q = q.where('c.status', 'in', f.statuses);
-  if (f.regions) q = q.where('c.region', 'in', f.regions);
+  if (f.regionPrefix) q = q.where('c.region', 'like', `${f.regionPrefix}%`);
   if (f.from) q = q.where('c.received_at', '>=', f.from);
   if (f.to) q = q.where('c.received_at', '<=', f.to);
   return q.orderBy('c.received_at', 'desc').orderBy('c.case_number', 'desc').limit(f.limit).execute();

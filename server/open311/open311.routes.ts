@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { ZodError } from 'zod';
 import type { Deps } from '../deps.js';
+import { directorySnapshot } from '../directory/snapshot.js';
 import { AppError, errorStatus, zodIssues } from '../errors.js';
 import { readFormBody } from '../lib/body.js';
 import { listQuerySchema } from './open311.schema.js';
@@ -64,11 +65,14 @@ function resource(deps: Deps, handle: (c: Context, name: string, format: Format)
   };
 }
 
-function discovery(deps: Deps, lang: 'zh' | 'en') {
+/** The discovery document: this endpoint, its formats, and the intake centre as contact. */
+async function discovery(deps: Deps, lang: 'zh' | 'en') {
   const changeset = '2026-12-04T00:00:00+08:00';
+  const centre = (await directorySnapshot(deps.db)).departments.get(`intake-${deps.config.INTAKE_PROVINCE}`);
+  const contact = centre ? `${lang === 'en' ? centre.name_en : centre.name_zh}${centre.email ? ` <${centre.email}>` : ''}` : deps.config.publicUrl;
   return {
     changeset,
-    contact: deps.config.publicUrl,
+    contact,
     key_service: open311Texts[lang].keyService,
     endpoints: [{
       specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -84,7 +88,7 @@ export function open311Routes(deps: Deps) {
   const app = new Hono();
   const lang = (c: Context) => langOf(c.req.query('lang'));
   app.get('/:file', resource(deps, async (c, name, format) => {
-    if (name === 'discovery') return answer(c, format, 'discovery', discovery(deps, lang(c)));
+    if (name === 'discovery') return answer(c, format, 'discovery', await discovery(deps, lang(c)));
     if (name === 'services') return answer(c, format, 'services', await listServices(deps, lang(c)));
     if (name !== 'requests') throw new AppError('not_found', `No resource ${name}.`);
     const query = listQuerySchema.parse(c.req.query());
@@ -92,7 +96,7 @@ export function open311Routes(deps: Deps) {
   }));
   app.post('/:file', resource(deps, async (c, name, format) => {
     if (name !== 'requests') throw new AppError('not_found', `No resource ${name} to post to.`);
-    const filed = await fileRequest(deps, await readFormBody(c.req, { all: true }));
+    const filed = await fileRequest(deps, await readFormBody(c.req, { all: true }), lang(c));
     return answer(c, format, 'service_requests', [filed]);
   }));
   app.get('/services/:file', resource(deps, async (c, code, format) =>

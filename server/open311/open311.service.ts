@@ -45,7 +45,7 @@ export async function checkJurisdiction(deps: Deps, code: string | undefined): P
 export interface Filed { service_request_id: string; token: string; service_notice?: string }
 
 /** POST requests: the key first (403/429), then the jurisdiction and service (404), then the fields (400). */
-export async function fileRequest(deps: Deps, body: FormBody): Promise<Filed> {
+export async function fileRequest(deps: Deps, body: FormBody, lang: Open311Lang): Promise<Filed> {
   const apiKey = body['api_key'];
   const client = await authenticateApiKey(deps, typeof apiKey === 'string' ? apiKey : undefined);
   const fields = formFields(body);
@@ -66,19 +66,21 @@ export async function fileRequest(deps: Deps, body: FormBody): Promise<Filed> {
   }
   const token = nanoid(24);
   const { lat, long } = parsed.data;
-  const filed = await submitCase(deps, submission, 'zh', [], null, (caseId) => [insertOpen311RowQuery(deps.db, {
+  // The case's language is that of the reporter's mail.
+  const filed = await submitCase(deps, submission, lang, [], null, (caseId) => [insertOpen311RowQuery(deps.db, {
     case_id: caseId, token, api_key_id: client.id, lat: lat ?? null, long: long ?? null, created_at: toShanghaiIso(deps.clock.now()),
   })]);
   return { service_request_id: filed.caseNumber, token };
 }
 
-/** The region and every region under it. */
-function regionsUnder(dir: DirectorySnapshot, code: string): string[] {
-  const under = (r: string): boolean => {
-    for (let at: string | null | undefined = r; at; at = dir.regionParent.get(at)) if (at === code) return true;
-    return false;
-  };
-  return [...dir.regionParent.keys()].filter(under);
+/**
+ * The code prefix of a region and every region under it (GB/T 2260 codes nest: 440000 → 44,
+ * 440100 → 4401, a district itself): one bound parameter, however many regions lie under it.
+ */
+export function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
 }
 
 /** The received_at window: the spec's default is the last 90 days, and a window may not be longer. */
@@ -93,7 +95,7 @@ function window(deps: Deps, q: ListQuery): { from: string; to: string } {
 /** GET requests: service_request_id overrides every other filter; at most MAX_REQUESTS, newest first. */
 export async function listRequests(deps: Deps, q: ListQuery, lang: Open311Lang): Promise<Open311Request[]> {
   const dir = await checkJurisdiction(deps, q.jurisdiction_id);
-  const regions = q.jurisdiction_id ? { regions: regionsUnder(dir, q.jurisdiction_id) } : {};
+  const regions = q.jurisdiction_id ? { regionPrefix: regionPrefix(q.jurisdiction_id) } : {};
   const rows = q.service_request_id
     ? await findRequests(deps.db, { numbers: q.service_request_id, ...regions, limit: MAX_REQUESTS })
     : await findRequests(deps.db, {

@@ -48,7 +48,7 @@ const complaintFields = (over: Record<string, string | undefined> = {}) => ({
   last_name: '张',
   phone: '13800138000',
   email: 'zhang.san@example.com',
-  description: '买的月饼发霉了 <b>&</b>，商家电话13912345678也不接，要求退款。',
+  description: '我是张三，买的月饼发霉了 <b>&</b>，商家电话13912345678也不接，要求退款。',
   'attribute[kind]': 'complaint',
   'attribute[subject_name]': '某某食品有限公司',
   'attribute[credit_code]': '91440101MA5CJQ4N59',
@@ -73,6 +73,8 @@ describe('discovery and services', () => {
     const res = await get('discovery.json');
     expect(res.status).toBe(200);
     expect(res.body.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['application/json', 'text/xml'] });
+    expect(res.body.contact).toContain('intake-440000@departments.example');
+    expect(res.body.endpoints[0].url).toMatch(/\/open311\/v2$/);
     const node = await expectXmlTwin('discovery.json', 'discovery', res.body);
     expect(node.children.find((c) => c.name === 'endpoints')?.children[0]?.name).toBe('endpoint');
   });
@@ -217,6 +219,20 @@ describe('errors: the spec list with the right status, in JSON and XML', () => {
     await expectErrors(await post('requests.json', { description: 'x' }), 403, 'json');
   });
 
+  it('a key over its rate is a 429 with Retry-After', async () => {
+    const slow = await createTestApp({ env: { INTAKE_API_KEY_RATE: '1' } });
+    try {
+      const one = (await createApiKey(slow.deps, 'cli', 'one a minute')).key;
+      const send = () => call(slow.app, 'POST', '/open311/v2/requests.xml', form(reportFields({ api_key: one })), FORM);
+      expect((await send()).status).toBe(200);
+      const res = await send();
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      await expectErrors(res, 429, 'xml');
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('an unknown service or jurisdiction is a 404', async () => {
     for (const format of ['json', 'xml'] as const) {
       await expectErrors(await post(`requests.${format}`, reportFields({ service_code: 'no.such' })), 404, format);
@@ -290,6 +306,8 @@ describe('GET requests: filters and the cap', () => {
     expect(await ids('?status=closed')).toEqual([numbers[0]]);
     expect(await ids('?status=open')).toEqual([numbers[2], numbers[1]]);
     expect(await ids('?status=open,closed&jurisdiction_id=440100')).toEqual([...numbers].reverse());
+    expect(await ids('?jurisdiction_id=440106')).toEqual([...numbers].reverse());
+    expect(await ids('?jurisdiction_id=440300')).toEqual([]);
     const [closed] = (await get(`requests/${numbers[0]}.json`)).body;
     expect(closed).toMatchObject({ status: 'closed', updated_datetime: '2026-11-05T09:00:00+08:00', expected_datetime: null });
     expect(await ids('?start_date=2026-10-01T00:00:00%2B08:00&end_date=2026-10-31T00:00:00%2B08:00')).toEqual([]);
@@ -305,6 +323,9 @@ describe('GET requests: filters and the cap', () => {
     }
     const all = await ids('');
     expect(all).toHaveLength(1000);
+    // A long id list is read in parts (D1 binds at most 100 parameters) and answered whole.
+    const listed = Array.from({ length: 1000 }, (_, i) => `${row.case_number}-${i}`);
+    expect(new Set(await ids(`?service_request_id=${listed.join(',')}`))).toEqual(new Set(listed));
     const xml = await get('requests.xml');
     expect(parseXml(xml.text).root.children).toHaveLength(1000);
   });
