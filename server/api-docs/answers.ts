@@ -39,7 +39,8 @@ export const followupView = obj({
   identityDisclosed: bool(),
 });
 
-export const message = obj({ id: str(), at: time(), 'from?': str(), body: str() });
+export const message = obj({ id: str(), at: time(), from: str('reporter | department'), body: str() });
+export const sent = obj({ id: str('the message'), at: time() });
 export const evidence = obj({ attachments: arr(attachment) });
 export const created = described('What was recorded.');
 
@@ -48,7 +49,7 @@ export const staffLogin = obj({ token: str('send as Authorization: Bearer <token
 export const staffMe = obj({ user, 'csrfToken?': str('with the session cookie: send it as x-csrf-token') });
 
 export const queue = list(obj({
-  caseNumber, kind: str(), category: str(), region: str(), status: str(), department: nullable(str()),
+  caseNumber, kind: str(), category: str(), region: str(), status: str(), department: nullable(department),
   receivedAt: time(), due: arr(due), overdue: bool(), reporter: str('pseudonym, e.g. R-7K3F'),
 }), true);
 
@@ -59,9 +60,9 @@ const reward = obj({
 });
 
 export const caseView = obj({
-  caseNumber, kind: str(), category: str(), region: str(), status: str(), department: nullable(str()),
+  caseNumber, kind: str(), category: str(), region: str(), status: str(), department: nullable(department),
   description: str('redacted'), subject: described('the business (redacted)'),
-  due: arr(due), timeline: arr(obj({ at: time(), event: str(), 'note?': str() })),
+  due: arr(due), timeline: arr(obj({ at: time(), event: str(), 'note?': nullable(str()) })),
   messages: arr(message),
   attachments: arr(obj({ id: str(), type: str(), size: int(), url: str('downloads it for an authorised user') })),
   reward: nullable(reward),

@@ -50,7 +50,7 @@ const followup: Operation[] = [
   { method: 'post', path: '/api/v1/followup/logout', tag: 'followup', auth: 'followup', summary: 'Sign out',
     success: { status: 204, description: 'The token stops working.' } },
   { method: 'post', path: '/api/v1/followup/messages', tag: 'followup', auth: 'followup', summary: 'Write to the department',
-    body: messageSchema, success: { status: 201, description: 'The message.', schema: answers.message }, errors: ['conflict'] },
+    body: messageSchema, success: { status: 201, description: 'The message was sent.', schema: answers.sent }, errors: ['conflict'] },
   { method: 'post', path: '/api/v1/followup/attachments', tag: 'followup', auth: 'followup', summary: 'Add evidence',
     description: 'Files added after filing, checked like those sent with the case.',
     multipart: { schema: obj({ attachments: files }), required: true },

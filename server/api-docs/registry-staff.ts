@@ -38,7 +38,7 @@ const cases: Operation[] = [
     success: { status: 200, description: 'The updated case.', schema: answers.caseView }, errors: ['conflict'] },
   { method: 'post', path: '/api/v1/staff/cases/{caseNumber}/messages', tag: 'cases', auth: 'staff', summary: 'Write to the reporter',
     pathParams: caseParam, body: messageBodySchema,
-    success: { status: 201, description: 'The message.', schema: answers.message }, errors: ['conflict'] },
+    success: { status: 201, description: 'The case with the message.', schema: answers.caseView }, errors: ['conflict'] },
   { method: 'get', path: '/api/v1/staff/cases/{caseNumber}/attachments/{id}', tag: 'cases', auth: 'staff', summary: 'Download an attachment',
     pathParams: { ...caseParam, id: str(undefined, { pattern: '^[A-Za-z0-9_-]{10,64}$' }) },
     success: { status: 200, description: 'The file, as a download.', schema: answers.download, contentType: 'application/octet-stream' } },
