@@ -10,6 +10,7 @@ import type { Deps } from '../../server/deps.js';
 import { listCategoryEntries, listRegionEntries, type DirectoryEntry } from '../../server/directory/directory.service.js';
 import { requireCsrf, requireStaffPage, type StaffEnv } from '../../server/staff/auth.middleware.js';
 import { ChangesPage } from './changes-page.js';
+import { apiKeyPages } from './api-keys.routes.js';
 import { adminView, renderAdmin, type AdminView } from './context.js';
 import { directoryPages } from './directory.routes.js';
 import { adminErrors } from './error-page.js';
@@ -57,6 +58,7 @@ export function adminPages(deps: Deps) {
 
   app.route('/users', userPages(deps));
   app.route('/holds', holdPages(deps));
+  app.route('/api-keys', apiKeyPages(deps));
   app.route('/', directoryPages(deps));
   app.onError(adminErrors(deps));
   return app;

@@ -80,6 +80,7 @@ export const adminEn: AdminMessages = {
     keyLabel: 'Key', back: 'Back to the API keys',
     revokeTitle: 'Revoke an API key', revokeConfirm: (name: string) => `Revoke the key of "${name}"? Every request with it is refused from now on (403), and this cannot be undone; make a new key if the client should go on.`,
     revokeSubmit: 'Revoke key', cancel: 'Cancel',
+    nameTaken: 'An active key already has this name: choose another.', nameInvalid: 'Give a name of at most 64 characters, without control characters.',
   },
   departments: {
     title: 'Departments', filter: 'Filter by agency', allAgencies: 'All agencies', apply: 'Filter', code: 'Code', name: 'Name',
@@ -118,7 +119,14 @@ export const adminEn: AdminMessages = {
       'admin.user.create': 'Account created', 'admin.user.disable': 'Account disabled', 'admin.user.enable': 'Account enabled',
       'admin.user.password_reset': 'Password reset', 'admin.user.role': 'Role changed', 'admin.department.update': 'Department changed',
       'admin.rule.create': 'Routing rule added', 'admin.rule.update': 'Routing rule changed', 'admin.rule.deactivate': 'Routing rule deactivated',
-      'admin.category.update': 'Category changed',
+      'admin.category.update': 'Category changed', 'admin.user.totp_reset': 'One-time code reset',
+      'admin.grant.request': 'Grant requested', 'admin.grant.approve': 'Grant approved', 'admin.grant.deny': 'Grant denied',
+    },
+    fields: {
+      username: 'Username', sessionsEnded: 'Sessions ended', code: 'Code', id: 'ID', grant: 'Request', kind: 'Request kind',
+      role: 'Role', department: 'Department', requestedBy: 'Requested by', category: 'Category', agency: 'Agency', priority: 'Priority',
+      note: 'Note', active: 'Active', email: 'E-mail', jurisdiction: 'Jurisdiction', name_zh: 'Chinese name', name_en: 'English name',
+      nameZh: 'Chinese name', nameEn: 'English name', kinds: 'Kinds taken', displayName: 'Display name',
     },
   },
 };

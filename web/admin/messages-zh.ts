@@ -76,6 +76,7 @@ export const adminZh = {
     keyLabel: '密钥', back: '返回 API 密钥列表',
     revokeTitle: '撤销 API 密钥', revokeConfirm: (name: string) => `确定撤销“${name}”的密钥吗？撤销后，使用该密钥的请求一律被拒绝（403），且无法恢复；如需继续接入，请新建密钥。`,
     revokeSubmit: '撤销密钥', cancel: '取消',
+    nameTaken: '已有同名的有效密钥，请换一个名称。', nameInvalid: '请填写名称：最多 64 个字符，不含控制字符。',
   },
   departments: {
     title: '部门', filter: '按机构筛选', allAgencies: '全部机构', apply: '筛选', code: '代码', name: '名称',
@@ -114,7 +115,14 @@ export const adminZh = {
       'admin.user.create': '新建账号', 'admin.user.disable': '停用账号', 'admin.user.enable': '启用账号',
       'admin.user.password_reset': '重置密码', 'admin.user.role': '更改角色', 'admin.department.update': '修改部门',
       'admin.rule.create': '添加分派规则', 'admin.rule.update': '修改分派规则', 'admin.rule.deactivate': '停用分派规则',
-      'admin.category.update': '修改类别',
+      'admin.category.update': '修改类别', 'admin.user.totp_reset': '重置一次性验证码',
+      'admin.grant.request': '提出授权申请', 'admin.grant.approve': '批准授权申请', 'admin.grant.deny': '拒绝授权申请',
+    } as Record<string, string>,
+    fields: {
+      username: '用户名', sessionsEnded: '结束的会话数', code: '代码', id: '编号', grant: '申请编号', kind: '申请事项',
+      role: '角色', department: '部门', requestedBy: '申请人', category: '类别', agency: '机构', priority: '优先级',
+      note: '说明', active: '启用', email: '电子邮箱', jurisdiction: '管辖区域', name_zh: '中文名称', name_en: '英文名称',
+      nameZh: '中文名称', nameEn: '英文名称', kinds: '受理类型', displayName: '显示名称',
     } as Record<string, string>,
   },
 };
