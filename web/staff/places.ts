@@ -9,7 +9,7 @@ import type { Lang, Messages } from '../i18n.js';
 import { auditMessages } from './audit-messages.js';
 
 export type StaffPlace = 'queue' | 'overview' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules';
-export type AdminPlace = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox';
+export type AdminPlace = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox' | 'apiKeys';
 export type Place = StaffPlace | AdminPlace;
 
 export const placePaths: Record<Place, string> = {
@@ -17,6 +17,7 @@ export const placePaths: Record<Place, string> = {
   rewards: '/staff/rewards', rewardRules: '/staff/rewards/rules',
   home: '/staff/admin', users: '/staff/admin/users', holds: '/staff/admin/holds', departments: '/staff/admin/departments',
   routing: '/staff/admin/routing', preview: '/staff/admin/preview', changes: '/staff/admin/changes', outbox: '/staff/admin/outbox',
+  apiKeys: '/staff/admin/api-keys',
 };
 
 export const rolePlaces: Record<Role, readonly Place[]> = {
@@ -27,7 +28,7 @@ export const rolePlaces: Record<Role, readonly Place[]> = {
   reward_approver: ['rewards', 'rewardRules'],
   custodian: ['disclosures'],
   auditor: ['audit'],
-  admin: ['home', 'users', 'holds', 'departments', 'routing', 'preview', 'changes', 'outbox', 'rewardRules'],
+  admin: ['home', 'users', 'holds', 'departments', 'routing', 'preview', 'changes', 'outbox', 'apiKeys', 'rewardRules'],
 };
 
 /** Whether the role works from the case queue at /staff. */
