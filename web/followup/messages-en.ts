@@ -47,6 +47,7 @@ export const followupEn: FollowupMessages = {
       start_investigation: 'Investigation started', close: 'Closed', rehandle: 'Handled again', merge: 'Merged with the same matter',
       reward_notified: 'Reward approved: claim it before the deadline', reward_paid: 'Reward paid', reward_expired: 'The reward claim period ended',
       evidence_added: 'You sent more evidence',
+      reward_payee_viewed: 'A reward officer viewed your payee details to pay the reward (recorded)',
     },
     messagesHeading: 'Messages',
     noMessages: 'No messages yet.',
@@ -114,7 +115,6 @@ export const followupEn: FollowupMessages = {
     already: 'This case has already been rated; it cannot be rated again.',
     notClosed: 'A case can be rated once it is closed.',
   },
-  errorTitlePrefix: 'Error: ',
   evidence: {
     heading: 'Evidence',
     intro: 'You can add photos, documents or videos after filing. A case may have at most 10 files (those sent when filing included), each 10 MB or smaller: JPEG, PNG or WebP photos, PDF documents and MP4 videos.',
@@ -136,6 +136,7 @@ export const followupEn: FollowupMessages = {
     closed: 'This case is closed, so no more evidence can be added.',
     merged: 'This case was merged into another one, so evidence cannot be added here.',
   },
+  errorTitlePrefix: 'Error: ',
   errorSummary: 'There is a problem',
   backToLogin: 'Back to follow-up',
 };

@@ -47,6 +47,7 @@ export const followupZh = {
       close: '办结', rehandle: '重新办理', merge: '与相同事项合并办理',
       reward_notified: '举报奖励已批准，请在截止前申领', reward_paid: '举报奖励已发放', reward_expired: '举报奖励已过申领期限',
       evidence_added: '您补充了材料',
+      reward_payee_viewed: '奖励经办人为发放奖励查看了您的收款信息（已记录）',
     } as Record<string, string>,
     messagesHeading: '留言',
     noMessages: '还没有留言。',
@@ -114,7 +115,6 @@ export const followupZh = {
     already: '本件已经评价过，不能重复评价。',
     notClosed: '办结后才能评价。',
   },
-  errorTitlePrefix: '错误：',
   evidence: {
     heading: '补充材料',
     intro: '提交后还可以补充照片、文件或视频。每个案件最多 10 个文件（包括提交时上传的），每个不超过 10 MB；可以上传 JPEG、PNG、WebP 照片，PDF 文件和 MP4 视频。',
@@ -136,6 +136,7 @@ export const followupZh = {
     closed: '本案已办结，不能再补充材料。',
     merged: '本案已并入另一案件，不能在这里补充材料。',
   },
+  errorTitlePrefix: '错误：',
   errorSummary: '未能完成，请查看以下内容',
   backToLogin: '返回查询页面',
 };
