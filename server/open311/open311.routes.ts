@@ -89,7 +89,7 @@ export function open311Routes(deps: Deps) {
   const lang = (c: Context) => langOf(c.req.query('lang'));
   app.get('/:file', resource(deps, async (c, name, format) => {
     if (name === 'discovery') return answer(c, format, 'discovery', await discovery(deps, lang(c)));
-    if (name === 'services') return answer(c, format, 'services', await listServices(deps, lang(c)));
+    if (name === 'services') return answer(c, format, 'services', await listServices(deps, c.req.query('jurisdiction_id'), lang(c)));
     if (name !== 'requests') throw new AppError('not_found', `No resource ${name}.`);
     const query = listQuerySchema.parse(c.req.query());
     return answer(c, format, 'service_requests', await listRequests(deps, query, lang(c)));
@@ -100,7 +100,7 @@ export function open311Routes(deps: Deps) {
     return answer(c, format, 'service_requests', [filed]);
   }));
   app.get('/services/:file', resource(deps, async (c, code, format) =>
-    answer(c, format, 'service_definition', await serviceDefinition(deps, code, lang(c)))));
+    answer(c, format, 'service_definition', await serviceDefinition(deps, code, c.req.query('jurisdiction_id'), lang(c)))));
   app.get('/requests/:file', resource(deps, async (c, id, format) =>
     answer(c, format, 'service_requests', await oneRequest(deps, id, lang(c)))));
   app.get('/tokens/:file', resource(deps, async (c, token, format) =>

@@ -25,12 +25,13 @@ const MAX_SPAN_MS = 90 * 24 * 3_600_000;
 
 const invalid = (issues: { path: string; message: string }[]) => new AppError('validation_failed', 'The request is not valid.', issues);
 
-export async function listServices(deps: Deps, lang: Open311Lang): Promise<Open311Service[]> {
-  return servicesOf((await directorySnapshot(deps.db)).categories.values(), lang);
+/** Every category serves every jurisdiction; a jurisdiction_id, when given, must still be known. */
+export async function listServices(deps: Deps, jurisdiction: string | undefined, lang: Open311Lang): Promise<Open311Service[]> {
+  return servicesOf((await checkJurisdiction(deps, jurisdiction)).categories.values(), lang);
 }
 
-export async function serviceDefinition(deps: Deps, code: string, lang: Open311Lang): Promise<ServiceDefinition> {
-  const category = (await directorySnapshot(deps.db)).categories.get(code);
+export async function serviceDefinition(deps: Deps, code: string, jurisdiction: string | undefined, lang: Open311Lang): Promise<ServiceDefinition> {
+  const category = (await checkJurisdiction(deps, jurisdiction)).categories.get(code);
   if (!category) throw new AppError('not_found', `No service ${code}.`);
   return definitionOf(category, lang);
 }
@@ -38,7 +39,7 @@ export async function serviceDefinition(deps: Deps, code: string, lang: Open311L
 /** A jurisdiction is a region of the directory; an unknown one is a 404 (the spec's "not found"). */
 export async function checkJurisdiction(deps: Deps, code: string | undefined): Promise<DirectorySnapshot> {
   const dir = await directorySnapshot(deps.db);
-  if (code !== undefined && !dir.regionParent.has(code)) throw new AppError('not_found', `No jurisdiction ${code}.`);
+  if (code !== undefined && code !== '' && !dir.regionParent.has(code)) throw new AppError('not_found', `No jurisdiction ${code}.`);
   return dir;
 }
 

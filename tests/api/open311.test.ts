@@ -86,6 +86,7 @@ describe('discovery and services', () => {
     const food = res.body.find((s: any) => s.service_code === 'product.food');
     expect(food).toMatchObject({ service_name: '食品安全', group: 'product', type: 'realtime', metadata: true });
     expect(food.keywords.split(',')).toEqual(['产品质量', '投诉', '举报', '产品伤害']);
+    expect((await get('services.json?jurisdiction_id=440106')).body).toEqual(res.body);
     expect((await get('services.json?lang=en')).body.find((s: any) => s.service_code === 'product.food').service_name).toBe('Food safety');
     const node = await expectXmlTwin('services.json', 'services', res.body);
     expect(node.children.every((c) => c.name === 'service')).toBe(true);
@@ -240,6 +241,8 @@ describe('errors: the spec list with the right status, in JSON and XML', () => {
       await expectErrors(await get(`services/no.such.${format}`), 404, format);
       await expectErrors(await get(`requests/QX00000000000.${format}`), 404, format);
       await expectErrors(await get(`requests.${format}?jurisdiction_id=449999`), 404, format);
+      await expectErrors(await get(`services.${format}?jurisdiction_id=449999`), 404, format);
+      await expectErrors(await get(`services/product.food.${format}?jurisdiction_id=449999`), 404, format);
       await expectErrors(await get(`nothing.${format}`), 404, format);
     }
     await expectErrors(await get('services.html'), 404, 'json');
