@@ -71,7 +71,7 @@ describe('writing to the reporter', () => {
 });
 
 describe('attachments and documents', () => {
-  it('lists a PNG sent with the case with its download link, type, size and metadata label', async () => {
+  it('lists a PNG sent with the case under its neutral name, with its download link, type, size and metadata label', async () => {
     const handler = await signIn({ role: 'handler' });
     const data = new FormData();
     data.set('case', JSON.stringify(report()));
@@ -81,8 +81,10 @@ describe('attachments and documents', () => {
     const n = ((await filed.json()) as { caseNumber: string }).caseNumber;
 
     const res = await page(`/staff/cases/${n}`, handler);
-    const link = new RegExp(`href="(/api/v1/staff/cases/${n}/attachments/[A-Za-z0-9_-]+)"[^>]*>scan.png</a>`).exec(res.html);
+    // Staff never see the name the file was sent under (issue 14, item 7).
+    const link = new RegExp(`href="(/api/v1/staff/cases/${n}/attachments/[A-Za-z0-9_-]+)"[^>]*>attachment-1.png</a>`).exec(res.html);
     expect(link).not.toBeNull();
+    expect(res.html).not.toContain('scan.png');
     expect(res.html).toContain('PNG');
     expect(res.html).toContain(`${basePng.length} B`);
     expect(res.html).toContain('已去除元数据');
