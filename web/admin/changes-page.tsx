@@ -25,7 +25,8 @@ export function ChangesTable({ v, items }: { v: AdminView; items: AdminChange[] 
   const ch = v.a.changes;
   if (items.length === 0) return <p>{ch.empty}</p>;
   return (
-    <div class="table-scroll">
+    // A table wider than a phone scrolls: the keyboard must reach it too.
+    <div class="table-scroll" tabindex={0} role="region" aria-label={ch.title}>
       <table class="table">
         <thead><tr><th>{ch.at}</th><th>{ch.actor}</th><th>{ch.action}</th><th>{ch.detail}</th></tr></thead>
         <tbody>

@@ -13,7 +13,7 @@ export type LoginNotice = LoginFailure | 'missing' | 'throttled';
 const text = {
   zh: {
     title: '工作人员登录',
-    intro: '本页面供各级受理、承办、奖励、审计和管理人员使用。群众投诉举报请回到首页。',
+    intro: '本页面供各级受理、承办、奖励、审计和管理人员使用。', public: '群众投诉、举报请到', home: '平台首页',
     username: '用户名', password: '密码', totp: '一次性验证码（如需要）',
     totpHint: '管理员、身份信息保管人、奖励审批人账号需输入身份验证器应用中的 6 位验证码；首次登录时将为您设置。',
     submit: '登录', switchHref: '/staff/login?lang=en',
@@ -30,7 +30,7 @@ const text = {
   },
   en: {
     title: 'Staff sign-in',
-    intro: 'For intake, handling, reward, audit and administration staff. To file a complaint or report, go to the home page.',
+    intro: 'For intake, handling, reward, audit and administration staff.', public: 'To file a complaint or report, go to', home: 'the home page',
     username: 'Username', password: 'Password', totp: 'One-time code (if required)',
     totpHint: 'Admin, custodian and reward approver accounts also need the 6-digit code from an authenticator app; it is set up at your first sign-in.',
     submit: 'Sign in', switchHref: '/staff/login?lang=zh',
@@ -80,7 +80,7 @@ export function LoginPage({ lang, username = '', notice, retryAfter, enrolment }
   return (
     <StaffDocument t={t} title={l.title} homeHref="/" workspace={t.staff.workspace} switchHref={l.switchHref}>
       <h1>{l.title}</h1>
-      <p>{l.intro}</p>
+      <p>{l.intro} {l.public} <a href={lang === 'en' ? '/?lang=en' : '/?lang=zh'}>{l.home}</a>{lang === 'en' ? '.' : '。'}</p>
       {notice && <div class="error-summary" role="alert"><p>{noticeText(lang, notice, retryAfter)}</p></div>}
       {enrolment && <Enrolment lang={lang} enrolment={enrolment} />}
       <form method="post" action={action} class="staff-login">
