@@ -200,8 +200,16 @@ describe('the reward path in a browser', () => {
     await custodianContext.close();
 
     await o.goto(`${server.url}/staff/cases/${caseNumber}`);
+    await o.setViewportSize({ width: 1280, height: 900 }); // the panel is a narrow side column on a desktop
     await o.click('button[data-action="view-payee"]');
     expect(await o.locator('[data-payee="name"]').textContent()).toBe('陳小明');
+    // Every digit is on screen: nothing of the ID number or the account is cut off.
+    for (const field of ['id-number', 'bank-account']) {
+      expect(await o.locator(`[data-payee="${field}"]`).evaluate((el) => {
+        const panelRight = el.closest('.reward-panel')!.getBoundingClientRect().right;
+        return el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= panelRight;
+      })).toBe(true);
+    }
     await screenshot(o, 'reward-walk-3-payee-shown');
     // Reload resends the view: refused in the page's language, nothing shown, no second view.
     await o.reload();

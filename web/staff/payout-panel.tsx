@@ -24,11 +24,12 @@ function Shown({ v, payee }: { v: StaffView; payee: Payee }) {
   return (
     <div class="notice" role="status" data-payout="shown">
       <p><strong>{p.shownTitle}</strong></p>
-      <dl class="summary-list">
-        <dt>{p.name}</dt><dd data-payee="name">{payee.name}</dd>
-        <dt>{p.idNumber}</dt><dd data-payee="id-number">{payee.idNumber}</dd>
-        <dt>{p.bankAccount}</dt><dd data-payee="bank-account">{payee.bankAccount}</dd>
-        {payee.bankName && <><dt>{p.bankName}</dt><dd data-payee="bank-name">{payee.bankName}</dd></>}
+      {/* As the identity view shows sealed values: large and wrapped, never cut off in the narrow side column. */}
+      <dl class="summary-list identity-list">
+        <dt>{p.name}</dt><dd class="identity-value" data-payee="name">{payee.name}</dd>
+        <dt>{p.idNumber}</dt><dd class="identity-value mono" data-payee="id-number">{payee.idNumber}</dd>
+        <dt>{p.bankAccount}</dt><dd class="identity-value mono" data-payee="bank-account">{payee.bankAccount}</dd>
+        {payee.bankName && <><dt>{p.bankName}</dt><dd class="identity-value" data-payee="bank-name">{payee.bankName}</dd></>}
       </dl>
     </div>
   );
