@@ -67,6 +67,12 @@ describe('reward panel as it is walked', () => {
     expect(refused.html).toMatch(/<div class="field field-error">[^]*?id="reward-approve-financeSignOff-error"[^]*?name="financeSignOff"/);
   });
 
+  it('names the merged-reports rule on the rules page, in both languages', async () => {
+    const officer = await signIn(t, { role: 'reward_officer' });
+    expect((await page('/staff/rewards/rules', officer)).html).toContain('只奖励其中最早受理的一件，不论哪件并入哪件。');
+    expect((await page('/staff/rewards/rules?lang=en', officer)).html).toContain('Only the earliest received is rewarded, whichever was merged into which.');
+  });
+
   it('proposes "not eligible" with the reason for an excluded relation', async () => {
     const n = await reportWithReward({ reporter: { anonymous: true, relation: 'infringed_party' } });
     await act(n, [{ action: 'start_verification' }, { action: 'open_case' }, { action: 'decide_penalty', fineFen: 0 }]);

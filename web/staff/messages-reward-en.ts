@@ -65,5 +65,6 @@ export const rewardEn: RewardMessages = {
     level: 'Level', rate: 'Rate', minimum: 'Minimum', cap: 'Cap', threshold: 'Finance sign-off threshold (needed at or above)',
     claimWindow: 'Claim window', workingDays: (n: number) => `${n} working days after the notice`, excluded: 'Reporters not rewarded', uplift: 'Reporters who may get an uplift',
     none: 'none',
+    merged: 'Merged reports of the same facts', mergedRule: 'Only the earliest received is rewarded, whichever was merged into which.',
   },
 };

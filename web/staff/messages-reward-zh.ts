@@ -67,6 +67,7 @@ export const rewardZh = {
     level: '等级', rate: '比例', minimum: '最低额', cap: '奖励上限', threshold: '财务会签标准（达到即须会签）',
     claimWindow: '申领期限', workingDays: (n: number) => `告知后 ${n} 个工作日`, excluded: '不予奖励的举报人', uplift: '可加奖的举报人',
     none: '无',
+    merged: '合并的同一事实举报', mergedRule: '只奖励其中最早受理的一件，不论哪件并入哪件。',
   },
 };
 

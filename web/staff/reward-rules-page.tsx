@@ -31,6 +31,7 @@ export function RewardRulesBody({ t, rules }: { t: Messages; rules: RewardRules 
         <dt>{x.claimWindow}</dt><dd data-rule="claim-window">{x.workingDays(rules.claimWindowWorkingDays)}</dd>
         <dt>{x.excluded}</dt><dd data-rule="excluded">{relations(rules.excludedRelations)}</dd>
         <dt>{x.uplift}</dt><dd data-rule="uplift">{relations(rules.upliftRelations)}</dd>
+        <dt>{x.merged}</dt><dd data-rule="merged">{x.mergedRule}</dd>
       </dl>
     </div>
   );
