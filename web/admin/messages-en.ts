@@ -122,11 +122,5 @@ export const adminEn: AdminMessages = {
       'admin.category.update': 'Category changed', 'admin.user.totp_reset': 'One-time code reset',
       'admin.grant.request': 'Grant requested', 'admin.grant.approve': 'Grant approved', 'admin.grant.deny': 'Grant denied',
     },
-    fields: {
-      username: 'Username', sessionsEnded: 'Sessions ended', code: 'Code', id: 'ID', grant: 'Request', kind: 'Request kind',
-      role: 'Role', department: 'Department', requestedBy: 'Requested by', category: 'Category', agency: 'Agency', priority: 'Priority',
-      note: 'Note', active: 'Active', email: 'E-mail', jurisdiction: 'Jurisdiction', name_zh: 'Chinese name', name_en: 'English name',
-      nameZh: 'Chinese name', nameEn: 'English name', kinds: 'Kinds taken', displayName: 'Display name',
-    },
   },
 };

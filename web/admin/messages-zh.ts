@@ -118,12 +118,6 @@ export const adminZh = {
       'admin.category.update': '修改类别', 'admin.user.totp_reset': '重置一次性验证码',
       'admin.grant.request': '提出授权申请', 'admin.grant.approve': '批准授权申请', 'admin.grant.deny': '拒绝授权申请',
     } as Record<string, string>,
-    fields: {
-      username: '用户名', sessionsEnded: '结束的会话数', code: '代码', id: '编号', grant: '申请编号', kind: '申请事项',
-      role: '角色', department: '部门', requestedBy: '申请人', category: '类别', agency: '机构', priority: '优先级',
-      note: '说明', active: '启用', email: '电子邮箱', jurisdiction: '管辖区域', name_zh: '中文名称', name_en: '英文名称',
-      nameZh: '中文名称', nameEn: '英文名称', kinds: '受理类型', displayName: '显示名称',
-    } as Record<string, string>,
   },
 };
 
