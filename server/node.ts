@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { firstAdminHint } from './admin/operator.service.js';
+import { flushApiKeyUsage } from './api-keys/api-keys.service.js';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { createNodeRuntime } from './node/bootstrap.js';
@@ -22,7 +23,8 @@ async function main() {
   const submissions = config.INTAKE_SUBMISSION_THREAD === 'on' && runtime.store.sqlite.name !== ':memory:'
     ? await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps })
     : null;
-  const app = createApp(submissions ? { ...runtime.deps, submitter: submissions.submit } : runtime.deps);
+  const appDeps = submissions ? { ...runtime.deps, submitter: submissions.submit } : runtime.deps;
+  const app = createApp(appDeps);
   let inFlight = 0;
   const fetch: typeof app.fetch = async (request, env, ctx) => {
     inFlight += 1;
@@ -78,6 +80,8 @@ async function main() {
     // Requests finish and the mail worker its round (a mail sent but not yet recorded would go out
     // again); then the database is closed, which commits the last group of batches.
     void Promise.all([drainHttp(), worker.stop()])
+      // API keys' request counts are kept in memory between writes: write the last ones.
+      .then(() => flushApiKeyUsage(appDeps))
       .then(() => submissions?.stop())
       .then(() => runtime.store.close())
       .then(() => {
