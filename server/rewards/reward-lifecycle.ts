@@ -59,6 +59,14 @@ export function caseReadyForAssessment(status: CaseStatus, fineFen: number | nul
   return ASSESSABLE_CASE_STATES.includes(status) || (status === 'closed' && (fineFen !== null || referred));
 }
 
+/**
+ * Whether the report ended without a penalty or a referral (not opened, or closed without either):
+ * its reward can then only be assessed not eligible, so a request does not stay "requested" for good.
+ */
+export function caseEndedWithoutOutcome(status: CaseStatus, fineFen: number | null, referred = false): boolean {
+  return status === 'not_opened' || (status === 'closed' && fineFen === null && !referred);
+}
+
 /** Why a declared relation excludes a reward, or null when it does not. */
 export function relationExclusion(rules: RewardRules, relation: RelationToMatter | null): string | null {
   if (relation === null || !rules.excludedRelations.includes(relation)) return null;

@@ -11,7 +11,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
 import { rewardAmount } from './amount.js';
 import {
-  PUBLIC_REWARD_STATES, caseReadyForAssessment, isEarliestOfGroup, relationExclusion, upliftAllowed, type GroupMember,
+  PUBLIC_REWARD_STATES, caseEndedWithoutOutcome, caseReadyForAssessment, isEarliestOfGroup, relationExclusion, upliftAllowed, type GroupMember,
 } from './reward-lifecycle.js';
 import type { RewardActionInput } from './rewards.schema.js';
 import type { RewardState } from './rewards.view.js';
@@ -43,8 +43,12 @@ type Step = Omit<RewardPlan, 'public'>;
 
 function assess(input: Extract<RewardActionInput, { action: 'assess' }>, f: RewardFacts): Step {
   const { caseRow: c, outcome, actor } = f;
-  if (!caseReadyForAssessment(outcome.status, outcome.fine_fen, outcome.referred)) {
-    throw new AppError('conflict', `A reward is assessed once the report has a penalty decision or a referral; the report is ${outcome.status}.`);
+  const ready = caseReadyForAssessment(outcome.status, outcome.fine_fen, outcome.referred);
+  const endedWithout = caseEndedWithoutOutcome(outcome.status, outcome.fine_fen, outcome.referred);
+  if (!ready && !(endedWithout && !input.eligible)) {
+    throw new AppError('conflict', endedWithout
+      ? `The report ended without a penalty decision or a referral (${outcome.status}): its reward can only be assessed not eligible.`
+      : `A reward is assessed once the report has a penalty decision or a referral; the report is ${outcome.status}.`);
   }
   const fineFen = outcome.fine_fen ?? 0;
   if (!input.eligible) {

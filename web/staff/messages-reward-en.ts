@@ -39,6 +39,8 @@ export const rewardEn: RewardMessages = {
     financeSignOffLabel: 'Finance sign-off', financeMissing: 'This amount needs the finance department\'s sign-off: tick this once they have signed, then approve',
     excludedHint: (relation: string) => `The reporter declared: ${relation}. The reward rules exclude them.`,
     excludedReason: (relation: string) => `The reporter declared: ${relation}; the reward rules exclude them.`,
+    endedHint: 'The report ended without a penalty decision or a referral for prosecution: it can only be assessed not eligible.',
+    endedReason: 'No penalty was decided and the matter was not referred for prosecution; the reward rules give no reward.',
   },
   done: (action: string) => `Reward action done: ${action}.`,
   refused: {

@@ -41,6 +41,8 @@ export const rewardZh = {
     financeSignOffLabel: '财务会签', financeMissing: '该金额达到财务会签标准：财务会签后勾选此项，再批准',
     excludedHint: (relation: string) => `举报人声明为“${relation}”，按奖励规则不予奖励。`,
     excludedReason: (relation: string) => `举报人声明为${relation}，按奖励规则不予奖励。`,
+    endedHint: '该举报未作出处罚决定，也未移送司法机关，只能评定为不符合奖励条件。',
+    endedReason: '未作出处罚决定，也未移送司法机关，按奖励规则不予奖励。',
   },
   done: (action: string) => `已完成奖励操作：${action}。`,
   refused: {

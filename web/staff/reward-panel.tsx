@@ -6,7 +6,9 @@
 import type { CaseView } from '../../server/cases/case-page.service.js';
 import type { AppError } from '../../server/errors.js';
 import type { Amount } from '../../server/rewards/amount.js';
-import { allowedRewardActions, caseReadyForAssessment, relationExclusion, upliftAllowed } from '../../server/rewards/reward-lifecycle.js';
+import {
+  allowedRewardActions, caseEndedWithoutOutcome, caseReadyForAssessment, relationExclusion, upliftAllowed,
+} from '../../server/rewards/reward-lifecycle.js';
 import { REWARD_LEVELS, REWARD_RULES } from '../../server/rewards/rules.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { isRewardRole } from '../../server/staff/roles.js';
@@ -81,10 +83,14 @@ function Fields({ v, c, action, state }: FormProps) {
       // A relation the rules exclude: the form proposes "not eligible" with the reason, as the rules say.
       const excluded = relationExclusion(REWARD_RULES, c.reporterRelation) !== null && c.reporterRelation !== null;
       const relation = excluded ? v.t.staff.case.relations[c.reporterRelation ?? ''] ?? String(c.reporterRelation) : '';
-      const no = state?.attempt.action === action ? typed('eligible') === 'no' : excluded;
-      const reason = state?.attempt.action === action ? typed('reason') : excluded ? f.excludedReason(relation) : '';
+      // A report that ended without a penalty or referral can only be not eligible.
+      const ended = caseEndedWithoutOutcome(c.status, c.fineFen);
+      const fresh = state?.attempt.action !== action;
+      const no = fresh ? excluded || ended : typed('eligible') === 'no';
+      const reason = !fresh ? typed('reason') : ended ? f.endedReason : excluded ? f.excludedReason(relation) : '';
       return (<>
         {excluded && <p class="notice" data-reward="excluded">{f.excludedHint(relation)}</p>}
+        {ended && <p class="notice" data-reward="ended">{f.endedHint}</p>}
         {box('eligible', f.eligible, (
           <select class="select" id={id('eligible')} name="eligible" required>
             <option value="yes" selected={!no}>{f.yes}</option>
@@ -187,7 +193,8 @@ export function RewardSection({ v, c, state, payout }: {
   const actions = staff ? allowedRewardActions(actor.role, r.status) : [];
   const own = staff && r.proposedBy === actor.username && actions.includes('approve');
   // Assessment waits for the report's outcome (a closed or merged case is left to the service to judge).
-  const waiting = actions.includes('assess') && c.status !== 'closed' && c.status !== 'merged' && !caseReadyForAssessment(c.status, c.fineFen);
+  const waiting = actions.includes('assess') && c.status !== 'closed' && c.status !== 'merged'
+    && !caseReadyForAssessment(c.status, c.fineFen) && !caseEndedWithoutOutcome(c.status, c.fineFen);
   const offered = waiting ? actions.filter((a) => a !== 'assess') : actions;
   return (
     <section aria-labelledby="reward-title" class="panel reward-panel" id="reward">
