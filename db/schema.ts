@@ -10,7 +10,7 @@ import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { ApiKeyTable } from './schema/api-keys.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
-import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, SatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
+import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
 export * from './schema/cases.js';
@@ -47,6 +47,8 @@ export interface Database {
   followup_sessions: FollowupSessionTable;
   sealed_messages: SealedMessageTable;
   satisfaction: SatisfactionTable;
+  sealed_satisfaction: SealedSatisfactionTable;
+  rating_tokens: RatingTokenTable;
   attachments: AttachmentTable;
   sealed_attachment_names: SealedAttachmentNameTable;
   directory_version: DirectoryVersionTable;

@@ -26,6 +26,7 @@ import { intakeRoutes } from './intake/intake.routes.js';
 import { outboxRoutes } from './notify/outbox.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { rewardRoutes } from './rewards/rewards.routes.js';
+import { ratingLinkRoutes, rehandleRoutes } from './satisfaction/satisfaction.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
 import { createLoginThrottle } from './staff/throttle.js';
@@ -86,7 +87,7 @@ export function createApp(deps: Deps) {
   api.route('/staff/cases', caseRoutes(deps));
   api.route('/staff/cases', attachmentRoutes(deps));
   api.route('/staff', identityRoutes(deps));
-  api.route('/staff', rewardRoutes(deps));
+  api.route('/staff', rewardRoutes(deps)).route('/staff', rehandleRoutes(deps)).route('/rate', ratingLinkRoutes(deps));
   api.route('/followup', followupRoutes(deps, receiptThrottle));
   api.route('/staff/overview', overviewRoutes(deps));
   api.route('/admin/outbox', outboxRoutes(deps));

@@ -71,6 +71,23 @@ export interface SatisfactionTable {
   at: string;
 }
 
+export interface SealedSatisfactionTable {
+  case_id: string;
+  key_id: string;
+  wrapped_key: string;
+  iv: string;
+  ciphertext: string;
+}
+
+/** A single-use rating link's token, stored hashed (0026). */
+export interface RatingTokenTable {
+  case_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export type DisclosureStatus = 'pending' | 'approved' | 'denied';
 /** What a disclosure request opens: the reporter's identity, or the payee details of a claimed reward. */
 export type DisclosureSubject = 'identity' | 'payee';

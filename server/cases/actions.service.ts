@@ -2,7 +2,9 @@
  * Taking an action on a case: checked against the lifecycle table, everything it depends on read
  * first, its writes planned by a pure function (effects.ts), then written in one audited batch.
  */
+import type { CaseRow } from '../../db/schema.js';
 import type { CaseStatus } from '../../domain/vocabulary.js';
+import { reporterHasEmail } from '../satisfaction/satisfaction.service.js';
 import { commitWithAudit } from '../audit/audit.service.js';
 import { guarded } from '../lib/write-guard.js';
 import type { Deps } from '../deps.js';
@@ -56,11 +58,12 @@ function checkedTransition(action: ActionName, input: ActionInput, scope: CaseSc
 }
 
 /** The rows only some actions depend on: the department to dispatch to, the case to merge into. */
-async function readTargets(deps: Deps, action: ActionName, input: ActionInput): Promise<Pick<ActionFacts, 'department' | 'mergeTarget'>> {
+async function readTargets(deps: Deps, action: ActionName, input: ActionInput, row: CaseRow): Promise<Pick<ActionFacts, 'department' | 'mergeTarget' | 'reporterEmail'>> {
   if ((action === 'assign' || action === 'add_cohandler') && input.department) {
     return { department: await findDepartment(deps.db, input.department) };
   }
   if (action === 'merge') return { mergeTarget: await findCaseByNumber(deps.db, (input.into ?? '').trim()) };
+  if (action === 'close') return { reporterEmail: await reporterHasEmail(deps, row) };
   return {};
 }
 
@@ -74,7 +77,7 @@ export async function takeAction(deps: Deps, actor: Actor, caseNumber: string, i
   const [clocks, assignments] = await Promise.all([listClocks(deps.db, row.id), listAssignments(deps.db, row.id)]);
   const scope: CaseScope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
   const transition = checkedTransition(action, input, scope, { row, clocks, assignments, actor });
-  const [targets, calendar] = await Promise.all([readTargets(deps, action, input), deps.calendar.get()]);
+  const [targets, calendar] = await Promise.all([readTargets(deps, action, input, row), deps.calendar.get()]);
   const facts: ActionFacts = {
     actor, row, clocks, assignments, cohandlers, ...targets, escalationDepartment: intakeCentreCode(deps.config.INTAKE_PROVINCE),
   };

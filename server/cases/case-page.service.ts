@@ -17,15 +17,17 @@ import { payoutAccess } from '../rewards/payee.service.js';
 import { rewardOf } from '../rewards/rewards.service.js';
 import { rewardView } from '../rewards/rewards.view.js';
 import { findReadableCase } from './visibility.js';
+import { staffRating } from '../satisfaction/satisfaction.service.js';
 
 /** The case page: redacted text, clocks, timeline, messages, allowed actions, likely duplicates. */
 export async function getCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
   const { row, cohandlers, visibility } = await findReadableCase(deps, actor, caseNumber, justActed);
   const now = deps.clock.now();
   const cal = await deps.calendar.get();
-  const [clocks, events, messages, assignments, names, reward, payout] = await Promise.all([
+  const [clocks, events, messages, assignments, names, reward, payout, satisfaction] = await Promise.all([
     listClocks(deps.db, row.id), listEvents(deps.db, row.id), listMessages(deps.db, row.id),
     listAssignments(deps.db, row.id), departmentNames(deps), rewardOf(deps, row.id), payoutAccess(deps, actor, row),
+    staffRating(deps, row.id),
   ]);
   const since = toShanghaiIso(new Date(new Date(row.received_at).getTime() - 90 * 86_400_000));
   const duplicates = await findLikelyDuplicates(deps.db, row, since, visibility);
@@ -67,6 +69,8 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
      * `payout`: for the reward officer of a claimed reward, how the payee details are reached.
      */
     reward: reward ? { requested: true, ...rewardView(reward), ...(payout ? { payout } : {}) } : null,
+    /** The reporter's rating after closing, comment redacted; null before one is given. */
+    satisfaction,
     assignments: assignments.map((a) => ({
       department: a.department, dispatchedAt: a.dispatched_at, signDueAt: a.sign_due_at, signedAt: a.signed_at,
       returnedAt: a.returned_at, returnReason: a.return_reason,

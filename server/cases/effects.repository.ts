@@ -32,7 +32,8 @@ function statementOf(db: Kysely<Database>, e: Effect): CompiledQuery {
       }).compile();
     case 'outbox':
       return outboxInsertQuery(db, {
-        case_id: e.caseId, template: e.template, recipient_type: 'department', recipient_ref: e.department, params: e.params, at: e.at,
+        case_id: e.caseId, template: e.template, recipient_type: e.toReporter ? 'reporter' : 'department',
+        recipient_ref: e.toReporter ? e.caseId : e.department, params: e.params, at: e.at,
       });
     case 'event':
       return db.insertInto('case_events').values({

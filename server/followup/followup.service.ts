@@ -20,11 +20,12 @@ import { findReward } from '../rewards/rewards.repository.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
   deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
-  insertMessageQueries, insertSatisfactionQuery, listSealedMessages,
+  insertMessageQueries, listSealedMessages,
 } from './followup.repository.js';
 import { publicStatus, PUBLIC_NOTE_EVENTS, signedByLead } from './public-status.js';
 import { reporterAttachmentViews } from '../attachments/views.js';
 import { evidenceState } from './evidence.service.js';
+import { recordRating, type RatingInput } from '../satisfaction/satisfaction.service.js';
 
 /** Exchanges a receipt for a follow-up token; null when no case has that receipt. */
 export async function loginWithReceipt(deps: Deps, input: string): Promise<{ token: string; expiresAt: string } | null> {
@@ -134,15 +135,9 @@ export async function postReporterMessage(deps: Deps, caseId: string, body: stri
   return { id, at };
 }
 
-/** The satisfaction survey, once, after closing. */
-export async function rateCase(deps: Deps, caseId: string, input: { rating: number; resolved: boolean; comment?: string }) {
+/** The satisfaction survey, once, after closing (server/satisfaction/). */
+export async function rateCase(deps: Deps, caseId: string, input: RatingInput) {
   const row = await findCaseById(deps.db, caseId);
   if (!row) throw new AppError('unauthenticated', 'Enter your receipt again.');
-  if (row.status !== 'closed') throw new AppError('conflict', 'Satisfaction can be given once the case is closed.');
-  if (await findSatisfaction(deps.db, caseId)) throw new AppError('conflict', 'Satisfaction was already given for this case.');
-  const at = toShanghaiIso(deps.clock.now());
-  const comment = input.comment ? redact(input.comment, await reporterNames(deps, caseId)) : null;
-  await commitWithAudit(deps, [insertSatisfactionQuery(deps.db, { case_id: caseId, rating: input.rating, resolved: input.resolved ? 1 : 0, comment, at })],
-    [{ actor: 'reporter', action: 'satisfaction', caseId, detail: { rating: input.rating } }]);
-  return { at };
+  return recordRating(deps, row, input, { kind: 'followup' });
 }

@@ -8,6 +8,8 @@ import { formatYuan } from '../lib/money.js';
 
 export const TEMPLATES = {
   case_received_reporter: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
+  // After closing (server/satisfaction/): `followupUrl` is the single-use rating link, made when the mail is composed.
+  rating_invite: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
   department_replied: { to: 'reporter', params: ['caseNumber', 'followupUrl'] },
   // An approved reward (server/rewards/): the one reporter mail with more than the case number — the
   // amount and the claim deadline, still nothing of the case itself.

@@ -10,6 +10,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import { findCategory, findDepartment } from '../directory/directory.repository.js';
 import { anchorMailParams } from '../audit/anchor-mail.js';
 import { findReward } from '../rewards/rewards.repository.js';
+import { issueRatingLink } from '../satisfaction/rating-link.service.js';
 import {
   amountPhrase, clockPhrase, deadlinePhrase, escalationReason, isTemplateName, kindPhrase, mailLangOf, TEMPLATES, type MailLang, type TemplateName,
 } from './catalog.js';
@@ -109,7 +110,8 @@ export async function composeMail(deps: Deps, row: OutboxRow): Promise<MailMessa
   const stored = storedParams(row);
   const params = name === 'department_digest' ? await digestParams(deps, row, stored, lang)
     : name === 'audit_anchor' ? anchorMailParams(deps, stored) : await caseParams(deps, c, stored, lang);
-  const extra = name === 'reward_notified' && c ? await rewardParams(deps, c, stored, lang) : {};
+  const extra = name === 'reward_notified' && c ? await rewardParams(deps, c, stored, lang)
+    : name === 'rating_invite' && c ? { followupUrl: await issueRatingLink(deps, c.id) } : {};
   let rendered;
   try {
     rendered = renderMail(name, lang, allowed(name, { ...params, ...extra }));

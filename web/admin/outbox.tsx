@@ -26,7 +26,7 @@ const text = {
     columns: ['创建时间', '邮件', '案件', '收件人', '状态', '尝试次数', '下次尝试 / 发送时间', '最近错误', ''],
     reporter: '举报人', address: '指定地址', retry: '重新发送',
     templates: {
-      case_received_reporter: '收件确认（举报人）', department_replied: '部门回复提醒（举报人）', reward_notified: '奖励告知（举报人）',
+      case_received_reporter: '收件确认（举报人）', department_replied: '部门回复提醒（举报人）', reward_notified: '奖励告知（举报人）', rating_invite: '满意度评价邀请（举报人）',
       case_new_department: '新案件通知', case_triage: '待分派案件通知', clock_due_soon: '时限将到提醒', clock_overdue: '超期提醒',
       escalation: '升级督办通知', urge: '催办通知', reporter_message: '举报人留言通知', reporter_evidence: '举报人补充材料通知', department_digest: '部门每日汇总',
       audit_anchor: '审计日志锚点',
@@ -39,7 +39,7 @@ const text = {
     columns: ['Created', 'Mail', 'Case', 'Recipient', 'Status', 'Attempts', 'Next attempt / sent', 'Last error', ''],
     reporter: 'reporter', address: 'fixed address', retry: 'Send again',
     templates: {
-      case_received_reporter: 'Receipt (reporter)', department_replied: 'Department replied (reporter)', reward_notified: 'Reward notice (reporter)',
+      case_received_reporter: 'Receipt (reporter)', department_replied: 'Department replied (reporter)', reward_notified: 'Reward notice (reporter)', rating_invite: 'Rating invitation (reporter)',
       case_new_department: 'New case', case_triage: 'Case to route', clock_due_soon: 'Due soon', clock_overdue: 'Overdue',
       escalation: 'Escalation', urge: 'Urge', reporter_message: 'Reporter message', reporter_evidence: 'Reporter sent evidence', department_digest: 'Daily department digest',
       audit_anchor: 'Audit log anchor',

@@ -59,10 +59,16 @@ function decidePenalty(p: Planning): ActionEffects {
   return { caseSet: { fine_fen: fine }, eventData: { fineFen: fine } };
 }
 
-/** The result reply goes to the reporter's follow-up page as a message from the department. */
+/**
+ * The result reply goes to the reporter's follow-up page as a message from the department; a named
+ * reporter with an e-mail address also gets the rating link (made when the mail is composed).
+ */
 function close(p: Planning): ActionEffects {
+  const { row } = p.facts;
+  const invite: Effect[] = p.facts.reporterEmail && row.anonymous === 0 && row.rehandle_count === 0
+    ? [{ type: 'outbox', caseId: row.id, template: 'rating_invite', department: '', params: {}, at: p.at, toReporter: true }] : [];
   return {
-    effects: [{ type: 'message', caseId: p.facts.row.id, at: p.at, author: p.facts.actor.username, body: p.input.reply!.trim() }],
+    effects: [{ type: 'message', caseId: row.id, at: p.at, author: p.facts.actor.username, body: p.input.reply!.trim() }, ...invite],
   };
 }
 

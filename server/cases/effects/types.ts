@@ -33,6 +33,8 @@ export interface ActionFacts {
   mergeTarget?: Pick<CaseRow, 'id' | 'case_number' | 'status' | 'department'> | undefined;
   /** The intake centre, whose supervisors hear of a case returned too often. */
   escalationDepartment: string;
+  /** Whether a named reporter gave an e-mail address: read for `close` (the rating link), else undefined. */
+  reporterEmail?: boolean | undefined;
 }
 
 /** One write of an action. Row ids are made where the effect becomes a statement. */
@@ -44,7 +46,8 @@ export type Effect =
   | { type: 'insert_cohandler'; caseId: string; department: string; reason: string; addedAt: string }
   /** A message from the department on the reporter's follow-up page. */
   | { type: 'message'; caseId: string; at: string; author: string; body: string }
-  | { type: 'outbox'; caseId: string; template: string; department: string; params: Record<string, unknown>; at: string }
+  /** To a department, or with `toReporter` to the case's reporter (`department` then unused). */
+  | { type: 'outbox'; caseId: string; template: string; department: string; params: Record<string, unknown>; at: string; toReporter?: boolean }
   | {
     type: 'event'; caseId: string; at: string; event: string; actor: string; note: string | null;
     data: Record<string, unknown> | null; public: boolean;
