@@ -2,9 +2,10 @@
 import type { Operation } from './operation.js';
 import { adminOperations } from './registry-admin.js';
 import { publicOperations } from './registry-public.js';
+import { satisfactionOperations } from './registry-satisfaction.js';
 import { staffOperations } from './registry-staff.js';
 
-export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...adminOperations];
+export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...adminOperations];
 
 /** `get /api/v1/staff/cases/{caseNumber}` → its anchor on /api/docs and its operationId. */
 export function operationId(op: Pick<Operation, 'method' | 'path'>): string {
