@@ -45,6 +45,13 @@ export interface CaseTable {
   purged_at: Generated<string | null>;
   /** The reporter's declared relation to the matter (0015); NULL before it was asked. */
   reporter_relation: RelationToMatter | null;
+  /** The product the case names (0025), redacted like the subject; the GTIN as digits. */
+  product_name: Generated<string | null>;
+  product_brand: Generated<string | null>;
+  product_model: Generated<string | null>;
+  product_batch: Generated<string | null>;
+  product_gtin: Generated<string | null>;
+  gtin_check_failed: Generated<number>;
 }
 
 export interface CaseAssignmentTable {

@@ -3,6 +3,7 @@
  * attachments, the reporter's masked contact, likely duplicates, the actions allowed). It sits
  * above the feature services it reads; none of them imports it.
  */
+import type { CaseRow } from '../../db/schema.js';
 import { attachmentViews } from '../attachments/attachments.service.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
@@ -18,6 +19,12 @@ import { rewardOf } from '../rewards/rewards.service.js';
 import { rewardView } from '../rewards/rewards.view.js';
 import { findReadableCase } from './visibility.js';
 import { staffRating } from '../satisfaction/satisfaction.service.js';
+
+/** The product the case names (redacted as stored), or null when none was given. */
+function productView(row: CaseRow) {
+  const product = { name: row.product_name, brand: row.product_brand, model: row.product_model, batch: row.product_batch, gtin: row.product_gtin };
+  return Object.values(product).some((v) => v !== null) ? product : null;
+}
 
 /** The case page: redacted text, clocks, timeline, messages, allowed actions, likely duplicates. */
 export async function getCase(deps: Deps, actor: Actor, caseNumber: string, justActed = false) {
@@ -41,9 +48,9 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     status: row.status,
     department: departmentOf(row.department, names),
     cohandlers: cohandlers.map((d) => departmentOf(d, names)),
-    subject: { name: row.subject_name, creditCode: row.subject_credit_code, address: row.subject_address },
+    subject: { name: row.subject_name, creditCode: row.subject_credit_code, address: row.subject_address, product: productView(row) },
     flags: {
-      creditCodeCheckFailed: row.credit_code_check_failed === 1, urgent: row.urgent === 1,
+      creditCodeCheckFailed: row.credit_code_check_failed === 1, gtinCheckFailed: row.gtin_check_failed === 1, urgent: row.urgent === 1,
       escalated: row.escalated === 1, urged: row.urge_count > 0, legalHold: row.legal_hold === 1,
     },
     description: row.description,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RELATIONS, type CaseKind } from '../../domain/vocabulary.js';
 import type { Named } from '../directory/directory.js';
-import { checkCreditCode, isValidIdNumber } from '../lib/identifiers.js';
+import { checkCreditCode, checkGtin, isValidIdNumber } from '../lib/identifiers.js';
 import { normalisePhone } from '../lib/phone.js';
 
 // GB/T 2260 province-level prefixes; a code outside them (e.g. 999999) is not a region at all.
@@ -30,6 +30,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }, 'not a real date');
 
+/** The product a case names; every field optional, and a product with nothing typed is none. */
+const productSchema = z.object({
+  name: optionalTrimmed(200, 'the product name'),
+  brand: optionalTrimmed(100, 'the brand'),
+  model: optionalTrimmed(100, 'the model'),
+  batch: optionalTrimmed(100, 'the batch'),
+  gtin: optionalTrimmed(40, 'the barcode').superRefine((v, ctx) => {
+    if (v !== undefined && !checkGtin(v).wellFormed) {
+      ctx.addIssue({ code: 'custom', message: 'a GTIN (GS1 barcode) has 8, 12, 13 or 14 digits' });
+    }
+  }).transform((v) => (v === undefined ? undefined : checkGtin(v).code)),
+}, { error: 'subject.product must be an object' }).optional()
+  .transform((p) => (p && Object.values(p).some((v) => v !== undefined) ? p : undefined));
+
+export type Product = NonNullable<z.output<typeof productSchema>>;
+
 const subjectSchema = z.object({
   name: trimmed(1, 200, 'the business name'),
   creditCode: optionalTrimmed(18, 'a credit code').superRefine((v, ctx) => {
@@ -38,6 +54,7 @@ const subjectSchema = z.object({
     }
   }).transform((v) => (v === undefined ? undefined : v.toUpperCase())),
   address: optionalTrimmed(300, 'the address'),
+  product: productSchema,
 });
 
 /** Who the reporter is to the matter (a report only); it decides whether a reward is excluded. */
@@ -121,6 +138,8 @@ export interface SubmittedCase {
   cohandlers: { code: string; name: Named }[];
   urgent: boolean;
   creditCodeCheckFailed: boolean;
+  /** The product's GTIN has a wrong check digit (accepted, flagged); false without one. */
+  gtinCheckFailed: boolean;
   due: { clock: string; dueAt: string; provisional: boolean }[];
   receivedAt: string;
   /** The files stored with the case; empty for a JSON submission. */

@@ -15,7 +15,7 @@ import { redact } from '../identity/redact.js';
 import { seal } from '../identity/seal.js';
 import { newPseudonym } from '../identity/pseudonym.js';
 import { parseJsonText } from '../lib/body.js';
-import { checkCreditCode, type CreditCodeCheck } from '../lib/identifiers.js';
+import { checkCreditCode, checkGtin, type CreditCodeCheck } from '../lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { routingFacts } from '../routing/routing-facts.js';
 import { insertCaseQueries } from './intake.repository.js';
@@ -78,6 +78,8 @@ interface Filing {
   signDueAt: string;
   receipt: string;
   creditCheck: CreditCodeCheck | null;
+  /** The product's GTIN has a wrong check digit. */
+  gtinCheckFailed: boolean;
 }
 
 async function planFiling(deps: Deps, dir: DirectorySnapshot, s: Submission, now: Date): Promise<Filing> {
@@ -95,6 +97,7 @@ async function planFiling(deps: Deps, dir: DirectorySnapshot, s: Submission, now
     signDueAt: toShanghaiIso(computeDue(calendar, now, SIGN_WINDOW).dueAt),
     receipt: newReceipt(),
     creditCheck: s.subject.creditCode ? checkCreditCode(s.subject.creditCode) : null,
+    gtinCheckFailed: s.subject.product?.gtin ? !checkGtin(s.subject.product.gtin).checkOk : false,
   };
 }
 
@@ -102,13 +105,23 @@ async function planFiling(deps: Deps, dir: DirectorySnapshot, s: Submission, now
 function sealedRows(deps: Deps, { s, caseId, at, identity }: Filing) {
   const sealed = [
     // The subject is kept as typed too: redaction may take a phone number out of its name or address.
-    { purpose: 'original_text' as const, value: { description: s.description, claim: s.claim ?? null, subject: { name: s.subject.name, address: s.subject.address ?? null } } },
+    { purpose: 'original_text' as const, value: { description: s.description, claim: s.claim ?? null, subject: { name: s.subject.name, address: s.subject.address ?? null, product: s.subject.product ?? null } } },
     ...(identity ? [{ purpose: 'identity' as const, value: identity }] : []),
   ];
   return Promise.all(sealed.map(async ({ purpose, value }) => {
     const box = await seal(deps.keys, value, `${caseId}:${purpose}`);
     return { case_id: caseId, purpose, key_id: box.keyId, wrapped_key: box.wrappedKey, iv: box.iv, ciphertext: box.ciphertext, created_at: at };
   }));
+}
+
+/** The product's free text redacted like the subject's; the GTIN is digits already checked, kept as is. */
+function productColumns(s: Submission, names: string[]) {
+  const p = s.subject.product;
+  const text = (v: string | undefined) => (v ? redact(v, names) : null);
+  return {
+    product_name: text(p?.name), product_brand: text(p?.brand), product_model: text(p?.model),
+    product_batch: text(p?.batch), product_gtin: p?.gtin ?? null,
+  };
 }
 
 /** The case row: the free text redacted, the receipt kept only as its keyed hash. */
@@ -121,6 +134,7 @@ async function caseRow(deps: Deps, f: Filing, language: CaseLanguage) {
     subject_name: redact(s.subject.name, names), subject_credit_code: creditCheck?.code ?? null,
     subject_address: s.subject.address ? redact(s.subject.address, names) : null,
     credit_code_check_failed: creditCheck && !creditCheck.checkOk ? 1 : 0,
+    ...productColumns(s, names), gtin_check_failed: f.gtinCheckFailed ? 1 : 0,
     description: redact(s.description, names), claim: s.claim ? redact(s.claim, names) : null,
     occurred_on: s.occurredOn ?? null, severity: f.severity, reward_requested: s.reward ? 1 : 0, urgent: decision.urgent ? 1 : 0,
     reporter_relation: s.kind === 'report' ? (s.reporter?.relation ?? null) : null,
@@ -189,6 +203,7 @@ function submittedAnswer(dir: DirectorySnapshot, f: Filing, caseNumber: string, 
     cohandlers: refs(f.decision.cohandlers.map((c) => c.department)),
     urgent: f.decision.urgent,
     creditCodeCheckFailed: Boolean(f.creditCheck && !f.creditCheck.checkOk),
+    gtinCheckFailed: f.gtinCheckFailed,
     due: [{ clock: f.rule.clock, dueAt: f.dueAt, provisional: f.provisional }],
     receivedAt: f.at,
     attachments: attachments.map(attachmentAnswer),

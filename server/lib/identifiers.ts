@@ -98,3 +98,22 @@ export function phoneKindOfDigits(digits: string): PhoneKind | null {
   if (HK_MO_TW.test(digits)) return 'hkMoTw';
   return null;
 }
+
+/** GS1 barcodes (GTIN-8/12/13/14): digits only, the last one the check digit. */
+export type GtinCheck = { code: string; wellFormed: boolean; checkOk: boolean };
+
+/** The check digit of a GTIN's digits before it: weights 3, 1, 3, 1 … from the right. */
+export function gtinCheckDigit(body: string): string {
+  if (!/^\d{7,13}$/.test(body)) throw new RangeError('a GTIN body has 7 to 13 digits');
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** Checks length (8, 12, 13 or 14 digits) and check digit; spaces typed between digits are dropped. */
+export function checkGtin(input: string): GtinCheck {
+  const code = input.replace(/\s/g, '');
+  const wellFormed = /^(?:\d{8}|\d{12,14})$/.test(code);
+  if (!wellFormed) return { code, wellFormed, checkOk: false };
+  return { code, wellFormed, checkOk: code[code.length - 1] === gtinCheckDigit(code.slice(0, -1)) };
+}

@@ -27,6 +27,7 @@ export function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     updated_at: '2026-11-02T09:00:00.000+08:00', closed_at: null, next_due_at: '2026-11-11T23:59:59.999+08:00',
     fine_fen: null, transfer_count: 0, status_before_transfer: null, escalated: 0, urge_count: 0, last_urged_at: null,
     rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null, reporter_relation: null,
+    product_name: null, product_brand: null, product_model: null, product_batch: null, product_gtin: null, gtin_check_failed: 0,
     ...over,
   };
 }

@@ -24,6 +24,7 @@ export interface FlagState {
   urged?: boolean;
   escalated?: boolean;
   creditCodeCheckFailed?: boolean;
+  gtinCheckFailed?: boolean;
   legalHold?: boolean;
 }
 
@@ -34,6 +35,7 @@ export function Flags({ t, flags }: { t: Messages; flags: FlagState }) {
     flags.escalated && { tone: 'escalated', text: f.escalated },
     flags.urged && { tone: 'urged', text: f.urged },
     flags.creditCodeCheckFailed && { tone: 'warning', text: f.creditCode },
+    flags.gtinCheckFailed && { tone: 'warning', text: f.gtin },
     flags.legalHold && { tone: 'hold', text: f.legalHold },
   ].filter((x): x is { tone: string; text: string } => Boolean(x));
   if (shown.length === 0) return null;

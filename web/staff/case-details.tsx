@@ -24,7 +24,36 @@ export function SubjectSection({ v, c }: { v: StaffView; c: CaseView }) {
         )}
         {c.subject.address && (<><dt>{s.address}</dt><dd>{c.subject.address}</dd></>)}
       </dl>
+      <ProductList v={v} c={c} />
     </section>
+  );
+}
+
+/** The product the case names (产品), with the barcode flagged when its check digit is wrong. */
+export function ProductList({ v, c }: { v: StaffView; c: CaseView }) {
+  const p = c.subject.product;
+  if (!p) return null;
+  const s = v.t.staff.case;
+  const row = (label: string, value: string | null) => value && (<><dt>{label}</dt><dd>{value}</dd></>);
+  return (
+    <>
+      <h3 id="product-title">{s.product}</h3>
+      <dl class="summary-list" aria-labelledby="product-title">
+        {row(s.productName, p.name)}
+        {row(s.brand, p.brand)}
+        {row(s.model, p.model)}
+        {row(s.batch, p.batch)}
+        {p.gtin && (
+          <>
+            <dt>{s.gtin}</dt>
+            <dd>
+              <span class="mono">{p.gtin}</span>
+              {c.flags.gtinCheckFailed && <> <span class="flag flag-warning">{v.t.staff.flags.gtin}</span></>}
+            </dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }
 

@@ -48,6 +48,17 @@ function Facts({ v, c }: { v: StaffView; c: CaseView }) {
         {c.subject.creditCode && <><br /><span class="mono">{c.subject.creditCode}</span></>}
         {c.subject.address && <><br />{c.subject.address}</>}
       </dd>
+      {c.subject.product && (
+        <>
+          <dt>{s.product}</dt>
+          <dd>
+            {[c.subject.product.name, c.subject.product.brand, c.subject.product.model].filter(Boolean).join(' · ')}
+            {c.subject.product.batch && <><br />{s.batch}: {c.subject.product.batch}</>}
+            {c.subject.product.gtin && <><br />{s.gtin}: <span class="mono">{c.subject.product.gtin}</span>
+              {c.flags.gtinCheckFailed && <> ({t.staff.flags.gtin})</>}</>}
+          </dd>
+        </>
+      )}
       <dt>{h.pseudonym}</dt><dd><strong>{c.reporter}</strong> ({h.pseudonymNote})</dd>
     </dl>
   );

@@ -57,7 +57,7 @@ export const staffEn: StaffMessages = {
     provisional: 'provisional', extended: 'extended',
   },
   flags: {
-    label: 'Flags', urgent: 'Urgent', urged: 'Urged', escalated: 'Escalated', creditCode: 'Credit code check failed', legalHold: 'Legal hold',
+    label: 'Flags', urgent: 'Urgent', urged: 'Urged', escalated: 'Escalated', creditCode: 'Credit code check failed', gtin: 'GTIN check digit failed', legalHold: 'Legal hold',
   },
   queue: {
     title: 'Case queue', views: 'Views', byStatus: 'By status', all: 'All', overdue: 'Overdue', dueSoon: 'Due within 2 working days',
@@ -71,6 +71,7 @@ export const staffEn: StaffMessages = {
   },
   case: {
     details: 'Case details', subject: 'The business', name: 'Name', creditCode: 'Unified social credit code', address: 'Address',
+    product: 'Product', productName: 'Product name', brand: 'Brand', model: 'Model', batch: 'Batch', gtin: 'Barcode (GTIN)',
     category: 'Category', region: 'Region', kind: 'Kind', status: 'Status', department: 'Department', triage: 'Awaiting intake centre triage',
     cohandlers: 'Co-handlers', received: 'Received', occurredOn: 'Occurred on', severity: 'Severity', reporter: 'Reporter',
     anonymous: 'anonymous', realName: 'real name', contact: 'Contact (masked)', description: 'Description (redacted)', claim: 'Claim (redacted)', fine: 'Fines and confiscations',

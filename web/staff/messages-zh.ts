@@ -55,7 +55,7 @@ export const staffZh = {
     provisional: '暂定', extended: '已延期',
   },
   flags: {
-    label: '标记', urgent: '紧急', urged: '已催办', escalated: '已升级督办', creditCode: '信用代码校验未通过', legalHold: '法律保全',
+    label: '标记', urgent: '紧急', urged: '已催办', escalated: '已升级督办', creditCode: '信用代码校验未通过', gtin: '商品条码校验未通过', legalHold: '法律保全',
   },
   queue: {
     title: '案件队列', views: '视图', byStatus: '按状态', all: '全部', overdue: '已超期', dueSoon: '2个工作日内到期',
@@ -69,6 +69,7 @@ export const staffZh = {
   },
   case: {
     details: '案件信息', subject: '被投诉举报企业', name: '名称', creditCode: '统一社会信用代码', address: '地址',
+    product: '产品', productName: '产品名称', brand: '品牌', model: '型号规格', batch: '批号', gtin: '商品条码（GTIN）',
     category: '类别', region: '地区', kind: '类型', status: '状态', department: '承办部门', triage: '待受理中心分派',
     cohandlers: '协办部门', received: '收到时间', occurredOn: '发生日期', severity: '伤害程度', reporter: '举报人/投诉人',
     anonymous: '匿名', realName: '实名', contact: '联系方式（已遮盖）', description: '情况描述（已脱敏）', claim: '诉求（已脱敏）', fine: '罚没款',
