@@ -6,6 +6,7 @@ import { adminPages } from '../web/admin/admin.routes.js';
 import { apiDocsPages } from '../web/api-docs/routes.js';
 import { outboxPages } from '../web/admin/outbox.js';
 import { followupPages } from '../web/followup/routes.js';
+import { ratePages } from '../web/followup/rate.routes.js';
 import { appErrors, appNotFound } from '../web/html-errors.js';
 import { webRoutes } from '../web/routes.js';
 import { handoverPages } from '../web/staff/handover.routes.js';
@@ -103,7 +104,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
-  app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps));
+  app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.

@@ -114,6 +114,9 @@ export const followupEn: FollowupMessages = {
     commentTooLong: 'Comments may have at most 2000 characters',
     already: 'This case has already been rated; it cannot be rated again.',
     notClosed: 'A case can be rated once it is closed.',
+    linkTitle: (caseNumber: string) => `Rate case ${caseNumber}`,
+    linkIntro: 'No sign-in is needed. Please rate how the department handled the case and say whether your problem was resolved. This link works once.',
+    linkRated: 'This case has been rated. Thank you for your feedback.',
   },
   evidence: {
     heading: 'Evidence',

@@ -115,6 +115,9 @@ export const followupZhHant: FollowupMessages = {
     commentTooLong: '意見最多 2000 字',
     already: '本件已經評價過，不能重複評價。',
     notClosed: '結案後才能評價。',
+    linkTitle: (caseNumber: string) => `評價案件 ${caseNumber}`,
+    linkIntro: '無需登入。請為承辦部門的辦理評分，並告訴我們問題是否解決。本連結只能使用一次。',
+    linkRated: '本件已評價，感謝您的意見。',
   },
   evidence: {
     heading: '補充材料',

@@ -114,6 +114,10 @@ export const followupZh = {
     commentTooLong: '意见最多 2000 字',
     already: '本件已经评价过，不能重复评价。',
     notClosed: '办结后才能评价。',
+    // The mailed rating link (/rate/{token}): no receipt, no login.
+    linkTitle: (caseNumber: string) => `评价案件 ${caseNumber}`,
+    linkIntro: '无需登录。请为承办部门的办理打分，并告诉我们问题是否解决。本链接只能使用一次。',
+    linkRated: '本件已评价，感谢您的反馈。',
   },
   evidence: {
     heading: '补充材料',

@@ -28,14 +28,15 @@ export interface RatingState { values: RatingValues; errors: Map<string, string>
 
 const empty: RatingState = { values: { rating: '', resolved: '', comment: '' }, errors: new Map() };
 
-export function SatisfactionForm({ t, lang, state = empty }: { t: Messages; lang: Lang; state?: RatingState | undefined }) {
+/** `action`: where the form posts; the follow-up case page's by default (the mailed link posts to its own page). */
+export function SatisfactionForm({ t, lang, state = empty, action }: { t: Messages; lang: Lang; state?: RatingState | undefined; action?: string }) {
   const s = t.followup.satisfaction;
   const { values, errors } = state;
   const ratingError = errors.get('rating');
   const resolvedError = errors.get('resolved');
   const commentError = errors.get('comment');
   return (
-    <form class="followup-form" method="post" action={`/followup/case/satisfaction?lang=${lang}`}>
+    <form class="followup-form" method="post" action={action ?? `/followup/case/satisfaction?lang=${lang}`}>
       <fieldset id="satisfaction-rating" class={ratingError ? 'fieldset field-error' : 'fieldset'}
         aria-describedby={describedBy(ratingError && 'satisfaction-rating-error')}>
         <legend class="legend">{s.rating}</legend>
