@@ -3,6 +3,7 @@ import type { CaseView } from '../../server/cases/case-page.service.js';
 import { csrfField } from '../../server/staff/auth.middleware.js';
 import { departmentName, nameOf, type StaffView } from './context.js';
 import { formatTime } from './format.js';
+import { satisfactionMessages } from './messages-satisfaction.js';
 
 type TimelineEvent = CaseView['timeline'][number];
 
@@ -10,6 +11,7 @@ type TimelineEvent = CaseView['timeline'][number];
 function eventLabel(v: StaffView, e: TimelineEvent): string {
   const s = v.t.staff;
   if (e.event === 'triage' && e.actor === 'system') return s.events.queued_for_triage ?? e.event;
+  if (e.event === 'rated') return satisfactionMessages(v.lang).event;
   return s.actions[e.event] ?? s.events[e.event] ?? e.event;
 }
 
@@ -32,6 +34,10 @@ function eventDetail(v: StaffView, e: TimelineEvent): string | null {
   if (typeof data.ground === 'string') return v.t.staff.grounds[data.ground] ?? data.ground;
   if (typeof data.department === 'string' && (e.event === 'assign' || e.event === 'add_cohandler')) return departmentName(v, data.department);
   if (typeof data.into === 'string') return data.into;
+  if (e.event === 'rated' && typeof data.score === 'number') {
+    const m = satisfactionMessages(v.lang);
+    return `${m.scoreOf(data.score)} · ${data.resolved === true ? m.yes : m.no}`;
+  }
   return null;
 }
 

@@ -13,6 +13,7 @@ import { StaffLayout } from './layout.js';
 import { ContactSection, DisclosureSection, WriteSection, type ReporterFormFailure } from './reporter-forms.js';
 import type { PayoutState } from './payout-panel.js';
 import { RewardSection, type RewardPanelState } from './reward-panel.js';
+import { SatisfactionSection } from './satisfaction-panel.js';
 
 export interface CasePageProps {
   v: StaffView;
@@ -105,6 +106,7 @@ export function CasePage({ v, c, notice, failure, disclosures, formFailure, rewa
           <AssignmentsSection v={v} c={c} />
         </div>
         <div class="case-side">
+          <SatisfactionSection v={v} c={c} />
           <RewardSection v={v} c={c} state={reward} payout={payout} />
           {/* reward staff read a case for its reward: they take no case action */}
           {!rewardStaff && <ActionsSection v={v} c={c} attempt={failure?.attempt} errors={failure?.errors ?? new Map()} choices={choices} />}

@@ -7,13 +7,14 @@
 import type { Role } from '../../server/staff/roles.js';
 import type { Lang, Messages } from '../i18n.js';
 import { auditMessages } from './audit-messages.js';
+import { satisfactionMessages } from './messages-satisfaction.js';
 
-export type StaffPlace = 'queue' | 'overview' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules';
+export type StaffPlace = 'queue' | 'overview' | 'rehandle' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules';
 export type AdminPlace = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox' | 'apiKeys';
 export type Place = StaffPlace | AdminPlace;
 
 export const placePaths: Record<Place, string> = {
-  queue: '/staff', overview: '/staff/overview', disclosures: '/staff/disclosures', audit: '/staff/audit',
+  queue: '/staff', overview: '/staff/overview', rehandle: '/staff/rehandle', disclosures: '/staff/disclosures', audit: '/staff/audit',
   rewards: '/staff/rewards', rewardRules: '/staff/rewards/rules',
   home: '/staff/admin', users: '/staff/admin/users', holds: '/staff/admin/holds', departments: '/staff/admin/departments',
   routing: '/staff/admin/routing', preview: '/staff/admin/preview', changes: '/staff/admin/changes', outbox: '/staff/admin/outbox',
@@ -21,7 +22,7 @@ export const placePaths: Record<Place, string> = {
 };
 
 export const rolePlaces: Record<Role, readonly Place[]> = {
-  intake: ['queue', 'overview'],
+  intake: ['queue', 'overview', 'rehandle'],
   handler: ['queue'],
   supervisor: ['queue', 'overview'],
   reward_officer: ['rewards', 'rewardRules'],
@@ -46,6 +47,7 @@ export function placeLabel(t: Messages, lang: Lang, place: Place): string {
     case 'audit': return auditMessages(lang).nav;
     case 'rewards': return t.staff.reward.nav;
     case 'rewardRules': return t.staff.reward.rulesNav;
+    case 'rehandle': return satisfactionMessages(lang).nav;
     default: return t.admin.nav[place];
   }
 }

@@ -22,6 +22,8 @@ import { OverviewPage } from './overview-page.js';
 import { hasCaseQueue, startPath } from './places.js';
 import { readPeriod } from './overview-period.js';
 import { QueuePage } from './queue-page.js';
+import { RehandlePage } from './rehandle-page.js';
+import { rehandleSuggestions } from '../../server/satisfaction/rehandle.service.js';
 import { filtersOf, readQueueQuery } from './queue-query.js';
 import { reporterNotice, reporterPages } from './reporter.routes.js';
 import { rewardNotice, rewardPages } from './rewards.routes.js';
@@ -76,6 +78,11 @@ export function staffPages(deps: Deps) {
     const { period, invalid } = readPeriod(c.req.query(), deps.clock.now());
     const [v, overview] = await Promise.all([staffView(c, deps), departmentOverview(deps, c.get('actor'), period)]);
     return renderStaff(c, <OverviewPage v={v} overview={overview} invalid={invalid} />, invalid ? 400 : 200);
+  });
+
+  app.get('/rehandle', requireStaffPage(deps, 'intake'), async (c) => {
+    const [v, list] = await Promise.all([staffView(c, deps), rehandleSuggestions(deps, c.get('actor'))]);
+    return renderStaff(c, <RehandlePage v={v} list={list} />);
   });
 
   app.route('/', reporterPages(deps));
