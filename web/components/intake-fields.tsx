@@ -1,11 +1,11 @@
-/** The intake form's directory-driven controls: kind radios, category and region selects. */
+/** The intake form's directory-driven controls: kind radios, category and region selects, the product. */
 import type { CaseKind } from '../../domain/vocabulary.js';
 import { kinds } from '../../server/intake/intake.schema.js';
-import { categoryGroups, isKind, type Choices } from '../intake/choices.js';
+import { categoryGroups, isKind, productCategoryCodes, type Choices } from '../intake/choices.js';
 import { flowText } from '../intake/flow-messages.js';
 import { ACTION_FIELD, fieldId } from '../intake/form.js';
 import { nameIn } from '../names.js';
-import { ErrorText, Option, Select, Tag, type FormView } from './fields.js';
+import { ErrorText, Input, Option, Select, Tag, type FormView } from './fields.js';
 
 export function KindFieldset({ f }: { f: FormView }) {
   const error = f.errors.get('kind');
@@ -89,5 +89,33 @@ export function RegionSelect({ f, choices }: { f: FormView; choices: Choices }) 
         </optgroup>
       ))}
     </Select>
+  );
+}
+
+const productFields = ['subject.product.name', 'subject.product.brand', 'subject.product.model', 'subject.product.batch', 'subject.product.gtin'] as const;
+
+/**
+ * The product, for a product category only: hidden, and disabled so nothing typed is sent, until one
+ * is chosen (the form script follows the category; without it, the "show the fields" button asks the
+ * server). Like a kind's fields, a product field with an error always shows.
+ */
+export function ProductFields({ f, choices }: { f: FormView; choices: Choices }) {
+  const { t } = f;
+  const codes = productCategoryCodes(choices.categories);
+  const shown = codes.includes(f.values.category) || productFields.some((name) => f.errors.has(name));
+  return (
+    <>
+      {!shown && <p class="hint product-later">{t.form.productLater}</p>}
+      <fieldset class="fieldset category-only" id="f-subject-product" data-categories={codes.join(' ')} hidden={!shown} disabled={!shown}>
+        <legend class="legend">{t.form.productLegend}</legend>
+        <p class="hint">{t.form.productHint}</p>
+        <Input f={f} name="subject.product.name" label={t.form.productName} tag={t.optional} maxlength={200} autocomplete="off" />
+        <Input f={f} name="subject.product.brand" label={t.form.brand} tag={t.optional} maxlength={100} autocomplete="off" narrow />
+        <Input f={f} name="subject.product.model" label={t.form.model} tag={t.optional} maxlength={100} autocomplete="off" narrow />
+        <Input f={f} name="subject.product.batch" label={t.form.batch} tag={t.optional} maxlength={100} autocomplete="off" narrow />
+        <Input f={f} name="subject.product.gtin" label={t.form.gtin} hint={t.form.gtinHint} tag={t.optional} maxlength={20}
+          autocomplete="off" narrow />
+      </fieldset>
+    </>
   );
 }

@@ -29,3 +29,8 @@ export function categoryGroups(categories: CategoryChoice[], kind?: CaseKind) {
   }
   return [...groups].map(([domain, items]) => ({ domain, items }));
 }
+
+/** The categories of the product domain: only they ask for the product (name, brand, barcode …). */
+export const PRODUCT_DOMAIN = 'product';
+export const productCategoryCodes = (categories: CategoryChoice[]) =>
+  categories.filter((c) => c.domain === PRODUCT_DOMAIN).map((c) => c.code);

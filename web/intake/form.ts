@@ -4,6 +4,7 @@ import { formText, type FormBody } from '../../server/lib/body.js';
 /** Form field names are the API paths, so an issue's path names its field. */
 export const textFields = [
   'kind', 'category', 'region', 'subject.name', 'subject.creditCode', 'subject.address',
+  'subject.product.name', 'subject.product.brand', 'subject.product.model', 'subject.product.batch', 'subject.product.gtin',
   'description', 'occurredOn', 'claim', 'severity',
   'reporter.relation', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
 ] as const;
@@ -13,6 +14,7 @@ export const checkboxFields = ['reward', 'reporter.anonymous'] as const;
 export const formOrder: readonly string[] = [
   'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward', 'reporter.relation', 'attachments',
   'subject.name', 'subject.creditCode', 'subject.address',
+  'subject.product', 'subject.product.name', 'subject.product.brand', 'subject.product.model', 'subject.product.batch', 'subject.product.gtin',
   'reporter.anonymous', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
 ];
 
@@ -55,7 +57,14 @@ export function toSubmissionInput(v: FormValues): Record<string, unknown> {
     kind: v.kind,
     category: v.category,
     region: v.region,
-    subject: { name: v['subject.name'], creditCode: v['subject.creditCode'], address: v['subject.address'] },
+    subject: {
+      name: v['subject.name'], creditCode: v['subject.creditCode'], address: v['subject.address'],
+      // Blank product fields (a category that is not a product's sends none) make no product.
+      product: {
+        name: v['subject.product.name'], brand: v['subject.product.brand'], model: v['subject.product.model'],
+        batch: v['subject.product.batch'], gtin: v['subject.product.gtin'],
+      },
+    },
     description: v.description,
     occurredOn: blankToUndefined(v.occurredOn),
     claim: v.claim,

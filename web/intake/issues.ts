@@ -33,6 +33,9 @@ function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: La
     case 'subject.name': return e.subjectName;
     case 'subject.creditCode': return e.creditCode;
     case 'subject.address': return e.tooLong(300);
+    case 'subject.product.name': return e.tooLong(200);
+    case 'subject.product.brand': case 'subject.product.model': case 'subject.product.batch': return e.tooLong(100);
+    case 'subject.product.gtin': return e.gtin;
     case 'description': return e.description;
     case 'occurredOn': return e.occurredOn;
     case 'claim': return values.kind === 'complaint' ? e.tooLong(2000) : e.claimNotComplaint;

@@ -6,7 +6,7 @@ import { RELATIONS, type CaseKind } from '../../domain/vocabulary.js';
 import { AttachmentsField } from '../components/attachments-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Checkbox, Input, Option, Select, TextArea, type FormView } from '../components/fields.js';
-import { CategorySelect, KindFieldset, RegionSelect } from '../components/intake-fields.js';
+import { CategorySelect, KindFieldset, ProductFields, RegionSelect } from '../components/intake-fields.js';
 import type { Child } from 'hono/jsx';
 import type { Choices } from '../intake/choices.js';
 import { flowText } from '../intake/flow-messages.js';
@@ -66,7 +66,7 @@ function MatterFields({ f, choices, onlyKind }: Pick<SubmitPageProps, 'f' | 'cho
   );
 }
 
-function SubjectFields({ f }: { f: FormView }) {
+function SubjectFields({ f, choices }: { f: FormView; choices: Choices }) {
   const { t } = f;
   return (
     <fieldset class="fieldset">
@@ -76,6 +76,7 @@ function SubjectFields({ f }: { f: FormView }) {
       <Input f={f} name="subject.creditCode" label={t.form.creditCode} hint={t.form.creditCodeHint} tag={t.optional}
         maxlength={18} autocomplete="off" narrow />
       <Input f={f} name="subject.address" label={t.form.subjectAddress} tag={t.optional} maxlength={300} autocomplete="off" />
+      <ProductFields f={f} choices={choices} />
     </fieldset>
   );
 }
@@ -116,7 +117,7 @@ export function SubmitPage({ f, choices, onlyKind, switchHref, keyUsed = false }
         <KindFieldset f={f} />
         <MatterFields f={f} choices={choices} onlyKind={onlyKind} />
         <AttachmentsField f={f} />
-        <SubjectFields f={f} />
+        <SubjectFields f={f} choices={choices} />
         <ReporterFields f={f} />
         <p class="hint">{t.form.beforeSubmit}</p>
         <button class="button" type="submit">{t.form.submit}</button>

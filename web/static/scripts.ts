@@ -55,6 +55,17 @@ export const formJs = `
       box.disabled = !on;
     });
   }
+  // The product's fields follow the category (product categories only).
+  var products = document.getElementById('f-subject-product');
+  var later = form.querySelector('.product-later');
+  if (later) later.hidden = true;
+  function followProduct() {
+    if (!products || !select) return;
+    var on = (products.getAttribute('data-categories') || '').split(' ').indexOf(select.value) !== -1;
+    products.hidden = !on;
+    products.disabled = !on;
+  }
+  if (select) select.addEventListener('change', followProduct);
   function followAnonymous() {
     var off = Boolean(anonymous && anonymous.checked) && kindOf() !== 'complaint';
     identity.forEach(function (input) { input.disabled = off; });
@@ -66,11 +77,14 @@ export const formJs = `
       if (showAll && showAll.getAttribute('data-only-kind') !== kindOf()) { showAll.click(); return; }
       followFields(kindOf());
       followCategories(kindOf(), true);
+      followProduct();
       followAnonymous();
     });
   });
   if (anonymous) anonymous.addEventListener('change', followAnonymous);
   followCategories(kindOf(), false);
+  // A product field with an error stays shown, so it can be read and fixed.
+  if (products && !products.querySelector('.field-error')) followProduct();
   followAnonymous();
 })();
 `;
