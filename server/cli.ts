@@ -66,7 +66,7 @@ async function rotateKeys({ deps }: NodeRuntime): Promise<string> {
     console.log(`New development master key ${next.id} written to ${keyFile}; the old key ${oldId} is kept in ${oldFile}.`);
   }
   const r = await rotateMasterKey(deps, next);
-  return `Re-wrapped under ${r.to} (was ${r.from}): ${r.sealedRecords} sealed records, ${r.sealedMessages} sealed messages, ${r.totpSecrets} TOTP secrets. Reward payee records: ${r.rewardPayees}. Attachment names: ${r.attachmentNames}.`;
+  return `Re-wrapped under ${r.to} (was ${r.from}): ${r.sealedRecords} sealed records, ${r.sealedMessages} sealed messages, ${r.totpSecrets} TOTP secrets. Reward payee records: ${r.rewardPayees}. Attachment names: ${r.attachmentNames}. Rating comments: ${r.ratingComments}.`;
 }
 
 const commands: Record<string, { help: string; run: Command }> = {

@@ -66,5 +66,7 @@ export function purgeCaseQueries(db: Kysely<Database>, caseId: string, closedBef
       .compile(),
     db.deleteFrom('attachments').where('case_id', '=', caseId).where((eb) => eb.exists(stillExpired)).compile(),
     db.updateTable('cases').set({ purged_at: at }).where('id', 'in', stillExpired).compile(),
+    // A rating comment's sealed original (0026); after the case's own row, so the counts above keep their places.
+    db.deleteFrom('sealed_satisfaction').where('case_id', '=', caseId).where((eb) => eb.exists(stillExpired)).compile(),
   ];
 }

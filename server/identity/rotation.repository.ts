@@ -40,6 +40,16 @@ export function rewrapMessageQuery(db: Kysely<Database>, messageId: string, from
     .where('message_id', '=', messageId).where('key_id', '=', from).compile();
 }
 
+export function listSealedRatingCommentsNotUnder(db: Kysely<Database>, keyId: string) {
+  return db.selectFrom('sealed_satisfaction').select(['case_id', 'key_id', 'wrapped_key', 'iv', 'ciphertext'])
+    .where('key_id', '!=', keyId).limit(PAGE).execute();
+}
+
+export function rewrapRatingCommentQuery(db: Kysely<Database>, caseId: string, from: string, box: Sealed): CompiledQuery {
+  return db.updateTable('sealed_satisfaction').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
+    .where('case_id', '=', caseId).where('key_id', '=', from).compile();
+}
+
 export function rewrapPayeeQuery(db: Kysely<Database>, caseId: string, from: string, box: Sealed): CompiledQuery {
   return db.updateTable('reward_payees').set({ key_id: box.keyId, wrapped_key: box.wrappedKey })
     .where('case_id', '=', caseId).where('key_id', '=', from).compile();

@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { createKeyring, masterKeyFromBase64, type Keyring, type MasterKey } from './keys.js';
 import {
-  listRewardPayeesNotUnder, listSealedAttachmentNamesNotUnder, listSealedMessagesNotUnder, listSealedRecordsNotUnder, listSealedTotpSecrets,
-  rewrapAttachmentNameQuery, rewrapMessageQuery, rewrapPayeeQuery, rewrapRecordQuery, rewrapTotpQuery,
+  listRewardPayeesNotUnder, listSealedAttachmentNamesNotUnder, listSealedMessagesNotUnder, listSealedRatingCommentsNotUnder, listSealedRecordsNotUnder,
+  listSealedTotpSecrets, rewrapAttachmentNameQuery, rewrapMessageQuery, rewrapPayeeQuery, rewrapRatingCommentQuery, rewrapRecordQuery, rewrapTotpQuery,
 } from './rotation.repository.js';
 import { rewrap, type Sealed } from './seal.js';
 
@@ -24,6 +24,8 @@ export interface RotationReport {
   rewardPayees: number;
   /** The names attachments were sent under. */
   attachmentNames: number;
+  /** The reporter's own words of a rating comment. */
+  ratingComments: number;
   totpSecrets: number;
   /** The keyring to use from now on: the new key first, then every key that was loaded. */
   keyring: Keyring;
@@ -86,8 +88,10 @@ export async function rotateMasterKey(deps: Deps, next: MasterKey, actor = 'cli'
     rewrapPayeeQuery(deps.db, r.case_id, r.key_id, await rewrap(keyring, boxOf(r))));
   const attachmentNames = await rewrapPages(deps, () => listSealedAttachmentNamesNotUnder(deps.db, to), async (r) =>
     rewrapAttachmentNameQuery(deps.db, r.attachment_id, r.key_id, await rewrap(keyring, boxOf(r))));
+  const ratingComments = await rewrapPages(deps, () => listSealedRatingCommentsNotUnder(deps.db, to), async (r) =>
+    rewrapRatingCommentQuery(deps.db, r.case_id, r.key_id, await rewrap(keyring, boxOf(r))));
   const totpSecrets = await rewrapTotpSecrets(deps, keyring);
-  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, rewardPayees, attachmentNames, totpSecrets };
+  const report = { from: deps.keys.current.id, to, sealedRecords, sealedMessages, rewardPayees, attachmentNames, ratingComments, totpSecrets };
   await recordAudit(deps, [{ actor, action: 'keys.rotate', detail: report }]);
   return { ...report, keyring };
 }
