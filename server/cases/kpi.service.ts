@@ -9,6 +9,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
+import { rehandleSuggestionCounts } from '../satisfaction/rehandle.service.js';
 import { departmentNames, dueSoonLimit } from './cases.service.js';
 
 export interface Period {
@@ -92,10 +93,12 @@ export async function departmentOverview(deps: Deps, actor: Actor, period: Perio
   const nowIso = toShanghaiIso(now);
   // A supervisor sees their own department: only its rows are counted.
   const only = actor.role === 'intake' ? null : actor.department ?? '';
-  const [p, c, names] = await Promise.all([
+  const [p, c, names, suggested] = await Promise.all([
     periodCounts(deps.db, start, end, nowIso, only),
     currentCounts(deps.db, nowIso, await dueSoonLimit(deps, now), only),
     departmentNames(deps),
+    // Ratings of 1–2 or "not resolved" given in the period (server/satisfaction/).
+    rehandleSuggestionCounts(deps, start, end),
   ]);
   const active = new Set([...Object.values(p), ...Object.values(c)].flatMap((m) => Object.keys(m)));
   const codes = actor.role === 'intake' ? [...active].sort() : actor.department ? [actor.department] : [];
@@ -106,6 +109,7 @@ export async function departmentOverview(deps: Deps, actor: Actor, period: Perio
       dispatched: n(p.dispatched, code), signDue: n(p.signDue, code), signedOnTime: n(p.signedOnTime, code),
       returned: n(p.returned, code), due: n(p.due, code), onTime: n(p.onTime, code), closed: n(p.closed, code),
       rehandled: n(p.rehandled, code), overdue: n(c.overdue, code), dueSoon: n(c.dueSoon, code),
+      rehandleSuggested: suggested.get(code) ?? 0,
     }),
   }));
   return { period, departments, totals: withRates(sumCounts(departments)) };
@@ -114,6 +118,8 @@ export async function departmentOverview(deps: Deps, actor: Actor, period: Perio
 type RowCounts = {
   dispatched: number; signDue: number; signedOnTime: number; returned: number; due: number; onTime: number;
   closed: number; rehandled: number; overdue: number; dueSoon: number;
+  /** Re-handling suggestions: ratings of 1–2 or "not resolved" given in the period. */
+  rehandleSuggested: number;
 };
 
 /** The rates of a row: sign-for over the windows that ended, on time over the clocks that fell due. */
@@ -131,7 +137,9 @@ function withRates(r: RowCounts) {
 
 /** Every department's counts added up: the totals row, whose rates are taken from the sums. */
 function sumCounts(rows: RowCounts[]): RowCounts {
-  const total: RowCounts = { dispatched: 0, signDue: 0, signedOnTime: 0, returned: 0, due: 0, onTime: 0, closed: 0, rehandled: 0, overdue: 0, dueSoon: 0 };
+  const total: RowCounts = {
+    dispatched: 0, signDue: 0, signedOnTime: 0, returned: 0, due: 0, onTime: 0, closed: 0, rehandled: 0, overdue: 0, dueSoon: 0, rehandleSuggested: 0,
+  };
   for (const row of rows) for (const key of Object.keys(total) as (keyof RowCounts)[]) total[key] += row[key];
   return total;
 }

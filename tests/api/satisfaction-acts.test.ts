@@ -68,6 +68,11 @@ describe('satisfaction that acts', () => {
     const items = res.body.items as { caseNumber: string; score: number; resolved: boolean; rehandled: boolean; department: string; ratedAt: string }[];
     expect(items.map((i) => i.caseNumber).sort()).toEqual([low.caseNumber, unresolved.caseNumber].sort());
     expect(items.find((i) => i.caseNumber === low.caseNumber)).toMatchObject({ score: 1, resolved: true, rehandled: false, department: 'samr-440106' });
+    // The overview counts them per department (ratings given in the period).
+    const overview = (await call(t.app, 'GET', '/api/v1/staff/overview', undefined, intake)).body;
+    const tianhe = overview.departments.find((d: { department: { code: string } }) => d.department.code === 'samr-440106');
+    expect(tianhe.rehandleSuggested).toBe(2);
+    expect(overview.totals.rehandleSuggested).toBe(2);
     // Once re-handled, the suggestion says so.
     expect((await act(low.caseNumber, intake, { action: 'rehandle', reason: '举报人不满意' })).status).toBe(200);
     const after = (await suggestions()).body.items.find((i: { caseNumber: string }) => i.caseNumber === low.caseNumber);

@@ -2,6 +2,7 @@
 import type { departmentOverview } from '../../server/cases/kpi.service.js';
 import type { StaffView } from './context.js';
 import { StaffLayout } from './layout.js';
+import { satisfactionMessages } from './messages-satisfaction.js';
 
 type Overview = Awaited<ReturnType<typeof departmentOverview>>;
 type Counts = Overview['totals'];
@@ -21,6 +22,7 @@ function OverviewRow({ label, row }: { label: string; row: Counts }) {
       <td><Rate rate={row.kpi.onTimeRate} part={row.onTime} whole={row.due} /></td>
       <td><Rate rate={row.kpi.returnRate} part={row.returned} whole={row.dispatched} /></td>
       <td><Rate rate={row.kpi.rehandleRate} part={row.rehandled} whole={row.closed} /></td>
+      <td>{row.rehandleSuggested}</td>
       <td>{row.overdue > 0 ? <span class="badge badge-overdue">{row.overdue}</span> : 0}</td>
       <td>{row.dueSoon > 0 ? <span class="badge badge-soon">{row.dueSoon}</span> : 0}</td>
     </tr>
@@ -51,7 +53,7 @@ export function OverviewPage({ v, overview, invalid }: { v: StaffView; overview:
             <thead>
               <tr>
                 <th scope="col">{o.department}</th><th scope="col">{o.dispatched}</th><th scope="col">{o.signRate}</th>
-                <th scope="col">{o.onTimeRate}</th><th scope="col">{o.returnRate}</th><th scope="col">{o.rehandleRate}</th>
+                <th scope="col">{o.onTimeRate}</th><th scope="col">{o.returnRate}</th><th scope="col">{o.rehandleRate}</th><th scope="col">{satisfactionMessages(v.lang).nav}</th>
                 <th scope="col">{o.overdue}</th><th scope="col">{o.dueSoon}</th>
               </tr>
             </thead>
