@@ -22,6 +22,7 @@ export const submitted = obj({
   'cohandlers?': arr(department),
   'urgent?': bool(),
   'creditCodeCheckFailed?': bool('the credit code\'s check character is wrong (accepted, flagged)'),
+  'gtinCheckFailed?': bool('the product barcode\'s check digit is wrong (accepted, flagged)'),
   due: arr(due),
   'receivedAt?': time(),
   'attachments?': arr(attachment, 'the files stored; empty for JSON'),
