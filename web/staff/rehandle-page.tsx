@@ -29,7 +29,7 @@ export function RehandlePage({ v, list }: { v: StaffView; list: Suggestions }) {
                 <tr data-case={i.caseNumber}>
                   <th scope="row"><a href={`/staff/cases/${i.caseNumber}${lang}`}>{i.caseNumber}</a></th>
                   <td>{departmentName(v, i.department) ?? m.noDepartment}</td>
-                  <td>{m.scoreOf(i.score)}</td>
+                  <td class="nowrap">{`${i.score} / 5`}</td>
                   <td>{i.resolved ? m.yes : m.no}</td>
                   <td><time datetime={i.ratedAt}>{formatTime(i.ratedAt)}</time></td>
                   <td>{i.rehandled ? <span class="badge">{m.rehandled}</span> : m.notYet}</td>
