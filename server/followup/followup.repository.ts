@@ -1,6 +1,6 @@
 /** Follow-up sessions, reporter messages, satisfaction and a reward claim's sealed payee. */
 import type { CompiledQuery, Insertable, Kysely } from 'kysely';
-import type { CaseMessageTable, Database, RewardPayeeTable, SatisfactionTable, SealedMessageTable } from '../../db/schema.js';
+import type { CaseMessageTable, Database, RewardPayeeTable, SealedMessageTable } from '../../db/schema.js';
 
 export function findCaseByReceiptHashes(db: Kysely<Database>, hashes: string[]) {
   return db.selectFrom('cases').select(['id', 'case_number']).where('receipt_hash', 'in', hashes).executeTakeFirst();
@@ -42,10 +42,6 @@ export function listSealedMessages(db: Kysely<Database>, caseId: string) {
 
 export function findSatisfaction(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('satisfaction').selectAll().where('case_id', '=', caseId).executeTakeFirst();
-}
-
-export function insertSatisfactionQuery(db: Kysely<Database>, row: Insertable<SatisfactionTable>): CompiledQuery {
-  return db.insertInto('satisfaction').values(row).compile();
 }
 
 export function findSealedIdentity(db: Kysely<Database>, caseId: string) {
