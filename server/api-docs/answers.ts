@@ -58,11 +58,22 @@ const reward = obj({
   status: str('requested | eligible | ineligible | proposed | rejected | notified | claimed | paid | expired'),
   'level?': int('1 | 2 | 3'), 'fineFen?': fen('the fine decided, in fen'), 'amountFen?': fen('the reward, in fen'),
   'financeSignOffRequired?': bool(), 'claimBy?': time(), 'reason?': str(), 'proposedBy?': str(), 'approvedBy?': str(),
+  'payout?': obj({
+    route: str('direct (named reporter) | custodian (anonymous: a payee request a custodian approves)'),
+    requests: arr(described('the officer\'s own payee requests (disclosure requests with subject payee)')),
+  }, 'for the reward officer while the reward is claimed'),
 });
+
+const product = obj({
+  'name?': nullable(str()), 'brand?': nullable(str()), 'model?': nullable(str()), 'batch?': nullable(str()), 'gtin?': nullable(str('GTIN-8/12/13/14')),
+}, 'the product named by the reporter (redacted; the GTIN as digits)');
 
 export const caseView = obj({
   caseNumber, kind: str(), category: str(), region: str(), status: str(), department: nullable(department),
-  description: str('redacted'), subject: described('the business (redacted)'),
+  description: str('redacted'),
+  subject: obj({
+    name: nullable(str('redacted')), creditCode: nullable(str()), address: nullable(str('redacted')), 'product?': nullable(product),
+  }, 'the business (redacted)'),
   due: arr(due), timeline: arr(obj({ at: time(), event: str(), 'note?': nullable(str()) })),
   messages: arr(message),
   attachments: arr(obj({ id: str(), type: str(), size: int(), url: str('downloads it for an authorised user') })),
