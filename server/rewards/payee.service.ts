@@ -46,8 +46,8 @@ function requireOfficer(actor: Actor) {
   if (actor.role !== 'reward_officer') throw new AppError('forbidden', 'Payee details are opened by the reward officer who pays the reward.');
 }
 
-/** The case and its reward, which must be claimed with payee details on file. */
-async function claimedCase(deps: Deps, caseNumber: string): Promise<CaseRow> {
+/** The case and its sealed payee details: the reward must be claimed with them on file. */
+async function claimedCase(deps: Deps, caseNumber: string) {
   const row = await findCaseByNumber(deps.db, caseNumber);
   if (!row) throw new AppError('not_found', `No case ${caseNumber}.`);
   const reward = await findReward(deps.db, row.id);
@@ -55,8 +55,9 @@ async function claimedCase(deps: Deps, caseNumber: string): Promise<CaseRow> {
   if (reward.status !== 'claimed') {
     throw new AppError('conflict', `Payee details are opened at payout, while the reward is claimed; it is ${reward.status}.`);
   }
-  if (!(await findRewardPayee(deps.db, row.id))) throw new AppError('conflict', 'The claim carries no payee details.');
-  return row;
+  const stored = await findRewardPayee(deps.db, row.id);
+  if (!stored) throw new AppError('conflict', 'The claim carries no payee details.');
+  return { row, stored };
 }
 
 /** What the case page offers the officer at payout. */
@@ -71,7 +72,7 @@ export async function payoutAccess(deps: Deps, actor: Actor, row: Pick<CaseRow, 
 /** Files the request a custodian decides before an anonymous reporter's payee details are opened. */
 export async function requestPayeeDisclosure(deps: Deps, actor: Actor, caseNumber: string, reason: string): Promise<DisclosureView> {
   requireOfficer(actor);
-  const row = await claimedCase(deps, caseNumber);
+  const { row } = await claimedCase(deps, caseNumber);
   if (row.anonymous !== 1) {
     throw new AppError('conflict', "A named reporter's payee details are shown at payout without a custodian (reward/payee).");
   }
@@ -96,9 +97,7 @@ export async function requestPayeeDisclosure(deps: Deps, actor: Actor, caseNumbe
  */
 export async function viewPayee(deps: Deps, actor: Actor, caseNumber: string): Promise<{ caseNumber: string; payee: Payee; requestId: string | null }> {
   requireOfficer(actor);
-  const row = await claimedCase(deps, caseNumber);
-  const stored = await findRewardPayee(deps.db, row.id);
-  if (!stored) throw new AppError('conflict', 'The claim carries no payee details.');
+  const { row, stored } = await claimedCase(deps, caseNumber);
   const at = toShanghaiIso(deps.clock.now());
   let requestId: string | null = null;
   if (row.anonymous === 1) {
