@@ -10,6 +10,7 @@ import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { ApiKeyTable } from './schema/api-keys.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
+import type { StatCountTable } from './schema/stats.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -20,6 +21,7 @@ export * from './schema/submission-keys.js';
 export * from './schema/attachments.js';
 export * from './schema/open311.js';
 export * from './schema/api-keys.js';
+export * from './schema/stats.js';
 
 export interface Database {
   regions: RegionTable;
@@ -58,6 +60,7 @@ export interface Database {
   submission_keys: SubmissionKeyTable;
   open311_requests: Open311RequestTable;
   api_keys: ApiKeyTable;
+  stat_counts: StatCountTable;
 }
 
 export type Region = Selectable<RegionTable>;
