@@ -8,6 +8,7 @@ import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventT
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { ApiKeyTable } from './schema/api-keys.js';
+import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
 import type { StatCountTable } from './schema/stats.js';
@@ -21,6 +22,7 @@ export * from './schema/submission-keys.js';
 export * from './schema/attachments.js';
 export * from './schema/open311.js';
 export * from './schema/api-keys.js';
+export * from './schema/reports.js';
 export * from './schema/stats.js';
 
 export interface Database {
@@ -60,6 +62,7 @@ export interface Database {
   submission_keys: SubmissionKeyTable;
   open311_requests: Open311RequestTable;
   api_keys: ApiKeyTable;
+  stat_reports: StatReportTable;
   stat_counts: StatCountTable;
 }
 
