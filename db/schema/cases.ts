@@ -52,6 +52,13 @@ export interface CaseTable {
   product_batch: Generated<string | null>;
   product_gtin: Generated<string | null>;
   gtin_check_failed: Generated<number>;
+  /** An injury's accident figures (0031): NULL when none were given; the loss in fen. */
+  accident_deaths: Generated<number | null>;
+  accident_seriously_injured: Generated<number | null>;
+  accident_injured: Generated<number | null>;
+  accident_loss_fen: Generated<number | null>;
+  /** 1: the responsible enterprise filed the injury itself (its contact sealed as the reporter). */
+  filed_by_enterprise: Generated<number>;
 }
 
 export interface CaseAssignmentTable {

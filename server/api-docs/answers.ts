@@ -23,6 +23,7 @@ export const submitted = obj({
   'urgent?': bool(),
   'creditCodeCheckFailed?': bool('the credit code\'s check character is wrong (accepted, flagged)'),
   'gtinCheckFailed?': bool('the product barcode\'s check digit is wrong (accepted, flagged)'),
+  'severity?': nullable(str('an injury\'s severity as filed: minor | serious | fatal; its accident figures may raise it (null for other kinds)')),
   due: arr(due),
   'receivedAt?': time(),
   'attachments?': arr(attachment, 'the files stored; empty for JSON'),
@@ -74,6 +75,12 @@ export const caseView = obj({
   subject: obj({
     name: nullable(str('redacted')), creditCode: nullable(str()), address: nullable(str('redacted')), 'product?': nullable(product),
   }, 'the business (redacted)'),
+  'severity?': nullable(str('minor | serious | fatal (injury only)')),
+  'accident?': nullable(obj({
+    deaths: int(), seriouslyInjured: int(), injured: int('other injured, not counting the seriously injured'),
+    directLossFen: nullable(fen('the direct economic loss in fen; null: not yet assessed')),
+  }, 'an injury\'s accident figures (they set its severity on filing); null when none were given')),
+  'filedBy?': str('citizen | enterprise (the responsible enterprise filed it; its contact person is the sealed reporter)'),
   due: arr(due), timeline: arr(obj({ at: time(), event: str(), 'note?': nullable(str()) })),
   messages: arr(message),
   attachments: arr(obj({ id: str(), type: str(), size: int(), url: str('downloads it for an authorised user') })),

@@ -29,7 +29,11 @@ const intake: Operation[] = [
       + '"case" and the files as parts "attachments". The receipt is in this answer only. Beyond the fields\' own rules: a complaint '
       + 'needs a named reporter with phone and address, and only a complaint has a claim; an injury needs a severity, and only an '
       + 'injury has one; only a report may ask for a reward or give the reporter\'s relation. The category must take the kind. '
-      + 'A malformed credit code is a 400; a wrong check character is accepted and flagged.',
+      + 'A malformed credit code is a 400; a wrong check character is accepted and flagged. '
+      + 'An injury may be filed by the responsible enterprise (reporter.enterprise: its name and credit code, with a contact '
+      + 'person as the reporter, sealed like any reporter; the enterprise is then the subject unless one is given) with its '
+      + 'accident figures; any injury may carry accident figures, which set the severity (one death: fatal; three seriously '
+      + 'injured or a direct loss of 1,000,000 yuan: serious) and never lower a severity given.',
     query: obj({ 'lang?': str('the language of the reporter\'s mail', { enum: ['zh', 'zh-Hant', 'en'], default: 'zh' }) }),
     headers: [{ name: 'Idempotency-Key', description: `a repeated post with the same key gets the first answer (header Idempotent-Replayed: true), not a second case; ${KEY_RULE}`,
       schema: str(undefined, { minLength: 16, maxLength: 200 }) }],

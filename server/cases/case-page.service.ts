@@ -11,7 +11,7 @@ import { reporterContactFor } from '../identity/identity.service.js';
 import type { Actor } from '../staff/actor.js';
 import { findLikelyDuplicates, listAssignments, listClocks, listEvents, listMessages } from './cases.repository.js';
 import { departmentNames } from './cases.service.js';
-import { clockView, departmentOf, eventView } from './cases.view.js';
+import { accidentView, clockView, departmentOf, eventView, filedByView } from './cases.view.js';
 import { guardedActions } from './guards.js';
 import { allowedActions } from './lifecycle.js';
 import { payoutAccess } from '../rewards/payee.service.js';
@@ -57,6 +57,10 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     claim: row.claim,
     occurredOn: row.occurred_on,
     severity: row.severity,
+    /** An injury's accident figures (they set its severity on filing); null when none were given. */
+    accident: accidentView(row),
+    /** 'enterprise': the responsible enterprise filed it itself; its contact person is the sealed reporter. */
+    filedBy: filedByView(row),
     fineFen: row.fine_fen,
     receivedAt: row.received_at,
     closedAt: row.closed_at,

@@ -63,3 +63,13 @@ export function queueItemView(c: QueueRow, names: DepartmentNames, now: Date, du
     subject: c.subject_name,
   };
 }
+
+/** An injury's accident figures as staff see them (plain case facts); null when none were given. */
+export function accidentView(c: Pick<CaseRow, 'accident_deaths' | 'accident_seriously_injured' | 'accident_injured' | 'accident_loss_fen'>) {
+  if (c.accident_deaths === null || c.accident_seriously_injured === null || c.accident_injured === null) return null;
+  return { deaths: c.accident_deaths, seriouslyInjured: c.accident_seriously_injured, injured: c.accident_injured, directLossFen: c.accident_loss_fen };
+}
+
+/** Who filed: the responsible enterprise itself (its contact person sealed as the reporter), or a citizen. */
+export const filedByView = (c: Pick<CaseRow, 'filed_by_enterprise'>): 'enterprise' | 'citizen' =>
+  (c.filed_by_enterprise === 1 ? 'enterprise' : 'citizen');

@@ -46,13 +46,18 @@ const productSchema = z.object({
 
 export type Product = NonNullable<z.output<typeof productSchema>>;
 
+const CREDIT_CODE_FORM = 'a unified social credit code has 18 characters from 0-9 and A-Y without I, O, S, V, Z';
+const creditCodeForm = (v: string | undefined, ctx: z.RefinementCtx) => {
+  if (v !== undefined && !checkCreditCode(v).wellFormed) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_FORM });
+};
+
+const BUSINESS_NAME_REQUIRED = 'the business name is required';
+
 const subjectSchema = z.object({
-  name: trimmed(1, 200, 'the business name'),
-  creditCode: optionalTrimmed(18, 'a credit code').superRefine((v, ctx) => {
-    if (v !== undefined && !checkCreditCode(v).wellFormed) {
-      ctx.addIssue({ code: 'custom', message: 'a unified social credit code has 18 characters from 0-9 and A-Y without I, O, S, V, Z' });
-    }
-  }).transform((v) => (v === undefined ? undefined : v.toUpperCase())),
+  // Required unless the responsible enterprise files (its name is then the default): checked below.
+  name: z.string({ error: BUSINESS_NAME_REQUIRED }).trim().max(200, 'the business name may have at most 200 characters').optional(),
+  creditCode: optionalTrimmed(18, 'a credit code').superRefine(creditCodeForm)
+    .transform((v) => (v === undefined ? undefined : v.toUpperCase())),
   address: optionalTrimmed(300, 'the address'),
   product: productSchema,
 });
@@ -63,7 +68,32 @@ const relation = z.enum(RELATIONS, { error: `reporter.relation must be one of ${
 const PHONE_FORMATS = 'not a phone number we can take: give a mainland mobile (13812345678), a mainland landline with its area code '
   + '(020-12345678), or with its country code a Hong Kong or Macao number or a Taiwan mobile (+852 9123 4567, +853 6612 3456, +886 912 345 678)';
 
-const anonymousReporter = z.object({ anonymous: z.literal(true), relation });
+const ENTERPRISE_NAMED = 'the responsible enterprise files under its name with a contact person: reporter.anonymous must be false';
+const anonymousReporter = z.object({
+  anonymous: z.literal(true), relation, enterprise: z.never({ error: ENTERPRISE_NAMED }).optional(),
+});
+
+/** The responsible enterprise filing its own accident (an injury only); its contact person is the reporter. */
+const enterpriseSchema = z.object({
+  name: trimmed(1, 200, 'the enterprise name'),
+  creditCode: z.string({ error: 'the enterprise\'s unified social credit code is required' }).trim()
+    .min(1, 'the enterprise\'s unified social credit code is required')
+    .superRefine(creditCodeForm).transform((v) => v.toUpperCase()),
+}, { error: 'reporter.enterprise must be an object with name and creditCode' });
+
+const count = (label: string) => z.number({ error: `${label} must be a whole number, 0 or more` })
+  .int(`${label} must be a whole number, 0 or more`).min(0, `${label} must be a whole number, 0 or more`)
+  .max(1_000_000, `${label} may be at most 1000000`);
+
+/** An injury's accident figures; they set the severity on filing (server/intake/accident.ts). */
+const accidentSchema = z.object({
+  deaths: count('accident.deaths'),
+  seriouslyInjured: count('accident.seriouslyInjured'),
+  injured: count('accident.injured'),
+  directLossFen: z.number({ error: 'accident.directLossFen must be a whole number of fen, 0 or more' })
+    .int('accident.directLossFen must be a whole number of fen, 0 or more')
+    .min(0, 'accident.directLossFen must be a whole number of fen, 0 or more').optional(),
+}, { error: 'accident must be an object: { deaths, seriouslyInjured, injured, directLossFen? }' });
 
 const namedReporter = z.object({
   anonymous: z.literal(false),
@@ -84,6 +114,7 @@ const namedReporter = z.object({
   email: optionalTrimmed(254, 'the e-mail address').refine((v) => v === undefined || z.email().safeParse(v).success,
     'not a valid e-mail address'),
   address: optionalTrimmed(300, 'the address'),
+  enterprise: enterpriseSchema.optional(),
 });
 
 export const kinds = ['complaint', 'report', 'injury'] as const;
@@ -92,7 +123,8 @@ export const submissionSchema = z.object({
   kind: z.enum(kinds, { error: 'kind must be complaint, report or injury' }),
   category: z.string({ error: 'category is required' }).trim().min(1, 'category is required').max(64),
   region: z.string({ error: 'region is required' }).trim().refine(isRegionCode, 'not a region code (GB/T 2260, 6 digits)'),
-  subject: subjectSchema,
+  // Optional only when the responsible enterprise files: it is then the subject.
+  subject: subjectSchema.optional(),
   description: trimmed(10, 5000, 'the description'),
   occurredOn: isoDate.optional(),
   claim: optionalTrimmed(2000, 'the claim'),
@@ -101,12 +133,15 @@ export const submissionSchema = z.object({
   reporter: z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter], {
     error: 'reporter.anonymous must be true or false',
   }).optional(),
+  accident: accidentSchema.optional(),
 }).superRefine((parsed, ctx) => {
   // This runs even when a field failed (`when` below), so that one answer names every problem:
   // a failed field's value may be anything, and each rule looks only at what it needs.
   const s = parsed as Partial<Record<keyof typeof parsed, unknown>> & { reporter?: Record<string, unknown> };
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const reporter = typeof s.reporter === 'object' && s.reporter !== null ? s.reporter : undefined;
+  const enterprise = reporter?.enterprise !== undefined && reporter.anonymous === false;
+  subjectIssues(s.subject, enterprise, issue);
   // Without a valid kind, what belongs to which kind cannot be told: the kind's own issue says so.
   if (!(kinds as readonly unknown[]).includes(s.kind)) return;
   if (s.kind === 'complaint') {
@@ -118,11 +153,37 @@ export const submissionSchema = z.object({
   } else if (s.claim) {
     issue(['claim'], 'a claim belongs to a complaint only');
   }
-  if (s.kind === 'injury' && !s.severity) issue(['severity'], 'an injury report needs a severity');
+  if (s.kind === 'injury' && !s.severity && s.accident === undefined) issue(['severity'], 'an injury report needs a severity or its accident figures');
+  if (s.kind !== 'injury' && s.accident !== undefined) issue(['accident'], 'accident figures belong to an injury report only');
+  if (s.kind !== 'injury' && enterprise) issue(['reporter', 'enterprise'], 'only an injury (accident) report may be filed by the responsible enterprise');
+  if (s.kind === 'injury' && enterprise && s.accident === undefined) {
+    issue(['accident'], 'the responsible enterprise gives the accident figures: deaths, seriouslyInjured, injured and directLossFen');
+  }
   if (s.kind !== 'injury' && s.severity) issue(['severity'], 'severity belongs to an injury report only');
   if (s.kind !== 'report' && s.reward === true) issue(['reward'], 'only a report can ask for a reward');
   if (s.kind !== 'report' && reporter?.relation) issue(['reporter', 'relation'], 'only a report declares the reporter\'s relation to the matter');
-}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+  .transform(({ subject, ...rest }) => ({ ...rest, subject: subjectOf(subject, rest.reporter) }));
+
+/** The subject must be named unless the responsible enterprise files; the enterprise then names it. */
+function subjectIssues(subject: unknown, enterprise: boolean, issue: (path: (string | number)[], message: string) => void) {
+  if (enterprise) return;
+  if (subject === undefined) issue(['subject'], 'subject is required: { name, creditCode?, address?, product? }');
+  else if (typeof subject === 'object' && subject !== null) {
+    const name = (subject as { name?: unknown }).name;
+    if (name === undefined || (typeof name === 'string' && name.trim() === '')) issue(['subject', 'name'], BUSINESS_NAME_REQUIRED);
+  }
+}
+
+type ParsedSubject = NonNullable<z.output<typeof subjectSchema>>;
+type ParsedReporter = { anonymous: boolean; enterprise?: { name: string; creditCode: string } | undefined } | undefined;
+
+/** The case's subject: as given, its missing name and credit code taken from a filing enterprise. */
+function subjectOf(subject: ParsedSubject | undefined, reporter: ParsedReporter) {
+  const enterprise = reporter && !reporter.anonymous ? reporter.enterprise : undefined;
+  const name = subject?.name || enterprise?.name || '';
+  return { ...subject, name, creditCode: subject?.creditCode ?? (subject?.name ? undefined : enterprise?.creditCode) };
+}
 
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
@@ -140,6 +201,8 @@ export interface SubmittedCase {
   creditCodeCheckFailed: boolean;
   /** The product's GTIN has a wrong check digit (accepted, flagged); false without one. */
   gtinCheckFailed: boolean;
+  /** An injury's severity as filed (its accident figures may have raised it); null for other kinds. */
+  severity: 'minor' | 'serious' | 'fatal' | null;
   due: { clock: string; dueAt: string; provisional: boolean }[];
   receivedAt: string;
   /** The files stored with the case; empty for a JSON submission. */

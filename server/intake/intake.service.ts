@@ -18,6 +18,7 @@ import { parseJsonText } from '../lib/body.js';
 import { checkCreditCode, checkGtin, type CreditCodeCheck } from '../lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../routing/route.js';
 import { routingFacts } from '../routing/routing-facts.js';
+import { injurySeverity } from './accident.js';
 import { insertCaseQueries } from './intake.repository.js';
 import { kinds, submissionSchema, type Submission, type SubmittedCase } from './intake.schema.js';
 import { keyRowQueries } from './submit-once.service.js';
@@ -57,7 +58,18 @@ export async function validateSubmission(deps: Deps, input: unknown): Promise<Su
 function identityOf(s: Submission) {
   const r = s.reporter;
   if (!r || r.anonymous) return null;
-  return { name: r.name, phone: r.phone, idNumber: r.idNumber, email: r.email, address: r.address };
+  // A filing enterprise is sealed with its contact person: the reporter is the person, for the enterprise.
+  return { name: r.name, phone: r.phone, idNumber: r.idNumber, email: r.email, address: r.address, ...(r.enterprise ? { enterprise: r.enterprise } : {}) };
+}
+
+/** The accident figures and who filed, as stored on the case (figures NULL when none were given). */
+function accidentColumns(s: Submission) {
+  const a = s.kind === 'injury' ? s.accident : undefined;
+  return {
+    accident_deaths: a?.deaths ?? null, accident_seriously_injured: a?.seriouslyInjured ?? null,
+    accident_injured: a?.injured ?? null, accident_loss_fen: a?.directLossFen ?? null,
+    filed_by_enterprise: s.kind === 'injury' && s.reporter && !s.reporter.anonymous && s.reporter.enterprise ? 1 : 0,
+  };
 }
 
 /** What a submission decides before anything is written: routing, the first clock, the receipt. */
@@ -84,7 +96,8 @@ interface Filing {
 
 async function planFiling(deps: Deps, dir: DirectorySnapshot, s: Submission, now: Date): Promise<Filing> {
   const identity = identityOf(s);
-  const severity: Severity | null = s.kind === 'injury' ? (s.severity ?? null) : null;
+  // An injury's figures may raise its severity, never lower it (server/intake/accident.ts).
+  const severity: Severity | null = s.kind === 'injury' ? injurySeverity(s.severity, s.accident) : null;
   const facts = routingFacts(dir, s.category, s.region, deps.config.INTAKE_PROVINCE);
   const decision = routeCase({ kind: s.kind, category: s.category, region: s.region, severity }, facts);
   const calendar = await deps.calendar.get();
@@ -134,7 +147,7 @@ async function caseRow(deps: Deps, f: Filing, language: CaseLanguage) {
     subject_name: redact(s.subject.name, names), subject_credit_code: creditCheck?.code ?? null,
     subject_address: s.subject.address ? redact(s.subject.address, names) : null,
     credit_code_check_failed: creditCheck && !creditCheck.checkOk ? 1 : 0,
-    ...productColumns(s, names), gtin_check_failed: f.gtinCheckFailed ? 1 : 0,
+    ...productColumns(s, names), gtin_check_failed: f.gtinCheckFailed ? 1 : 0, ...accidentColumns(s),
     description: redact(s.description, names), claim: s.claim ? redact(s.claim, names) : null,
     occurred_on: s.occurredOn ?? null, severity: f.severity, reward_requested: s.reward ? 1 : 0, urgent: decision.urgent ? 1 : 0,
     reporter_relation: s.kind === 'report' ? (s.reporter?.relation ?? null) : null,
@@ -204,6 +217,7 @@ function submittedAnswer(dir: DirectorySnapshot, f: Filing, caseNumber: string, 
     urgent: f.decision.urgent,
     creditCodeCheckFailed: Boolean(f.creditCheck && !f.creditCheck.checkOk),
     gtinCheckFailed: f.gtinCheckFailed,
+    severity: f.severity,
     due: [{ clock: f.rule.clock, dueAt: f.dueAt, provisional: f.provisional }],
     receivedAt: f.at,
     attachments: attachments.map(attachmentAnswer),

@@ -28,6 +28,7 @@ export function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     fine_fen: null, transfer_count: 0, status_before_transfer: null, escalated: 0, urge_count: 0, last_urged_at: null,
     rehandle_count: 0, merged_into: null, legal_hold: 0, purged_at: null, reporter_relation: null,
     product_name: null, product_brand: null, product_model: null, product_batch: null, product_gtin: null, gtin_check_failed: 0,
+    accident_deaths: null, accident_seriously_injured: null, accident_injured: null, accident_loss_fen: null, filed_by_enterprise: 0,
     ...over,
   };
 }
