@@ -9,6 +9,7 @@ import { followupPages } from '../web/followup/routes.js';
 import { ratePages } from '../web/followup/rate.routes.js';
 import { appErrors, appNotFound } from '../web/html-errors.js';
 import { webRoutes } from '../web/routes.js';
+import { reportPages } from '../web/stats/report-routes.js';
 import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import { staffPages } from '../web/staff/routes.js';
@@ -104,6 +105,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', handoverPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
+  app.route('/stats/reports', reportPages(deps));
   app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps));
   app.route('/', webRoutes(deps, uploadGate));
 

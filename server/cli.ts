@@ -15,11 +15,13 @@ import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
 import { accountCommands, parseFlags, UsageError } from './node/account-commands.js';
 import { apiKeyCommands } from './node/api-key-commands.js';
+import { reportCommands } from './node/report-command.js';
 import { demoDataCommand } from '../tools/demo-data/command.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
 // The API-client commands take their flags the same way as the account commands.
 Object.assign(accountCommands, apiKeyCommands);
+Object.assign(accountCommands, reportCommands);
 
 // Whatever this process creates (database, WAL, keys, mail, backups) is readable by its user only.
 process.umask(0o077);

@@ -66,10 +66,15 @@ export async function loadReport(deps: Pick<Deps, 'db'>, period: string): Promis
   return JSON.parse(row.data) as ReportData;
 }
 
-/** Every generated report, newest months first, with its download addresses (for /stats and /staff/reports). */
+/** Every generated report, newest months first, with its download addresses (for /stats). */
 export async function listReports(deps: Pick<Deps, 'db'>): Promise<ReportListing[]> {
+  return (await staffReportList(deps)).map(({ generatedBy: _by, ...listing }) => listing);
+}
+
+/** The same list for staff, with who generated each ('system', 'cli' or a username): never shown publicly. */
+export async function staffReportList(deps: Pick<Deps, 'db'>): Promise<(ReportListing & { generatedBy: string })[]> {
   return (await listReportRows(deps.db)).map((r) => ({
-    period: r.period, kind: r.kind, generatedAt: r.generated_at,
+    period: r.period, kind: r.kind, generatedAt: r.generated_at, generatedBy: r.generated_by,
     htmlUrl: `${reportBase(r.period)}/report.html`, csvUrl: `${reportBase(r.period)}/report.csv`,
   }));
 }

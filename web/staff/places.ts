@@ -8,23 +8,24 @@ import type { Role } from '../../server/staff/roles.js';
 import type { Lang, Messages } from '../i18n.js';
 import { auditMessages } from './audit-messages.js';
 import { satisfactionMessages } from './messages-satisfaction.js';
+import { staffReportMessages } from '../stats/report-messages.js';
 
-export type StaffPlace = 'queue' | 'overview' | 'rehandle' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules';
+export type StaffPlace = 'queue' | 'overview' | 'rehandle' | 'disclosures' | 'audit' | 'rewards' | 'rewardRules' | 'reports';
 export type AdminPlace = 'home' | 'users' | 'holds' | 'departments' | 'routing' | 'preview' | 'changes' | 'outbox' | 'apiKeys';
 export type Place = StaffPlace | AdminPlace;
 
 export const placePaths: Record<Place, string> = {
   queue: '/staff', overview: '/staff/overview', rehandle: '/staff/rehandle', disclosures: '/staff/disclosures', audit: '/staff/audit',
-  rewards: '/staff/rewards', rewardRules: '/staff/rewards/rules',
+  rewards: '/staff/rewards', rewardRules: '/staff/rewards/rules', reports: '/staff/reports',
   home: '/staff/admin', users: '/staff/admin/users', holds: '/staff/admin/holds', departments: '/staff/admin/departments',
   routing: '/staff/admin/routing', preview: '/staff/admin/preview', changes: '/staff/admin/changes', outbox: '/staff/admin/outbox',
   apiKeys: '/staff/admin/api-keys',
 };
 
 export const rolePlaces: Record<Role, readonly Place[]> = {
-  intake: ['queue', 'overview', 'rehandle'],
+  intake: ['queue', 'overview', 'rehandle', 'reports'],
   handler: ['queue'],
-  supervisor: ['queue', 'overview'],
+  supervisor: ['queue', 'overview', 'reports'],
   reward_officer: ['rewards', 'rewardRules'],
   reward_approver: ['rewards', 'rewardRules'],
   custodian: ['disclosures'],
@@ -48,6 +49,7 @@ export function placeLabel(t: Messages, lang: Lang, place: Place): string {
     case 'rewards': return t.staff.reward.nav;
     case 'rewardRules': return t.staff.reward.rulesNav;
     case 'rehandle': return satisfactionMessages(lang).nav;
+    case 'reports': return staffReportMessages(lang === 'en' ? 'en' : 'zh').nav;
     default: return t.admin.nav[place];
   }
 }
