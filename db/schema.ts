@@ -11,7 +11,7 @@ import type { ApiKeyTable } from './schema/api-keys.js';
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
-import type { StatCountTable } from './schema/stats.js';
+import type { StatCountTable, StatDepartmentCountTable } from './schema/stats.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -64,6 +64,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   stat_reports: StatReportTable;
   stat_counts: StatCountTable;
+  stat_department_counts: StatDepartmentCountTable;
 }
 
 export type Region = Selectable<RegionTable>;

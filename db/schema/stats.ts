@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** The statistics counters (0027): see server/stats/counters.ts for the metrics. */
 export interface StatCountTable {
   metric: string;
@@ -11,4 +13,23 @@ export interface StatCountTable {
   kind: string;
   /** A count, or a sum where the metric says so (reward_paid_fen). */
   n: number;
+}
+
+/** The same counts per department only (0027), read by the staff overview. */
+export interface StatDepartmentCountTable {
+  metric: string;
+  department: string;
+  month: string;
+  n: number;
+}
+
+// The sweeper's once-only markers of 0027 (a clock's due time, a sign-for window's end has passed).
+// Written, never read by the app (only the triggers and `stats recount` read them): left out of the rows.
+declare module './cases.js' {
+  interface ClockTable {
+    due_counted_at: ColumnType<never, string | null, string | null>;
+  }
+  interface CaseAssignmentTable {
+    sign_counted_at?: ColumnType<never, string | null, string | null>;
+  }
 }

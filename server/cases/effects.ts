@@ -37,7 +37,9 @@ function actionEvent(p: Planning, t: Transition, status: CaseStatus, own: Action
   return {
     type: 'event', caseId: row.id, at: p.at, event: t.action, actor: actor.username,
     note: p.input.reason ?? p.input.reply ?? p.input.note ?? null,
-    data: { from: row.status, to: status, ...own.eventData }, public: PUBLIC_EVENTS.has(t.action),
+    // `entered`: the status the case entered, only when it changed (the counters' status:<status>).
+    data: { from: row.status, to: status, ...own.eventData, ...(status !== row.status ? { entered: status } : {}) },
+    public: PUBLIC_EVENTS.has(t.action),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Per-department overview with the hotline KPIs (docs/lifecycle.md): timely sign-for rate, on-time completion
- * rate, return rate, re-handling rate — counted for a period, over the windows that have ended — and the
- * overdue / due-soon cases now, with a totals row.
+ * rate, return rate, re-handling rate — counted for the months of a period, over the windows that have
+ * ended, from the statistics counters (docs/architecture.md) — and the overdue / due-soon cases now,
+ * with a totals row.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -9,7 +10,10 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
-import { rehandleSuggestionCounts } from '../satisfaction/rehandle.service.js';
+import {
+  CLOCK_LATE, CLOCK_ON_TIME, CLOSED, DISPATCHED, REHANDLE_SUGGESTED, REHANDLED, RETURNED, SIGN_DUE, SIGNED_ON_TIME,
+} from '../stats/counters.js';
+import { readDepartmentCounts } from '../stats/counters.repository.js';
 import { departmentNames, dueSoonLimit } from './cases.service.js';
 
 export interface Period {
@@ -28,41 +32,29 @@ function toMap<R extends { department: string | null }>(rows: R[], key: keyof R 
   return out;
 }
 
+/** The metrics the overview reads, per department, from the counters' roll-up. */
+const PERIOD_METRICS = [DISPATCHED, SIGN_DUE, SIGNED_ON_TIME, RETURNED, CLOCK_ON_TIME, CLOCK_LATE, CLOSED, REHANDLED, REHANDLE_SUGGESTED];
+
 /**
- * Counts per department for the period, read so that a month at a million cases does not hold the
- * event loop for long: assignments and events are each read once with their counts summed together;
- * clocks as two ranges of the (status, due_at) index.
+ * Counts per department for the months of the period, read from the statistics counters (migration
+ * 0027, kept in the same batch as each change): a few hundred rows for two years, whatever the number
+ * of cases. A window counts once it has ended: the sweeper marks it then (server/stats/counters.service.ts).
  */
-async function periodCounts(db: Kysely<Database>, start: string, end: string, now: string, only: string | null) {
-  const assignments = await db.selectFrom('case_assignments')
-    .select(['department', (eb) => eb.fn.countAll<number>().as('dispatched')])
-    // A sign-for window counts once it has ended: a dispatch still inside it is neither on time nor late.
-    .select(sql<number>`sum(sign_due_at < ${now})`.as('signDue'))
-    .select(sql<number>`sum(sign_due_at < ${now} AND signed_at IS NOT NULL AND signed_at <= sign_due_at)`.as('signedOnTime'))
-    .select(sql<number>`sum(returned_at IS NOT NULL)`.as('returned'))
-    .where('dispatched_at', '>=', start).where('dispatched_at', '<=', end).groupBy('department')
-    .$if(only !== null, (q) => q.where('department', '=', only!)).execute();
-  // A clock is "due" in the period once its due time has passed, like a sign-for window: a clock
-  // stopped early but not yet due counts when its due time comes. Stopped, and running or paused,
-  // each a range of the (status, due_at) index.
-  const clocks = () => db.selectFrom('clocks').innerJoin('cases', 'cases.id', 'clocks.case_id')
-    .select(['cases.department as department', (eb) => eb.fn.countAll<number>().as('due')])
-    .where('clocks.due_at', '>=', start).where('clocks.due_at', '<=', end).where('clocks.due_at', '<', now).groupBy('cases.department')
-    .$if(only !== null, (q) => q.where('cases.department', '=', only!));
-  const stopped = await clocks().where('clocks.status', '=', 'stopped')
-    .select(sql<number>`sum(clocks.stopped_at <= clocks.due_at)`.as('onTime')).execute();
-  const pastDue = await clocks().where('clocks.status', 'in', ['running', 'paused']).execute();
-  const events = await db.selectFrom('case_events').innerJoin('cases', 'cases.id', 'case_events.case_id')
-    .select(['case_events.event as event', 'cases.department as department', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('case_events.event', 'in', ['close', 'rehandle']).where('case_events.at', '>=', start).where('case_events.at', '<=', end)
-    .groupBy(['case_events.event', 'cases.department'])
-    .$if(only !== null, (q) => q.where('cases.department', '=', only!)).execute();
-  const due = toMap(stopped, 'due');
-  for (const [department, count] of Object.entries(toMap(pastDue, 'due'))) due[department] = (due[department] ?? 0) + count;
+async function periodCounts(db: Kysely<Database>, months: { from: string; to: string }, only: string | null) {
+  const rows = await readDepartmentCounts(db, {
+    fromMonth: months.from, toMonth: months.to, metrics: PERIOD_METRICS, ...(only !== null ? { department: only } : {}),
+  });
+  const of = (metric: string): Counts => {
+    const out: Counts = {};
+    for (const r of rows) if (r.metric === metric && r.department && r.n !== 0) out[r.department] = r.n;
+    return out;
+  };
+  const onTime = of(CLOCK_ON_TIME);
+  const due: Counts = { ...onTime };
+  for (const [department, count] of Object.entries(of(CLOCK_LATE))) due[department] = (due[department] ?? 0) + count;
   return {
-    dispatched: toMap(assignments, 'dispatched'), signDue: toMap(assignments, 'signDue'), signedOnTime: toMap(assignments, 'signedOnTime'), returned: toMap(assignments, 'returned'),
-    due, onTime: toMap(stopped, 'onTime'),
-    closed: toMap(events.filter((e) => e.event === 'close')), rehandled: toMap(events.filter((e) => e.event === 'rehandle')),
+    dispatched: of(DISPATCHED), signDue: of(SIGN_DUE), signedOnTime: of(SIGNED_ON_TIME), returned: of(RETURNED),
+    due, onTime, closed: of(CLOSED), rehandled: of(REHANDLED), rehandleSuggested: of(REHANDLE_SUGGESTED),
   };
 }
 
@@ -79,7 +71,15 @@ async function currentCounts(db: Kysely<Database>, now: string, soon: string, on
   return { overdue: toMap(overdue), dueSoon: toMap(dueSoon) };
 }
 
-/** The overview for the actor: the intake centre sees every department, a supervisor their own. */
+/** The months a period of days covers: the counters are kept per month. */
+export function periodMonths(period: Period): { from: string; to: string } {
+  return { from: period.from.slice(0, 7), to: period.to.slice(0, 7) };
+}
+
+/**
+ * The overview for the actor: the intake centre sees every department, a supervisor their own. The
+ * KPIs count the whole months the period touches (`months`); overdue and due soon are counted now.
+ */
 export async function departmentOverview(deps: Deps, actor: Actor, period: Period) {
   if (actor.role !== 'intake' && actor.role !== 'supervisor') {
     throw new AppError('forbidden', 'The overview is for supervisors and the intake centre.');
@@ -87,18 +87,15 @@ export async function departmentOverview(deps: Deps, actor: Actor, period: Perio
   if (period.from > period.to) {
     throw new AppError('validation_failed', 'The period ends before it starts.', [{ path: 'to', message: 'on or after from' }]);
   }
-  const start = `${period.from}T00:00:00.000+08:00`;
-  const end = `${period.to}T23:59:59.999+08:00`;
+  const months = periodMonths(period);
   const now = deps.clock.now();
   const nowIso = toShanghaiIso(now);
   // A supervisor sees their own department: only its rows are counted.
   const only = actor.role === 'intake' ? null : actor.department ?? '';
-  const [p, c, names, suggested] = await Promise.all([
-    periodCounts(deps.db, start, end, nowIso, only),
+  const [p, c, names] = await Promise.all([
+    periodCounts(deps.db, months, only),
     currentCounts(deps.db, nowIso, await dueSoonLimit(deps, now), only),
     departmentNames(deps),
-    // Ratings of 1–2 or "not resolved" given in the period (server/satisfaction/).
-    rehandleSuggestionCounts(deps, start, end),
   ]);
   const active = new Set([...Object.values(p), ...Object.values(c)].flatMap((m) => Object.keys(m)));
   const codes = actor.role === 'intake' ? [...active].sort() : actor.department ? [actor.department] : [];
@@ -109,10 +106,11 @@ export async function departmentOverview(deps: Deps, actor: Actor, period: Perio
       dispatched: n(p.dispatched, code), signDue: n(p.signDue, code), signedOnTime: n(p.signedOnTime, code),
       returned: n(p.returned, code), due: n(p.due, code), onTime: n(p.onTime, code), closed: n(p.closed, code),
       rehandled: n(p.rehandled, code), overdue: n(c.overdue, code), dueSoon: n(c.dueSoon, code),
-      rehandleSuggested: suggested.get(code) ?? 0,
+      // Ratings of 1–2 or "not resolved" given in the months (server/satisfaction/).
+      rehandleSuggested: n(p.rehandleSuggested, code),
     }),
   }));
-  return { period, departments, totals: withRates(sumCounts(departments)) };
+  return { period, months, departments, totals: withRates(sumCounts(departments)) };
 }
 
 type RowCounts = {

@@ -6,14 +6,22 @@ import type { Deps } from '../deps.js';
 import { requireStaff, type StaffEnv } from '../staff/auth.middleware.js';
 import { departmentOverview } from './kpi.service.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD');
+const day = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'use the form YYYY-MM-DD or YYYY-MM');
 
-/** The period asked for; by default the current month up to today (Asia/Shanghai). */
+/** A month stands for its first day (from) or its last (to); the KPIs are counted per whole month. */
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${Number.isNaN(d) ? '31' : String(d).padStart(2, '0')}`;
+};
+
+/** The period asked for; by default the current month (Asia/Shanghai). */
 export function periodQuery(query: Record<string, string>, today: string) {
-  return z.object({
-    from: date.default(`${today.slice(0, 8)}01`),
-    to: date.default(today),
+  const { from, to } = z.object({
+    from: day.default(`${today.slice(0, 8)}01`),
+    to: day.default(today),
   }).parse(query);
+  return { from: from.length === 7 ? `${from}-01` : from, to: to.length === 7 ? lastDay(to) : to };
 }
 
 export function overviewRoutes(deps: Deps) {

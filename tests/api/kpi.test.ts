@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, report } from '../helpers/bodies.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
@@ -53,6 +54,8 @@ describe('department overview and hotline KPIs', () => {
     await act(c, as.handler, { action: 'not_accept', ground: 'not_consumption', reason: '非生活消费' });
     // The report's clock and c's are left running; on 2026-11-12 a's/b's/c's accept clocks are past due.
     await at('2026-11-12T10:00:00+08:00');
+    // The sweeper counts the windows and clocks whose end has passed (the counters, docs/architecture.md).
+    await sweepClocks(t.deps);
 
     const res = await call(t.app, 'GET', '/api/v1/staff/overview?from=2026-11-01&to=2026-11-30', undefined, as.supervisor);
     expect(res.status).toBe(200);

@@ -31,7 +31,7 @@ describe('effectStatements', () => {
     const event = a.find((s) => s.sql.startsWith('insert into "case_events"'))!;
     expect(event.parameters).toEqual(expect.arrayContaining([
       AT, 'request_transfer', 'handler1', 'not ours',
-      JSON.stringify({ from: 'received', to: 'transfer_requested', department: 'gz-th-samr', transfers: 1 }), 0,
+      JSON.stringify({ from: 'received', to: 'transfer_requested', department: 'gz-th-samr', transfers: 1, entered: 'transfer_requested' }), 0,
     ]));
     const idOf = (list: typeof a) => list.find((s) => s.sql.startsWith('insert into "case_events"'))!.parameters[0];
     expect(idOf(a)).not.toEqual(idOf(b));

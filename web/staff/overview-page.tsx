@@ -31,21 +31,23 @@ function OverviewRow({ label, row }: { label: string; row: Counts }) {
 
 export function OverviewPage({ v, overview, invalid }: { v: StaffView; overview: Overview; invalid: boolean }) {
   const o = v.t.staff.overview;
-  const { from, to } = overview.period;
+  // The counters are kept per month: the form asks for months, the period shown is the months counted.
+  const from = overview.months.from;
+  const to = overview.months.to;
   return (
     <StaffLayout v={v} title={o.title} current="overview">
       <h1>{o.title}</h1>
       {invalid && <p class="error-summary" role="alert">{o.invalid}</p>}
       <form method="get" action="/staff/overview" class="filter-form period-form">
         <label class="label" for="p-from">{o.from}
-          <input class="input" type="date" id="p-from" name="from" value={from} required />
+          <input class="input" type="month" id="p-from" name="from" value={from} pattern="[0-9]{4}-[0-9]{2}" placeholder="YYYY-MM" required />
         </label>
         <label class="label" for="p-to">{o.to}
-          <input class="input" type="date" id="p-to" name="to" value={to} required />
+          <input class="input" type="month" id="p-to" name="to" value={to} pattern="[0-9]{4}-[0-9]{2}" placeholder="YYYY-MM" required />
         </label>
         <button type="submit" class="button">{o.apply}</button>
       </form>
-      <p>{o.period(from, to)}</p>
+      <p>{o.period(overview.period.from, overview.period.to)}</p>
       {overview.departments.length === 0 ? <p class="notice">{o.empty}</p> : (
         // A table wider than a phone scrolls: the keyboard must reach it too.
         <div class="table-scroll" tabindex={0} role="region" aria-label={o.title}>

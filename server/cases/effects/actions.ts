@@ -2,7 +2,8 @@
  * What each action writes besides its transition's state and clocks. A table over every action,
  * so the compiler proves each one was considered; most only change state.
  */
-import { computeDue, SIGN_WINDOW, toShanghaiIso } from '../../clocks/clocks.js';
+import { workingDaysBetween } from '../../clocks/calendar.js';
+import { computeDue, shanghaiDate, SIGN_WINDOW, toShanghaiIso } from '../../clocks/clocks.js';
 import { AppError } from '../../errors.js';
 import { isOpen, NOT_ACCEPT_GROUNDS, type ActionName } from '../lifecycle.js';
 import { extend, pause, resume, startClock } from './clocks.js';
@@ -69,6 +70,8 @@ function close(p: Planning): ActionEffects {
     ? [{ type: 'outbox', caseId: row.id, template: 'rating_invite', department: '', params: {}, at: p.at, toReporter: true }] : [];
   return {
     effects: [{ type: 'message', caseId: row.id, at: p.at, author: p.facts.actor.username, body: p.input.reply!.trim() }, ...invite],
+    // Working days from receipt to close (the day of receipt not counted): the counters' close_wd histogram.
+    eventData: { workingDays: workingDaysBetween(p.calendar, shanghaiDate(new Date(row.received_at)), shanghaiDate(p.now)) },
   };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Reading the statistics counters (stat_counts, migration 0027), marking the windows that have ended
+ * so the triggers count them, and rebuilding the counters from the cases (`stats recount`).
+ */
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export interface CountRow {
+  metric: string;
+  month: string;
+  department: string;
+  category: string;
+  city: string;
+  kind: string;
+  n: number;
+}
+
+export interface CountQuery {
+  /** 'YYYY-MM', both ends included. */
+  fromMonth: string;
+  toMonth: string;
+  /** The metrics by name, or every metric starting with a prefix (e.g. 'status:', 'close_wd:'). */
+  metrics: readonly string[] | { prefix: string };
+  /** Only this department ('' for cases in triage). */
+  department?: string;
+}
+
+function metricFilter<Q extends { where: (...args: any[]) => Q }>(q: Q, metrics: CountQuery['metrics']): Q {
+  if (Array.isArray(metrics)) return metrics.length === 0 ? q.where(sql<boolean>`0`) : q.where('metric', 'in', metrics as string[]);
+  const { prefix } = metrics as { prefix: string };
+  // A range of the primary key: every metric that starts with the prefix sorts between it and prefix + U+FFFF.
+  return q.where('metric', '>=', prefix).where('metric', '<', `${prefix}\uffff`);
+}
+
+/** The counter rows of the months asked for (rows whose count came back to zero left out). */
+export async function readCounts(db: Kysely<Database>, query: CountQuery): Promise<CountRow[]> {
+  let q = db.selectFrom('stat_counts').select(['metric', 'month', 'department', 'category', 'city', 'kind', 'n'])
+    .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).where('n', '!=', 0);
+  q = metricFilter(q, query.metrics);
+  if (query.department !== undefined) q = q.where('department', '=', query.department);
+  return (await q.execute()).map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * The counts summed per metric and department over the months (the per-department roll-up, a few
+ * hundred rows for two years): what the staff overview reads.
+ */
+export async function readDepartmentCounts(
+  db: Kysely<Database>, query: CountQuery,
+): Promise<{ metric: string; department: string; n: number }[]> {
+  let q = db.selectFrom('stat_department_counts')
+    .select(['metric', 'department', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth)
+    .groupBy(['metric', 'department']);
+  q = metricFilter(q, query.metrics);
+  if (query.department !== undefined) q = q.where('department', '=', query.department);
+  return (await q.execute()).map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */
+export const MARK_LIMIT = 2000;
+
+/**
+ * Marks the clocks whose due time and the dispatches whose sign-for window have passed by `at`, once
+ * each: the triggers then count the clock's outcome and the window (signed in time or not).
+ */
+export function markEndedWindowsQueries(db: Kysely<Database>, at: string, limit = MARK_LIMIT): CompiledQuery[] {
+  return [
+    db.updateTable('clocks').set({ due_counted_at: at })
+      .where('id', 'in', db.selectFrom('clocks').select('id').where(sql<boolean>`due_counted_at IS NULL`).where('due_at', '<', at).limit(limit))
+      .compile(),
+    db.updateTable('case_assignments').set({ sign_counted_at: at })
+      .where('id', 'in', db.selectFrom('case_assignments').select('id').where(sql<boolean>`sign_counted_at IS NULL`).where('sign_due_at', '<', at).limit(limit))
+      .compile(),
+  ];
+}
+
+const CITY = sql`substr(c.region, 1, 4) || '00'`;
+
+/**
+ * The statements that rebuild the counters from the cases: what each case, clock, event, rating and
+ * reward contributes (the views of 0027, the same expressions as the triggers), summed. The roll-up
+ * follows by the counters' own triggers.
+ */
+export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
+  return [
+    sql`DELETE FROM stat_counts`.compile(db),
+    sql`DELETE FROM stat_department_counts`.compile(db),
+    sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
+      SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
+      FROM stat_case_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),
+    sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
+      SELECT f.metric, f.month, f.department, c.category, ${CITY}, c.kind, sum(f.n)
+      FROM stat_assignment_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),
+  ];
+}
+
+export type BatchFn = (queries: CompiledQuery[]) => Promise<unknown>;
+
+/** Rebuilds stat_counts and its roll-up from the cases in one transaction; returns the rows written. */
+export async function recountStats(db: Kysely<Database>, batch: BatchFn): Promise<{ rows: number }> {
+  await batch(recountQueries(db));
+  const row = await db.selectFrom('stat_counts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows: Number(row.n) };
+}
