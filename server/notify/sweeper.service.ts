@@ -10,6 +10,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { expireRewards } from '../rewards/expiry.service.js';
 import { markEndedWindows } from '../stats/counters.service.js';
+import { reportEndedMonth } from '../stats/reports.service.js';
 import { enqueueDigests } from './digest.service.js';
 import { intakeCentreCode, noticesFor, watchHorizon, type ClockNotice } from './sweep-rules.js';
 import {
@@ -76,6 +77,9 @@ export async function sweepClocks(deps: Deps, calendar?: CalendarData): Promise<
   await expireRewards(deps, now);
   // Clocks and sign-for windows that ended are counted in the statistics now (server/stats/).
   await markEndedWindows(deps, at);
+  // Once a month has ended (Beijing time) its statistics report is generated, once; a failure is logged
+  // and must not hold up the digests (server/stats/reports.service.ts).
+  await reportEndedMonth(deps).catch((err: unknown) => deps.log(`monthly report failed: ${err instanceof Error ? err.message : String(err)}`));
   summary.digests = await enqueueDigests(deps, now, cal);
   return summary;
 }
