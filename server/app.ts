@@ -7,6 +7,7 @@ import { apiDocsPages } from '../web/api-docs/routes.js';
 import { outboxPages } from '../web/admin/outbox.js';
 import { followupPages } from '../web/followup/routes.js';
 import { ratePages } from '../web/followup/rate.routes.js';
+import { enterprisePages } from '../web/enterprises/routes.js';
 import { appErrors, appNotFound } from '../web/html-errors.js';
 import { webRoutes } from '../web/routes.js';
 import { reportPages } from '../web/stats/report-routes.js';
@@ -21,6 +22,7 @@ import { openApiRoutes } from './api-docs/openapi.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { overviewRoutes } from './cases/overview.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { followupRoutes } from './followup/followup.routes.js';
 import { createReceiptThrottle } from './followup/receipt-throttle.js';
 import { AppError, errorBody } from './errors.js';
@@ -84,7 +86,7 @@ export function createApp(deps: Deps) {
   const receiptThrottle = createReceiptThrottle(deps.config);
   const api = new Hono();
   api.route('/', directoryRoutes(deps));
-  api.route('/', intakeRoutes(deps));
+  api.route('/', intakeRoutes(deps)).route('/enterprises', enterpriseRoutes(deps));
   api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/staff/cases', caseRoutes(deps));
   api.route('/staff/cases', attachmentRoutes(deps));
@@ -106,7 +108,7 @@ export function createApp(deps: Deps) {
   app.route('/staff', staffPages(deps));
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
   app.route('/stats/reports', reportPages(deps));
-  app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps));
+  app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps)).route('/enterprises', enterprisePages(deps));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.

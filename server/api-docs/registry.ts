@@ -1,11 +1,12 @@
 /** Every /api/v1 operation the description lists; a test checks it against the app's routes both ways. */
 import type { Operation } from './operation.js';
 import { adminOperations } from './registry-admin.js';
+import { enterpriseOperations } from './registry-enterprises.js';
 import { publicOperations } from './registry-public.js';
 import { satisfactionOperations } from './registry-satisfaction.js';
 import { staffOperations } from './registry-staff.js';
 
-export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...adminOperations];
+export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...adminOperations, ...enterpriseOperations];
 
 /** `get /api/v1/staff/cases/{caseNumber}` → its anchor on /api/docs and its operationId. */
 export function operationId(op: Pick<Operation, 'method' | 'path'>): string {
