@@ -3,9 +3,10 @@ import type { CaseKind } from '../../domain/vocabulary.js';
 import { kinds } from '../../server/intake/intake.schema.js';
 import { categoryGroups, isKind, productCategoryCodes, type Choices } from '../intake/choices.js';
 import { flowText } from '../intake/flow-messages.js';
-import { ACTION_FIELD, fieldId } from '../intake/form.js';
+import { enterpriseText } from '../intake/enterprise-messages.js';
+import { ACTION_FIELD, ENTERPRISE, fieldId, type TextField } from '../intake/form.js';
 import { nameIn } from '../names.js';
-import { ErrorText, Input, Option, Select, Tag, type FormView } from './fields.js';
+import { describe, ErrorText, Hint, Input, Option, Select, Tag, type FormView } from './fields.js';
 
 export function KindFieldset({ f }: { f: FormView }) {
   const error = f.errors.get('kind');
@@ -23,6 +24,7 @@ export function KindFieldset({ f }: { f: FormView }) {
               data-short={f.t.kinds[kind].short} />
             <label class="choice-label" for={id}>{f.t.kinds[kind].name}</label>
             <p class="hint" id={`${id}-hint`}>{f.t.kinds[kind].what}</p>
+            {kind === 'injury' && <EnterpriseEntry f={f} />}
           </div>
         );
       })}
@@ -47,12 +49,27 @@ function KindContinue({ f }: { f: FormView }) {
   );
 }
 
-/** Categories by domain; with `onlyKind` (from `?kind=`) only those that take it, so no JS is needed. */
-export function CategorySelect({ f, choices, onlyKind }: { f: FormView; choices: Choices; onlyKind?: CaseKind | undefined }) {
+/** The way to the enterprise path: the responsible enterprise reports its own accident (a page of its own, no JS needed). */
+function EnterpriseEntry({ f }: { f: FormView }) {
+  const text = enterpriseText(f.lang);
+  return (
+    <p class="hint enterprise-entry">
+      {text.entryHint} <a href={`/submit?kind=injury&as=${ENTERPRISE}&lang=${f.lang}`}>{text.entryLink}</a>
+    </p>
+  );
+}
+
+/**
+ * Categories by domain; with `onlyKind` (from `?kind=`) only those that take it, so no JS is needed.
+ * `fixedKind`: the page takes one kind only (the enterprise path), so there is no "show all".
+ */
+export function CategorySelect({ f, choices, onlyKind, fixedKind = false }: {
+  f: FormView; choices: Choices; onlyKind?: CaseKind | undefined; fixedKind?: boolean;
+}) {
   const { t, lang } = f;
   return (
     <>
-      {onlyKind && (
+      {onlyKind && !fixedKind && (
         <p class="filter-note">
           {t.form.filtered(t.kinds[onlyKind].short)}{' '}
           <input class="link-button" type="submit" name={ACTION_FIELD} value={t.form.showAll} formnovalidate data-show-all data-only-kind={onlyKind} />
@@ -117,5 +134,79 @@ export function ProductFields({ f, choices }: { f: FormView; choices: Choices })
           autocomplete="off" narrow />
       </fieldset>
     </>
+  );
+}
+
+/** A whole number (or an amount) typed as text: a numeric keypad on phones, and what was typed comes back as typed. */
+export function NumberInput({ f, name, label, hint, tag, decimal = false, required = false }: {
+  f: FormView; name: TextField; label: string; hint?: string | undefined; tag?: string | undefined; decimal?: boolean; required?: boolean;
+}) {
+  const { id, error, aria } = describe(f, name, Boolean(hint));
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label class="label" for={id}>{label}<Tag text={tag} /></label>
+      <Hint id={id} text={hint} />
+      <ErrorText id={id} error={error} />
+      <input class="input input-narrow" id={id} name={name} type="text" inputmode={decimal ? 'decimal' : 'numeric'}
+        value={f.values[name]} required={required} maxlength={decimal ? 20 : 7} autocomplete="off" {...aria} />
+    </div>
+  );
+}
+
+/** An injury's accident figures (the enterprise path): deaths, seriously and slightly injured, the loss in yuan. */
+export function AccidentFields({ f }: { f: FormView }) {
+  const { t } = f;
+  const text = enterpriseText(f.lang);
+  const error = f.errors.get('accident');
+  return (
+    <fieldset class={error ? 'fieldset field-error' : 'fieldset'} id={fieldId('accident')}>
+      <legend class="legend legend-section">{text.accidentLegend}</legend>
+      <p class="hint">{text.accidentHint}</p>
+      <ErrorText id={fieldId('accident')} error={error} />
+      <NumberInput f={f} name="accident.deaths" label={text.deaths} tag={t.required} required />
+      <NumberInput f={f} name="accident.seriouslyInjured" label={text.seriouslyInjured} tag={t.required} required />
+      <NumberInput f={f} name="accident.injured" label={text.injured} hint={text.injuredHint} tag={t.required} required />
+      <NumberInput f={f} name="accident.directLossFen" label={text.directLoss} hint={text.directLossHint} tag={t.optional} decimal />
+      <Select f={f} name="severity" label={t.form.severity} hint={text.severityHint} tag={t.optional}>
+        <option value="">{t.choose}</option>
+        {(['minor', 'serious', 'fatal'] as const).map((s) => (
+          <Option f={f} name="severity" value={s}>{t.form.severities[s]}</Option>
+        ))}
+      </Select>
+    </fieldset>
+  );
+}
+
+/** The responsible enterprise (the case's subject) and what it names: its address, the product. */
+export function EnterpriseFields({ f, choices }: { f: FormView; choices: Choices }) {
+  const { t } = f;
+  const text = enterpriseText(f.lang);
+  return (
+    <fieldset class="fieldset">
+      <legend class="legend legend-section">{text.enterpriseLegend}</legend>
+      <Input f={f} name="reporter.enterprise.name" label={text.enterpriseName} hint={text.enterpriseNameHint} tag={t.required}
+        required maxlength={200} autocomplete="organization" />
+      <Input f={f} name="reporter.enterprise.creditCode" label={t.form.creditCode} hint={text.creditCodeHint} tag={t.required}
+        required maxlength={18} autocomplete="off" narrow />
+      <Input f={f} name="subject.address" label={text.enterpriseAddress} tag={t.optional} maxlength={300} autocomplete="street-address" />
+      <ProductFields f={f} choices={choices} />
+    </fieldset>
+  );
+}
+
+/** The enterprise's contact person: the reporter, sealed like any reporter's identity. */
+export function ContactFields({ f }: { f: FormView }) {
+  const { t } = f;
+  const text = enterpriseText(f.lang);
+  return (
+    <fieldset class="fieldset">
+      <legend class="legend legend-section">{text.contactLegend}</legend>
+      <p class="hint">{text.contactIntro}</p>
+      <Input f={f} name="reporter.name" label={text.contactName} tag={t.required} required maxlength={50} autocomplete="name" />
+      <Input f={f} name="reporter.phone" type="tel" label={t.form.phone} hint={t.form.phoneHint} tag={t.required}
+        required maxlength={20} autocomplete="tel" narrow />
+      <Input f={f} name="reporter.email" type="email" label={t.form.email} hint={t.form.emailHint} tag={t.optional}
+        maxlength={254} autocomplete="email" />
+    </fieldset>
   );
 }

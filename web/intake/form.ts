@@ -7,12 +7,18 @@ export const textFields = [
   'subject.product.name', 'subject.product.brand', 'subject.product.model', 'subject.product.batch', 'subject.product.gtin',
   'description', 'occurredOn', 'claim', 'severity',
   'reporter.relation', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
+  // The enterprise path (`as=enterprise`): the responsible enterprise files its accident (web/intake/enterprise-page.tsx).
+  'as', 'reporter.enterprise.name', 'reporter.enterprise.creditCode',
+  'accident.deaths', 'accident.seriouslyInjured', 'accident.injured', 'accident.directLossFen',
 ] as const;
 export const checkboxFields = ['reward', 'reporter.anonymous'] as const;
 
 /** The order fields appear in on the page, which the error summary follows. */
 export const formOrder: readonly string[] = [
-  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity', 'reward', 'reporter.relation', 'attachments',
+  'kind', 'category', 'region', 'description', 'occurredOn', 'claim', 'severity',
+  'accident', 'accident.deaths', 'accident.seriouslyInjured', 'accident.injured', 'accident.directLossFen',
+  'reward', 'reporter.relation', 'attachments',
+  'reporter.enterprise', 'reporter.enterprise.name', 'reporter.enterprise.creditCode',
   'subject.name', 'subject.creditCode', 'subject.address',
   'subject.product', 'subject.product.name', 'subject.product.brand', 'subject.product.model', 'subject.product.batch', 'subject.product.gtin',
   'reporter.anonymous', 'reporter.name', 'reporter.phone', 'reporter.idNumber', 'reporter.email', 'reporter.address',
@@ -50,8 +56,60 @@ export function attachmentParts(body: FormBody): (string | File)[] {
 
 const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value);
 
+/** The form's path for the responsible enterprise filing its own accident (`?kind=injury&as=enterprise`). */
+export const ENTERPRISE = 'enterprise';
+export const isEnterpriseForm = (v: Pick<FormValues, 'as'>) => v.as === ENTERPRISE;
+
+/** A count as typed: digits become a number; anything else is sent as typed, for the schema to refuse. */
+function typedCount(value: string): unknown {
+  const t = value.normalize('NFKC').trim();
+  if (t === '') return undefined;
+  return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+}
+
+/** The loss is typed in yuan (up to two decimals, grouping commas allowed) and sent in fen, counted exactly. */
+export function yuanToFen(value: string): unknown {
+  const t = value.normalize('NFKC').replace(/[,\s元]/g, '');
+  if (t === '') return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return t;
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] === '-' ? -fen : fen;
+}
+
+/** The enterprise's submission: the enterprise is the subject, its contact person the (named) reporter. */
+function enterpriseInput(v: FormValues): Record<string, unknown> {
+  return {
+    kind: v.kind,
+    category: v.category,
+    region: v.region,
+    subject: {
+      address: v['subject.address'],
+      product: {
+        name: v['subject.product.name'], brand: v['subject.product.brand'], model: v['subject.product.model'],
+        batch: v['subject.product.batch'], gtin: v['subject.product.gtin'],
+      },
+    },
+    description: v.description,
+    occurredOn: blankToUndefined(v.occurredOn),
+    severity: blankToUndefined(v.severity),
+    accident: {
+      deaths: typedCount(v['accident.deaths']), seriouslyInjured: typedCount(v['accident.seriouslyInjured']),
+      injured: typedCount(v['accident.injured']), directLossFen: yuanToFen(v['accident.directLossFen']),
+    },
+    reporter: {
+      anonymous: false,
+      enterprise: { name: v['reporter.enterprise.name'], creditCode: v['reporter.enterprise.creditCode'] },
+      name: v['reporter.name'],
+      phone: v['reporter.phone'],
+      email: v['reporter.email'],
+    },
+  };
+}
+
 /** The submission body for `submissionSchema`; an anonymous reporter's typed details are dropped. */
 export function toSubmissionInput(v: FormValues): Record<string, unknown> {
+  if (isEnterpriseForm(v)) return enterpriseInput(v);
   const relation = blankToUndefined(v['reporter.relation']);
   return {
     kind: v.kind,

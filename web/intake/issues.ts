@@ -3,7 +3,8 @@ import type { ErrorIssue } from '../../server/errors.js';
 import type { Lang, Messages } from '../i18n.js';
 import { nameIn } from '../names.js';
 import { isKind, type CategoryChoice } from './choices.js';
-import { formOrder, type FormValues } from './form.js';
+import { enterpriseText } from './enterprise-messages.js';
+import { formOrder, isEnterpriseForm, type FormValues } from './form.js';
 
 export type FieldErrors = Map<string, string>;
 
@@ -45,7 +46,14 @@ function messageFor(issue: ErrorIssue, values: FormValues, t: Messages, lang: La
     // The message of an attachments issue is the refusal reason (web/intake/submit.ts).
     case 'attachments': return e.attachments[issue.message as keyof typeof e.attachments] ?? e.other;
     case 'reporter.anonymous': return e.anonymousComplaint;
-    case 'reporter.name': return e.name;
+    case 'reporter.name': return isEnterpriseForm(values) ? enterpriseText(lang).errors.contactName : e.name;
+    case 'accident': return enterpriseText(lang).errors.accidentMissing;
+    case 'accident.deaths': case 'accident.seriouslyInjured': case 'accident.injured': return enterpriseText(lang).errors.count;
+    case 'accident.directLossFen': return enterpriseText(lang).errors.loss;
+    case 'reporter.enterprise': return enterpriseText(lang).errors.notInjury;
+    case 'reporter.enterprise.name': return enterpriseText(lang).errors.enterpriseName;
+    case 'reporter.enterprise.creditCode':
+      return blank('reporter.enterprise.creditCode') ? enterpriseText(lang).errors.creditCodeMissing : e.creditCode;
     // A landline or a number with a country code gets the formats; anything else reads as a mobile typed wrong.
     case 'reporter.phone': return /^\s*[+＋0０8８]/.test(values['reporter.phone']) ? e.phoneFormats : e.phone;
     case 'reporter.idNumber': return e.idNumber;

@@ -19,7 +19,8 @@ import { ConfirmationPage, ReceiptShownPage } from '../pages/confirmation.js';
 import { SubmitPage } from '../pages/submit.js';
 import { renderPage } from '../render.js';
 import { isKind, loadChoices, type Choices } from './choices.js';
-import { emptyForm, formAction, KEY_FIELD, readForm, type FormValues } from './form.js';
+import { EnterprisePage } from './enterprise-page.js';
+import { emptyForm, ENTERPRISE, formAction, isEnterpriseForm, KEY_FIELD, readForm, type FormValues } from './form.js';
 import { categoryIssue, fieldErrors } from './issues.js';
 import { readIntakeForm, submitForm } from './submit.js';
 
@@ -34,6 +35,9 @@ interface Shown {
 
 function showForm(c: Context, lang: Lang, t: Messages, choices: Choices, s: Shown, status: 200 | 400 = 200) {
   const f = { t, lang, values: s.values, errors: s.errors ?? new Map<string, string>(), key: s.key, refreshed: s.refreshed };
+  if (isEnterpriseForm(s.values)) {
+    return renderPage(c, <EnterprisePage f={f} choices={choices} keyUsed={s.keyUsed} switchHref={switchHref(c, t.switchLang)} />, status);
+  }
   return renderPage(c, (
     <SubmitPage f={f} choices={choices} onlyKind={s.onlyKind} keyUsed={s.keyUsed} switchHref={switchHref(c, t.switchLang)} />
   ), status);
@@ -53,10 +57,12 @@ export function intakePages(deps: Deps, uploadGate: ReturnType<typeof createUplo
     const { lang, t } = resolveLang(c);
     const kind = c.req.query('kind');
     const onlyKind = isKind(kind) ? kind : undefined;
+    // The enterprise path: the responsible enterprise reports its own accident (an injury, always).
+    const values = c.req.query('as') === ENTERPRISE ? { ...emptyForm('injury'), as: ENTERPRISE } : emptyForm(onlyKind);
     // Each visitor's form has its own key: never from a shared cache, always fetched anew. (Not no-store:
     // the back button may still show this very form, with its key, so sending it again files nothing.)
     c.header('Cache-Control', 'private, no-cache');
-    return showForm(c, lang, t, await loadChoices(deps), { values: emptyForm(onlyKind), key: newKey(), onlyKind });
+    return showForm(c, lang, t, await loadChoices(deps), { values, key: newKey(), onlyKind });
   });
 
   // Only same-origin form posts (Origin or Sec-Fetch-Site), so another site cannot file in a visitor's name.

@@ -75,6 +75,7 @@ export function MatterSection({ v, c }: { v: StaffView; c: CaseView }) {
         <dt>{s.received}</dt><dd>{formatTime(c.receivedAt)}</dd>
         {c.occurredOn && (<><dt>{s.occurredOn}</dt><dd>{c.occurredOn}</dd></>)}
         {c.severity && (<><dt>{s.severity}</dt><dd>{s.severities[c.severity] ?? c.severity}</dd></>)}
+        <AccidentRows v={v} c={c} />
         <dt>{s.reporter}</dt><dd>{c.reporter} ({c.anonymous ? s.anonymous : s.realName})</dd>
         {c.reporterRelation && (<><dt>{s.relation}</dt><dd>{s.relations[c.reporterRelation] ?? c.reporterRelation}</dd></>)}
         {c.reporterContact && (<><dt>{s.contact}</dt><dd>{c.reporterContact.name} {c.reporterContact.phone}</dd></>)}
@@ -126,5 +127,37 @@ export function ClocksSection({ v, c }: { v: StaffView; c: CaseView }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The accident figures' labels: staff pages come in zh-CN and English (a zh-Hant visitor reads zh-CN). */
+const accidentText = {
+  zh: {
+    filedBy: '报告方', enterprise: '事故责任企业自行报告（联系人身份已加密）', deaths: '死亡人数', seriouslyInjured: '重伤人数',
+    injured: '轻伤人数', loss: '直接经济损失', notAssessed: '尚未核定', yuan: '元',
+  },
+  en: {
+    filedBy: 'Filed by', enterprise: 'the responsible enterprise itself (its contact person sealed)', deaths: 'Deaths',
+    seriouslyInjured: 'Seriously injured', injured: 'Slightly injured', loss: 'Direct economic loss', notAssessed: 'not yet assessed', yuan: 'CNY',
+  },
+};
+
+/** An injury's accident figures (they set its severity) and whether the responsible enterprise filed it. */
+export function AccidentRows({ v, c }: { v: StaffView; c: CaseView }) {
+  const a = accidentText[v.lang === 'en' ? 'en' : 'zh'];
+  const figures = c.accident;
+  return (
+    <>
+      {c.filedBy === 'enterprise' && (<><dt>{a.filedBy}</dt><dd>{a.enterprise}</dd></>)}
+      {figures && (
+        <>
+          <dt>{a.deaths}</dt><dd>{figures.deaths}</dd>
+          <dt>{a.seriouslyInjured}</dt><dd>{figures.seriouslyInjured}</dd>
+          <dt>{a.injured}</dt><dd>{figures.injured}</dd>
+          <dt>{a.loss}</dt>
+          <dd>{figures.directLossFen === null ? a.notAssessed : `${formatYuan(figures.directLossFen)} ${a.yuan}`}</dd>
+        </>
+      )}
+    </>
   );
 }
