@@ -17,6 +17,7 @@ import { accountCommands, parseFlags, UsageError } from './node/account-commands
 import { apiKeyCommands } from './node/api-key-commands.js';
 import { reportCommands } from './node/report-command.js';
 import { demoDataCommand } from '../tools/demo-data/command.js';
+import { recountEnterprises } from './enterprises/enterprises.service.js';
 import { storeRotatedDevKey } from './node/keyfiles.js';
 
 // The API-client commands take their flags the same way as the account commands.
@@ -123,6 +124,13 @@ const commands: Record<string, { help: string; run: Command }> = {
   'demo-data': {
     help: 'demo-data --cases N         fill the database with N realistic demo cases (--seed S, --months M, --receipts FILE to keep receipts)',
     run: (runtime, _args, argv) => demoDataCommand(runtime, argv),
+  },
+  'enterprises recount': {
+    help: 'enterprises recount         rebuild the enterprise summary counters (per credit code and year, names, products) from the cases',
+    async run({ deps }) {
+      const r = await recountEnterprises(deps);
+      return `Enterprise counters rebuilt from the cases: ${r.enterprises} enterprises, ${r.cases} complaints and reports, ${r.products} products.`;
+    },
   },
 };
 

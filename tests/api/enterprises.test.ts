@@ -3,11 +3,15 @@
  * filed through POST /api/v1/cases and moved by staff actions are counted by year from counters kept
  * by triggers, merged duplicates nowhere, and the answer carries counts and product fields only.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recountEnterprises } from '../../server/enterprises/enterprises.service.js';
+import { toBase64 } from '../../server/lib/encoding.js';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint as complaintBody, report } from '../helpers/bodies.js';
@@ -220,4 +224,30 @@ describe('the documented answers', () => {
     check('/api/v1/enterprises', await call(t.app, 'GET', '/api/v1/enterprises?q=9144'));
     check('/api/v1/enterprises', await call(t.app, 'GET', '/api/v1/enterprises'));
   });
+});
+
+describe('npm run intake -- enterprises recount', () => {
+  it('rebuilds the counters of a database file from its cases and says how much it found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intake-enterprises-'));
+    try {
+      const onFile = await createTestApp({ now: '2026-03-02T09:00:00+08:00', filename: join(dir, 'intake.sqlite'), env: { INTAKE_DATA_DIR: dir } });
+      const filed = await call(onFile.app, 'POST', '/api/v1/cases', report({ subject: subject(CODE) }));
+      expect(filed.status).toBe(201);
+      onFile.store.sqlite.exec('DELETE FROM enterprise_counts; DELETE FROM enterprise_names');
+      await onFile.close();
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'enterprises', 'recount'], {
+        cwd: join(import.meta.dirname, '../..'), encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(new Uint8Array(32).fill(7)) },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Enterprise counters rebuilt from the cases: 1 enterprises, 1 complaints and reports, 0 products.');
+      const reopened = await createTestApp({ filename: join(dir, 'intake.sqlite'), env: { INTAKE_DATA_DIR: dir } });
+      const res = await call(reopened.app, 'GET', `/api/v1/enterprises/${CODE}`);
+      expect(res.body).toMatchObject({ creditCode: CODE, reports: { received: 1 } });
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
