@@ -14,6 +14,7 @@ import { reportPages } from '../web/stats/report-routes.js';
 import { handoverPages } from '../web/staff/handover.routes.js';
 import { staffLoginPages } from '../web/staff/login.routes.js';
 import { staffPages } from '../web/staff/routes.js';
+import { statsPages } from '../web/stats/routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { createUploadGate, isFormUploadPath, isUploadRequest, uploadBodyLimit } from './attachments/limits.js';
 import type { Deps } from './deps.js';
@@ -33,6 +34,7 @@ import { rewardRoutes } from './rewards/rewards.routes.js';
 import { ratingLinkRoutes, rehandleRoutes } from './satisfaction/satisfaction.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { createLoginThrottle } from './staff/throttle.js';
 
 export function createApp(deps: Deps) {
@@ -96,6 +98,7 @@ export function createApp(deps: Deps) {
   api.route('/staff/overview', overviewRoutes(deps));
   api.route('/admin/outbox', outboxRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/', statsRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', openApiRoutes());
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));
@@ -109,6 +112,7 @@ export function createApp(deps: Deps) {
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
   app.route('/stats/reports', reportPages(deps));
   app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps)).route('/enterprises', enterprisePages(deps));
+  app.route('/', statsPages(deps));
   app.route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.

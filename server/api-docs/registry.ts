@@ -5,8 +5,9 @@ import { enterpriseOperations } from './registry-enterprises.js';
 import { publicOperations } from './registry-public.js';
 import { satisfactionOperations } from './registry-satisfaction.js';
 import { staffOperations } from './registry-staff.js';
+import { statsOperations } from './registry-stats.js';
 
-export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...adminOperations, ...enterpriseOperations];
+export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...adminOperations, ...enterpriseOperations, ...statsOperations];
 
 /** `get /api/v1/staff/cases/{caseNumber}` → its anchor on /api/docs and its operationId. */
 export function operationId(op: Pick<Operation, 'method' | 'path'>): string {

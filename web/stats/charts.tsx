@@ -31,9 +31,10 @@ export const CHARTS_CSS = `
 .stats-summary dt { font-size: .95rem; color: #484949; }
 .stats-summary dd { margin: .25rem 0 0; font-size: 1.4rem; font-weight: 700; }
 .stats-legend { border-left: 4px solid #b1b4b6; padding: .25rem .75rem; margin: 1rem 0; }
+.stats-fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
 .stats-form { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; margin: 1rem 0; }
-.stats-form label { display: block; font-weight: 700; }
-.stats-form input { font: inherit; padding: .35rem; border: 2px solid #1b1b1b; max-width: 100%; }
+.stats-form .field { margin-bottom: 0; }
+.stats-form .input { width: 8rem; }
 @media print { .stats-form, .stats-search { display: none !important; } .stats-figure { break-inside: avoid; } }
 `;
 
