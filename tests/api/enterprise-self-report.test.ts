@@ -3,7 +3,16 @@
  * credit code, a contact person and the accident figures; the figures set the severity, and with it
  * the 24-hour triage clock and the provincial SAMR co-handler. The contact is sealed like any reporter.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { parseConfig } from '../../server/config.js';
+import { newMasterKeyBytes } from '../../server/identity/keys.js';
+import { toBase64 } from '../../server/lib/encoding.js';
+import { createNodeRuntime, type NodeRuntime } from '../../server/node/bootstrap.js';
+import { startSubmissionThread, type SubmissionThread } from '../../server/node/submit-thread.js';
 import { findSealedRecord } from '../../server/identity/sealed.repository.js';
 import { unseal } from '../../server/identity/seal.js';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
@@ -206,4 +215,36 @@ describe('the enterprise contact is sealed like any reporter', () => {
       enterprise: { name: '广州某某游乐设备有限公司', creditCode: CODE },
     });
   });
+});
+
+describe('an enterprise self-report through the Node submission thread', () => {
+  let dir: string;
+  let runtime: NodeRuntime;
+  let thread: SubmissionThread | null;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'enterprise-thread-'));
+    const config = parseConfig({ NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(newMasterKeyBytes()) });
+    runtime = await createNodeRuntime({ config, log: () => {} });
+    thread = await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps });
+  }, 30_000);
+  afterEach(async () => {
+    await thread?.stop();
+    await runtime.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is filed fatal with its figures and co-handler, and a wrong figure is a 400', async () => {
+    expect(thread).not.toBeNull();
+    const threaded = createApp({ ...runtime.deps, submitter: thread!.submit });
+    const filed = await call(threaded, 'POST', '/api/v1/cases', selfReport({}, { deaths: 1 }));
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ severity: 'fatal', urgent: true });
+    expect(filed.body.cohandlers.map((c: { code: string }) => c.code)).toEqual(['samr-440000']);
+    const stored = await runtime.store.db.selectFrom('cases').selectAll().where('case_number', '=', filed.body.caseNumber).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ accident_deaths: 1, filed_by_enterprise: 1, subject_credit_code: CODE, severity: 'fatal' });
+    const bad = await call(threaded, 'POST', '/api/v1/cases', selfReport({}, { deaths: -1 }));
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toContain('accident.deaths');
+  }, 30_000);
 });
