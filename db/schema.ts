@@ -8,6 +8,7 @@ import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventT
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { ApiKeyTable } from './schema/api-keys.js';
+import type { SignalCaseTable, SignalCountTable, SignalMemberTable, SignalSettingsTable, SignalTable } from './schema/signals.js';
 import type { EnterpriseCaseMarkTable, EnterpriseCountTable, EnterpriseNameTable, EnterpriseProductTable } from './schema/enterprises.js';
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
@@ -23,6 +24,7 @@ export * from './schema/submission-keys.js';
 export * from './schema/attachments.js';
 export * from './schema/open311.js';
 export * from './schema/api-keys.js';
+export * from './schema/signals.js';
 export * from './schema/enterprises.js';
 export * from './schema/reports.js';
 export * from './schema/stats.js';
@@ -64,6 +66,11 @@ export interface Database {
   submission_keys: SubmissionKeyTable;
   open311_requests: Open311RequestTable;
   api_keys: ApiKeyTable;
+  signal_settings: SignalSettingsTable;
+  signal_members: SignalMemberTable;
+  signal_counts: SignalCountTable;
+  signals: SignalTable;
+  signal_cases: SignalCaseTable;
   enterprise_counts: EnterpriseCountTable;
   enterprise_case_marks: EnterpriseCaseMarkTable;
   enterprise_names: EnterpriseNameTable;

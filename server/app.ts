@@ -32,6 +32,7 @@ import { outboxRoutes } from './notify/outbox.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { rewardRoutes } from './rewards/rewards.routes.js';
 import { ratingLinkRoutes, rehandleRoutes } from './satisfaction/satisfaction.routes.js';
+import { signalRoutes } from './signals/signals.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { staffAuthRoutes } from './staff/auth.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
@@ -93,7 +94,7 @@ export function createApp(deps: Deps) {
   api.route('/staff/cases', caseRoutes(deps));
   api.route('/staff/cases', attachmentRoutes(deps));
   api.route('/staff', identityRoutes(deps));
-  api.route('/staff', rewardRoutes(deps)).route('/staff', rehandleRoutes(deps)).route('/rate', ratingLinkRoutes(deps));
+  api.route('/staff', rewardRoutes(deps)).route('/staff', rehandleRoutes(deps)).route('/staff/signals', signalRoutes(deps)).route('/rate', ratingLinkRoutes(deps));
   api.route('/followup', followupRoutes(deps, receiptThrottle));
   api.route('/staff/overview', overviewRoutes(deps));
   api.route('/admin/outbox', outboxRoutes(deps));

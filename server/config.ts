@@ -104,6 +104,14 @@ export const configSchema = z.object({
    * Where the audit log's daily anchor (its entry count and last hash) is mailed, comma-separated:
    * the auditors' own addresses, outside the system (staff accounts have no e-mail address).
    */
+  /**
+   * Quality signals (docs/signals.md): the same business or product named in this many cases within
+   * INTAKE_SIGNAL_WINDOW_DAYS raises a signal to the risk desk. Written to signal_settings at start.
+   */
+  INTAKE_SIGNAL_MIN_CASES: z.coerce.number().int().min(2).max(10_000).default(5),
+  INTAKE_SIGNAL_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /** 'off': new cases are not counted for signals at all (the counters' cost can then be measured). */
+  INTAKE_SIGNALS: z.enum(['on', 'off']).default('on'),
   INTAKE_AUDITOR_MAIL: z.string().default('').refine(
     (text) => text.split(',').map((a) => a.trim()).filter(Boolean).every((a) => /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(a)),
     'INTAKE_AUDITOR_MAIL must be e-mail addresses separated by commas',

@@ -6,6 +6,7 @@
  */
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { createApp } from './app.js';
+import { applySignalSettings } from './signals/signals.service.js';
 import type { Deps } from './deps.js';
 import { errorBody } from './errors.js';
 import { demoStaffOnce } from './worker/dev.js';
@@ -28,7 +29,9 @@ let cached: { env: Env; runtime: Promise<Runtime> } | null = null;
 
 function runtimeFor(env: Env): Promise<Runtime> {
   if (cached?.env === env) return cached.runtime;
-  const runtime = createWorkerDeps(env).then(({ deps, notes }) => {
+  const runtime = createWorkerDeps(env).then(async ({ deps, notes }) => {
+    // The thresholds the signal triggers read, from the settings (docs/signals.md): once per isolate.
+    await applySignalSettings(deps);
     deps.log(`quality-intake on Workers (${deps.config.NODE_ENV}): ${notes.join('; ')}`);
     const ready = deps.config.NODE_ENV === 'development' ? demoStaffOnce(deps) : async () => {};
     return { deps, app: createApp(deps), ready };

@@ -12,7 +12,7 @@ import { directorySnapshot } from './snapshot.js';
 export interface DirectoryEntry { code: string; name: Named }
 export interface CategoryEntry extends DirectoryEntry { domain: string; kinds: CaseKind[] }
 export interface RegionEntry extends DirectoryEntry { parent: string | null }
-export interface DepartmentEntry extends DirectoryEntry { region: string }
+export interface DepartmentEntry extends DirectoryEntry { region: string; agency: string }
 
 const isKind = (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value);
 const named = (r: { code: string; name_zh: string; name_en: string }): DirectoryEntry => ({ code: r.code, name: { zh: r.name_zh, en: r.name_en } });
@@ -29,7 +29,7 @@ export async function listCategoryEntries(deps: Pick<Deps, 'db'>): Promise<Categ
 /** The active departments, by code. */
 export async function listActiveDepartments(deps: Pick<Deps, 'db'>): Promise<DepartmentEntry[]> {
   const rows = [...(await directorySnapshot(deps.db)).departments.values()];
-  return rows.filter((d) => d.active === 1).sort(byCode).map((d) => ({ ...named(d), region: d.region }));
+  return rows.filter((d) => d.active === 1).sort(byCode).map((d) => ({ ...named(d), region: d.region, agency: d.agency }));
 }
 
 /** Every region, by code, with its parent. */

@@ -7,6 +7,7 @@ import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
 import { importMasterKey, type MasterKey } from '../identity/keys.js';
+import { applySignalSettings } from '../signals/signals.service.js';
 import { seedDemoStaff } from '../staff/demo.js';
 import { anchorsPathFor, fileAuditAnchors } from './audit-anchors.js';
 import { nodeAuditHasher, nodeAuditSigner } from './audit-hash.js';
@@ -64,6 +65,8 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);
+  // The thresholds the signal triggers read, from the settings (docs/signals.md).
+  await applySignalSettings({ db: store.db, batch: store.batch, config });
   const mail = mailerFor(config, join(resolve(config.INTAKE_DATA_DIR), 'mail'));
   const deps: Deps = {
     db: store.db,

@@ -27,6 +27,9 @@ export const TEMPLATES = {
     to: 'department',
     params: ['day', 'department', 'newCount', 'newCases', 'dueSoonCount', 'dueSoonCases', 'overdueCount', 'overdueCases', 'queueUrl'],
   },
+  // A quality signal to the risk desk's departments (server/signals/): what it is about, how many cases, the
+  // signals page — no case number, text or reporter.
+  signal_raised: { to: 'department', params: ['day', 'signalType', 'signalKey', 'count', 'period', 'signalsUrl'] },
   // The audit log's daily anchor to the auditors' own addresses (server/audit/anchor.service.ts).
   audit_anchor: { to: 'address', params: ['day', 'count', 'head', 'at', 'verifyCommand', 'auditUrl'] },
 } as const satisfies Record<string, { to: 'reporter' | 'department' | 'address'; params: readonly string[] }>;

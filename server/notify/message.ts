@@ -11,6 +11,7 @@ import { findCategory, findDepartment } from '../directory/directory.repository.
 import { anchorMailParams } from '../audit/anchor-mail.js';
 import { findReward } from '../rewards/rewards.repository.js';
 import { issueRatingLink } from '../satisfaction/rating-link.service.js';
+import { signalMailParams } from '../signals/signal-mail.js';
 import {
   amountPhrase, clockPhrase, deadlinePhrase, escalationReason, isTemplateName, kindPhrase, mailLangOf, TEMPLATES, type MailLang, type TemplateName,
 } from './catalog.js';
@@ -109,7 +110,8 @@ export async function composeMail(deps: Deps, row: OutboxRow): Promise<MailMessa
   const lang = mailLangOf(row.recipient_type === 'reporter' ? (c?.language ?? 'zh') : deps.config.INTAKE_STAFF_MAIL_LANG);
   const stored = storedParams(row);
   const params = name === 'department_digest' ? await digestParams(deps, row, stored, lang)
-    : name === 'audit_anchor' ? anchorMailParams(deps, stored) : await caseParams(deps, c, stored, lang);
+    : name === 'audit_anchor' ? anchorMailParams(deps, stored)
+    : name === 'signal_raised' ? await signalMailParams(deps, stored, lang) : await caseParams(deps, c, stored, lang);
   const extra = name === 'reward_notified' && c ? await rewardParams(deps, c, stored, lang)
     : name === 'rating_invite' && c ? { followupUrl: await issueRatingLink(deps, c.id) } : {};
   let rendered;

@@ -9,6 +9,7 @@ import type { CalendarData } from '../clocks/calendar.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { expireRewards } from '../rewards/expiry.service.js';
+import { queueSignalMail } from '../signals/signal-mail.service.js';
 import { markEndedWindows } from '../stats/counters.service.js';
 import { reportEndedMonth } from '../stats/reports.service.js';
 import { enqueueDigests } from './digest.service.js';
@@ -75,6 +76,8 @@ export async function sweepClocks(deps: Deps, calendar?: CalendarData): Promise<
   }
   // Rewards whose claim window passed expire here too (they are not counted in the summary).
   await expireRewards(deps, now);
+  // New quality signals go to the risk desk, once each (server/signals/signal-mail.service.ts).
+  await queueSignalMail(deps);
   // Clocks and sign-for windows that ended are counted in the statistics now (server/stats/).
   await markEndedWindows(deps, at);
   // Once a month has ended (Beijing time) its statistics report is generated, once; a failure is logged

@@ -15,9 +15,11 @@ const sample: Record<string, string | number> = {
   count: 1234, head: 'ab'.repeat(32), at: '2026-11-26T00:01:00.000+08:00',
   verifyCommand: `npm run intake -- audit verify --anchor 1234:${'ab'.repeat(32)}`, auditUrl: 'https://intake.example/staff/audit',
   amount: '5,000.00 元', claimBy: '2026年12月14日当日结束前（北京时间）',
+  signalType: '同一经营主体多次被反映', signalKey: '统一社会信用代码 91440101MA5CJQ4N59', period: '30 日内',
+  signalsUrl: 'https://intake.example/staff/signals',
 };
 /** Mails about a day rather than a case: the digest and the auditors' anchor. */
-const DAY_MAILS = new Set<string>(['department_digest', 'audit_anchor']);
+const DAY_MAILS = new Set<string>(['department_digest', 'audit_anchor', 'signal_raised']);
 const paramsOf = (name: TemplateName) => Object.fromEntries(TEMPLATES[name].params.map((p) => [p, sample[p]!]));
 
 describe('e-mail templates', () => {

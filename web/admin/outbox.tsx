@@ -30,6 +30,7 @@ const text = {
       case_new_department: '新案件通知', case_triage: '待分派案件通知', clock_due_soon: '时限将到提醒', clock_overdue: '超期提醒',
       escalation: '升级督办通知', urge: '催办通知', reporter_message: '举报人留言通知', reporter_evidence: '举报人补充材料通知', department_digest: '部门每日汇总',
       audit_anchor: '审计日志锚点',
+      signal_raised: '质量安全风险信号',
     } satisfies Record<TemplateName, string> as Record<string, string>,
   },
   en: {
@@ -43,6 +44,7 @@ const text = {
       case_new_department: 'New case', case_triage: 'Case to route', clock_due_soon: 'Due soon', clock_overdue: 'Overdue',
       escalation: 'Escalation', urge: 'Urge', reporter_message: 'Reporter message', reporter_evidence: 'Reporter sent evidence', department_digest: 'Daily department digest',
       audit_anchor: 'Audit log anchor',
+      signal_raised: 'Quality signal',
     } satisfies Record<TemplateName, string> as Record<string, string>,
   },
 };

@@ -12,7 +12,7 @@ import { resolveLang, switchHref } from '../lang.js';
 export interface Lookups {
   categories: ReadonlyMap<string, Named>;
   regions: ReadonlyMap<string, Named>;
-  departments: { code: string; name: Named; region: string }[];
+  departments: { code: string; name: Named; region: string; agency: string }[];
 }
 
 export interface StaffView {
@@ -33,7 +33,7 @@ export async function loadLookups(deps: Deps): Promise<Lookups> {
   return {
     categories: new Map(categories.map(named)),
     regions: new Map(regions.map(named)),
-    departments: departments.map((d) => ({ code: d.code, name: d.name, region: d.region })),
+    departments: departments.map((d) => ({ code: d.code, name: d.name, region: d.region, agency: d.agency })),
   };
 }
 

@@ -1,0 +1,84 @@
+/** Reads and writes of quality signals; the counting itself is done by triggers (db/migrations/0030). */
+import { nanoid } from 'nanoid';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
+import type { Database, SignalStatus, SignalTable } from '../../db/schema.js';
+import { newRowId } from '../lib/ids.js';
+
+export type SignalRow = Selectable<SignalTable>;
+
+/** Signals newest first, of one status or all. */
+export function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number) {
+  let q = db.selectFrom('signals').selectAll();
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export function findSignalRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('signals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The case numbers linked to each signal, in order of receipt. */
+export async function listSignalCaseNumbers(db: Kysely<Database>, signalIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(signalIds.map((id) => [id, []]));
+  if (signalIds.length === 0) return out;
+  const rows = await db.selectFrom('signal_cases').innerJoin('cases', 'cases.id', 'signal_cases.case_id')
+    .select(['signal_cases.signal_id', 'cases.case_number'])
+    .where('signal_cases.signal_id', 'in', signalIds)
+    .orderBy('cases.received_at').orderBy('cases.case_number')
+    .execute();
+  for (const r of rows) out.get(r.signal_id)?.push(r.case_number);
+  return out;
+}
+
+/** Decides an open signal; changes no row when it was decided meanwhile (follow with the write guard). */
+export function decideSignalQuery(
+  db: Kysely<Database>, id: string, d: { status: Exclude<SignalStatus, 'open'>; reason: string | null; by: string; at: string },
+): CompiledQuery {
+  return db.updateTable('signals').set({ status: d.status, reason: d.reason, decided_by: d.by, decided_at: d.at })
+    .where('id', '=', id).where('status', '=', 'open').compile();
+}
+
+/** The thresholds the triggers read, written only when they differ from the settings. */
+export function writeSignalSettingsQuery(db: Kysely<Database>, s: { minCases: number; windowDays: number; enabled: boolean }): CompiledQuery {
+  const enabled = s.enabled ? 1 : 0;
+  return db.updateTable('signal_settings').set({ min_cases: s.minCases, window_days: s.windowDays, enabled })
+    .where('id', '=', 1)
+    .where((eb) => eb.or([eb('min_cases', '!=', s.minCases), eb('window_days', '!=', s.windowDays), eb('enabled', '!=', enabled)]))
+    .compile();
+}
+
+export function readSignalSettings(db: Kysely<Database>) {
+  return db.selectFrom('signal_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+/** Signals whose risk-desk mail is not queued yet, oldest first. */
+export function listUnmailedSignals(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('signals').selectAll().where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute();
+}
+
+/**
+ * The mail of one signal to one department, inserted only while the signal's mailed flag is 0. Put
+ * before markSignalMailedQuery in one batch: two sweeps racing over the same signal queue it once.
+ */
+export function guardedSignalMailQuery(
+  db: Kysely<Database>, signalId: string, m: { department: string; params: Record<string, unknown>; at: string },
+): CompiledQuery {
+  return db.insertInto('outbox')
+    .columns(['id', 'case_id', 'template', 'recipient_type', 'recipient_ref', 'params', 'next_attempt_at', 'message_id', 'created_at'])
+    .expression(db.selectFrom('signals').select((eb) => [
+      eb.val(newRowId()).as('id'), eb.val(null).as('case_id'), eb.val('signal_raised').as('template'),
+      eb.val('department').as('recipient_type'), eb.val(m.department).as('recipient_ref'),
+      eb.val(JSON.stringify(m.params)).as('params'), eb.val(m.at).as('next_attempt_at'),
+      eb.val(`<${nanoid()}@intake>`).as('message_id'), eb.val(m.at).as('created_at'),
+    ]).where('id', '=', signalId).where('mailed', '=', 0))
+    .compile();
+}
+
+export function markSignalMailedQuery(db: Kysely<Database>, signalId: string): CompiledQuery {
+  return db.updateTable('signals').set({ mailed: 1 }).where('id', '=', signalId).where('mailed', '=', 0).compile();
+}
+
+/** A region's names, for the spike mail's city. */
+export function findRegionNames(db: Kysely<Database>, code: string) {
+  return db.selectFrom('regions').select(['name_zh', 'name_en']).where('code', '=', code).executeTakeFirst();
+}
