@@ -15,6 +15,7 @@ import { toBase64 } from './lib/encoding.js';
 import { createNodeRuntime, type NodeRuntime } from './node/bootstrap.js';
 import { accountCommands, parseFlags, UsageError } from './node/account-commands.js';
 import { apiKeyCommands } from './node/api-key-commands.js';
+import { statsCommands } from './node/stats-commands.js';
 import { reportCommands } from './node/report-command.js';
 import { demoDataCommand } from '../tools/demo-data/command.js';
 import { recountEnterprises } from './enterprises/enterprises.service.js';
@@ -22,6 +23,7 @@ import { storeRotatedDevKey } from './node/keyfiles.js';
 
 // The API-client commands take their flags the same way as the account commands.
 Object.assign(accountCommands, apiKeyCommands);
+Object.assign(accountCommands, statsCommands);
 Object.assign(accountCommands, reportCommands);
 
 // Whatever this process creates (database, WAL, keys, mail, backups) is readable by its user only.
