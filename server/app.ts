@@ -31,6 +31,7 @@ import { intakeRoutes } from './intake/intake.routes.js';
 import { outboxRoutes } from './notify/outbox.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { rewardRoutes } from './rewards/rewards.routes.js';
+import { reportRoutes } from './stats/reports.routes.js';
 import { ratingLinkRoutes, rehandleRoutes } from './satisfaction/satisfaction.routes.js';
 import { signalRoutes } from './signals/signals.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
@@ -100,6 +101,7 @@ export function createApp(deps: Deps) {
   api.route('/admin/outbox', outboxRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.route('/', statsRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', openApiRoutes());
   api.notFound((c) => c.json(errorBody('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`), 404));

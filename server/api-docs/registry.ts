@@ -3,12 +3,13 @@ import type { Operation } from './operation.js';
 import { adminOperations } from './registry-admin.js';
 import { enterpriseOperations } from './registry-enterprises.js';
 import { publicOperations } from './registry-public.js';
+import { reportOperations } from './registry-reports.js';
 import { satisfactionOperations } from './registry-satisfaction.js';
 import { signalOperations } from './registry-signals.js';
 import { staffOperations } from './registry-staff.js';
 import { statsOperations } from './registry-stats.js';
 
-export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...signalOperations, ...adminOperations, ...enterpriseOperations, ...statsOperations];
+export const operations: readonly Operation[] = [...publicOperations, ...staffOperations, ...satisfactionOperations, ...signalOperations, ...adminOperations, ...enterpriseOperations, ...statsOperations, ...reportOperations];
 
 /** `get /api/v1/staff/cases/{caseNumber}` → its anchor on /api/docs and its operationId. */
 export function operationId(op: Pick<Operation, 'method' | 'path'>): string {

@@ -16,6 +16,7 @@ import { generateReport, listReports } from '../../server/stats/reports.service.
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint } from '../helpers/bodies.js';
 import { csrfOf, getPage, postForm, signIn } from '../helpers/pages.js';
+import { bearer } from '../helpers/staff.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const MASTER_KEY = toBase64(new Uint8Array(32).fill(7));
@@ -228,5 +229,28 @@ describe('reports in the app', () => {
     expect(pub.status).toBe(200);
     expect(pub.html).toContain('2026年第四季度');
     expect(pub.html).not.toContain(intake.username);
+  });
+
+  it('API: lists reports publicly; intake and supervisors generate one, a bad period is a 400', async () => {
+    await fileCases(t);
+    expect((await call(t.app, 'GET', '/api/v1/stats/reports')).body).toEqual({ reports: [] });
+    const intake = await signIn(t, { role: 'intake', department: 'intake-440000' });
+    const handler = await signIn(t, { role: 'handler' });
+    expect((await call(t.app, 'POST', '/api/v1/staff/reports', { period: '2026-11' })).status).toBe(401);
+    expect((await call(t.app, 'POST', '/api/v1/staff/reports', { period: '2026-11' }, bearer(handler.token))).status).toBe(403);
+    for (const period of ['2026-13', 'Q3-2026', '2026-11-01', '2027']) {
+      const bad = await call(t.app, 'POST', '/api/v1/staff/reports', { period }, bearer(intake.token));
+      expect(bad.status, period).toBe(400);
+      expect(bad.body.error.code).toBe('validation_failed');
+    }
+    const made = await call(t.app, 'POST', '/api/v1/staff/reports', { period: '2026-11' }, bearer(intake.token));
+    expect(made.status, made.text).toBe(201);
+    expect(made.body).toEqual({
+      period: '2026-11', kind: 'month', generatedAt: '2026-11-26T10:00:00.000+08:00',
+      htmlUrl: '/stats/reports/2026-11/report.html', csvUrl: '/stats/reports/2026-11/report.csv',
+    });
+    const listed = await call(t.app, 'GET', '/api/v1/stats/reports');
+    expect(listed.body.reports).toEqual([made.body]);
+    expect(listed.text).not.toContain(intake.username);
   });
 });
