@@ -13,7 +13,7 @@ import type { EnterpriseCaseMarkTable, EnterpriseCountTable, EnterpriseNameTable
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
-import type { StatCountTable, StatDepartmentCountTable } from './schema/stats.js';
+import type { StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -78,6 +78,7 @@ export interface Database {
   stat_reports: StatReportTable;
   stat_counts: StatCountTable;
   stat_department_counts: StatDepartmentCountTable;
+  stat_department_months: StatDepartmentMonthTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -13,13 +13,30 @@ CREATE TABLE stat_counts (
   PRIMARY KEY (metric, month, department, category, city, kind)
 ) WITHOUT ROWID;
 
--- The same counts per department only: the staff overview reads a few hundred rows of this for two years.
+-- The same counts per metric, department and month only (the statistics per department read these).
 CREATE TABLE stat_department_counts (
   metric TEXT NOT NULL,
   department TEXT NOT NULL,
   month TEXT NOT NULL,
   n INTEGER NOT NULL,
   PRIMARY KEY (metric, department, month)
+) WITHOUT ROWID;
+
+-- The staff overview's counts, one row per department and month with a column per KPI count: two
+-- years of every department is a few thousand rows.
+CREATE TABLE stat_department_months (
+  department TEXT NOT NULL,
+  month TEXT NOT NULL,
+  dispatched INTEGER NOT NULL DEFAULT 0,
+  sign_due INTEGER NOT NULL DEFAULT 0,
+  signed_on_time INTEGER NOT NULL DEFAULT 0,
+  returned INTEGER NOT NULL DEFAULT 0,
+  clock_on_time INTEGER NOT NULL DEFAULT 0,
+  clock_late INTEGER NOT NULL DEFAULT 0,
+  closed INTEGER NOT NULL DEFAULT 0,
+  rehandled INTEGER NOT NULL DEFAULT 0,
+  rehandle_suggested INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (department, month)
 ) WITHOUT ROWID;
 
 -- Once-only markers the clock sweeper sets when a clock's due time or a sign-for window's end has
@@ -87,21 +104,63 @@ INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
   FROM stat_assignment_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO stat_department_counts (metric, department, month, n)
   SELECT metric, department, month, sum(n) FROM stat_counts GROUP BY 1, 2, 3;
+INSERT INTO stat_department_months (department, month, dispatched, sign_due, signed_on_time, returned, clock_on_time, clock_late, closed, rehandled, rehandle_suggested)
+  SELECT department, month, sum(CASE WHEN metric = 'dispatched' THEN n ELSE 0 END), sum(CASE WHEN metric = 'sign_due' THEN n ELSE 0 END), sum(CASE WHEN metric = 'signed_on_time' THEN n ELSE 0 END), sum(CASE WHEN metric = 'returned' THEN n ELSE 0 END), sum(CASE WHEN metric = 'clock_on_time' THEN n ELSE 0 END), sum(CASE WHEN metric = 'clock_late' THEN n ELSE 0 END), sum(CASE WHEN metric = 'closed' THEN n ELSE 0 END), sum(CASE WHEN metric = 'rehandled' THEN n ELSE 0 END), sum(CASE WHEN metric = 'rehandle_suggested' THEN n ELSE 0 END)
+  FROM stat_counts WHERE metric IN ('dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested') GROUP BY 1, 2;
 
--- The per-department roll-up follows every change of a counter.
+-- The roll-ups follow every change of a counter.
 CREATE TRIGGER stat_counts_insert AFTER INSERT ON stat_counts BEGIN
   INSERT INTO stat_department_counts (metric, department, month, n) VALUES (NEW.metric, NEW.department, NEW.month, NEW.n)
   ON CONFLICT (metric, department, month) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stat_department_months (department, month, dispatched, sign_due, signed_on_time, returned, clock_on_time, clock_late, closed, rehandled, rehandle_suggested)
+  SELECT NEW.department, NEW.month,
+    CASE WHEN NEW.metric = 'dispatched' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'sign_due' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'signed_on_time' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'returned' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'clock_on_time' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'clock_late' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'closed' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'rehandled' THEN NEW.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'rehandle_suggested' THEN NEW.n ELSE 0 END
+  WHERE NEW.metric IN ('dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested')
+  ON CONFLICT (department, month) DO UPDATE SET dispatched = dispatched + excluded.dispatched, sign_due = sign_due + excluded.sign_due, signed_on_time = signed_on_time + excluded.signed_on_time, returned = returned + excluded.returned, clock_on_time = clock_on_time + excluded.clock_on_time, clock_late = clock_late + excluded.clock_late, closed = closed + excluded.closed, rehandled = rehandled + excluded.rehandled, rehandle_suggested = rehandle_suggested + excluded.rehandle_suggested;
 END;
 
 CREATE TRIGGER stat_counts_update AFTER UPDATE OF n ON stat_counts BEGIN
   UPDATE stat_department_counts SET n = n + NEW.n - OLD.n
   WHERE metric = NEW.metric AND department = NEW.department AND month = NEW.month;
+  INSERT INTO stat_department_months (department, month, dispatched, sign_due, signed_on_time, returned, clock_on_time, clock_late, closed, rehandled, rehandle_suggested)
+  SELECT NEW.department, NEW.month,
+    CASE WHEN NEW.metric = 'dispatched' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'sign_due' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'signed_on_time' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'returned' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'clock_on_time' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'clock_late' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'closed' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'rehandled' THEN NEW.n - OLD.n ELSE 0 END,
+    CASE WHEN NEW.metric = 'rehandle_suggested' THEN NEW.n - OLD.n ELSE 0 END
+  WHERE NEW.metric IN ('dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested')
+  ON CONFLICT (department, month) DO UPDATE SET dispatched = dispatched + excluded.dispatched, sign_due = sign_due + excluded.sign_due, signed_on_time = signed_on_time + excluded.signed_on_time, returned = returned + excluded.returned, clock_on_time = clock_on_time + excluded.clock_on_time, clock_late = clock_late + excluded.clock_late, closed = closed + excluded.closed, rehandled = rehandled + excluded.rehandled, rehandle_suggested = rehandle_suggested + excluded.rehandle_suggested;
 END;
 
 CREATE TRIGGER stat_counts_delete AFTER DELETE ON stat_counts BEGIN
   UPDATE stat_department_counts SET n = n - OLD.n
   WHERE metric = OLD.metric AND department = OLD.department AND month = OLD.month;
+  INSERT INTO stat_department_months (department, month, dispatched, sign_due, signed_on_time, returned, clock_on_time, clock_late, closed, rehandled, rehandle_suggested)
+  SELECT OLD.department, OLD.month,
+    CASE WHEN OLD.metric = 'dispatched' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'sign_due' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'signed_on_time' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'returned' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'clock_on_time' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'clock_late' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'closed' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'rehandled' THEN -OLD.n ELSE 0 END,
+    CASE WHEN OLD.metric = 'rehandle_suggested' THEN -OLD.n ELSE 0 END
+  WHERE OLD.metric IN ('dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested')
+  ON CONFLICT (department, month) DO UPDATE SET dispatched = dispatched + excluded.dispatched, sign_due = sign_due + excluded.sign_due, signed_on_time = signed_on_time + excluded.signed_on_time, returned = returned + excluded.returned, clock_on_time = clock_on_time + excluded.clock_on_time, clock_late = clock_late + excluded.clock_late, closed = closed + excluded.closed, rehandled = rehandled + excluded.rehandled, rehandle_suggested = rehandle_suggested + excluded.rehandle_suggested;
 END;
 
 -- A case received.

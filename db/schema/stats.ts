@@ -23,6 +23,21 @@ export interface StatDepartmentCountTable {
   n: number;
 }
 
+/** The staff overview's counts (0027): one row per department and month, a column per KPI count. */
+export interface StatDepartmentMonthTable {
+  department: string;
+  month: string;
+  dispatched: number;
+  sign_due: number;
+  signed_on_time: number;
+  returned: number;
+  clock_on_time: number;
+  clock_late: number;
+  closed: number;
+  rehandled: number;
+  rehandle_suggested: number;
+}
+
 // The sweeper's once-only markers of 0027 (a clock's due time, a sign-for window's end has passed).
 // Written, never read by the app (only the triggers and `stats recount` read them): left out of the rows.
 declare module './cases.js' {

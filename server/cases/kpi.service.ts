@@ -10,10 +10,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
-import {
-  CLOCK_LATE, CLOCK_ON_TIME, CLOSED, DISPATCHED, REHANDLE_SUGGESTED, REHANDLED, RETURNED, SIGN_DUE, SIGNED_ON_TIME,
-} from '../stats/counters.js';
-import { readDepartmentCounts } from '../stats/counters.repository.js';
+import { readOverviewCounts, type OverviewColumn } from '../stats/counters.repository.js';
 import { departmentNames, dueSoonLimit } from './cases.service.js';
 
 export interface Period {
@@ -32,29 +29,23 @@ function toMap<R extends { department: string | null }>(rows: R[], key: keyof R 
   return out;
 }
 
-/** The metrics the overview reads, per department, from the counters' roll-up. */
-const PERIOD_METRICS = [DISPATCHED, SIGN_DUE, SIGNED_ON_TIME, RETURNED, CLOCK_ON_TIME, CLOCK_LATE, CLOSED, REHANDLED, REHANDLE_SUGGESTED];
-
 /**
  * Counts per department for the months of the period, read from the statistics counters (migration
- * 0027, kept in the same batch as each change): a few hundred rows for two years, whatever the number
+ * 0027, kept in the same batch as each change): one row per department and month, whatever the number
  * of cases. A window counts once it has ended: the sweeper marks it then (server/stats/counters.service.ts).
  */
 async function periodCounts(db: Kysely<Database>, months: { from: string; to: string }, only: string | null) {
-  const rows = await readDepartmentCounts(db, {
-    fromMonth: months.from, toMonth: months.to, metrics: PERIOD_METRICS, ...(only !== null ? { department: only } : {}),
-  });
-  const of = (metric: string): Counts => {
+  const rows = await readOverviewCounts(db, { fromMonth: months.from, toMonth: months.to }, only ?? undefined);
+  const of = (column: OverviewColumn): Counts => {
     const out: Counts = {};
-    for (const r of rows) if (r.metric === metric && r.department && r.n !== 0) out[r.department] = r.n;
+    for (const r of rows) if (r.department && r[column] !== 0) out[r.department] = r[column];
     return out;
   };
-  const onTime = of(CLOCK_ON_TIME);
-  const due: Counts = { ...onTime };
-  for (const [department, count] of Object.entries(of(CLOCK_LATE))) due[department] = (due[department] ?? 0) + count;
+  const due: Counts = {};
+  for (const r of rows) if (r.department && r.clock_on_time + r.clock_late !== 0) due[r.department] = r.clock_on_time + r.clock_late;
   return {
-    dispatched: of(DISPATCHED), signDue: of(SIGN_DUE), signedOnTime: of(SIGNED_ON_TIME), returned: of(RETURNED),
-    due, onTime, closed: of(CLOSED), rehandled: of(REHANDLED), rehandleSuggested: of(REHANDLE_SUGGESTED),
+    dispatched: of('dispatched'), signDue: of('sign_due'), signedOnTime: of('signed_on_time'), returned: of('returned'),
+    due, onTime: of('clock_on_time'), closed: of('closed'), rehandled: of('rehandled'), rehandleSuggested: of('rehandle_suggested'),
   };
 }
 

@@ -57,6 +57,33 @@ export async function readDepartmentCounts(
   return (await q.execute()).map((r) => ({ ...r, n: Number(r.n) }));
 }
 
+/** The staff overview's counts, one column each, summed per department over the months. */
+export const OVERVIEW_COLUMNS = [
+  'dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested',
+] as const;
+export type OverviewColumn = (typeof OVERVIEW_COLUMNS)[number];
+
+/**
+ * The overview's counts per department over the months (one row per department and month, so two
+ * years of every department are a few thousand rows read in one pass).
+ */
+export async function readOverviewCounts(
+  db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, department?: string,
+): Promise<({ department: string } & Record<OverviewColumn, number>)[]> {
+  let q = db.selectFrom('stat_department_months')
+    .select('department')
+    .select(OVERVIEW_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
+    .where('month', '>=', months.fromMonth).where('month', '<=', months.toMonth)
+    .groupBy('department');
+  if (department !== undefined) q = q.where('department', '=', department);
+  const rows = await q.execute();
+  return rows.map((r) => {
+    const out = { department: r.department } as { department: string } & Record<OverviewColumn, number>;
+    for (const c of OVERVIEW_COLUMNS) out[c] = Number((r as Record<string, unknown>)[c] ?? 0);
+    return out;
+  });
+}
+
 /** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */
 export const MARK_LIMIT = 2000;
 
@@ -86,6 +113,7 @@ export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
   return [
     sql`DELETE FROM stat_counts`.compile(db),
     sql`DELETE FROM stat_department_counts`.compile(db),
+    sql`DELETE FROM stat_department_months`.compile(db),
     sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
       FROM stat_case_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),
