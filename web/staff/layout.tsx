@@ -5,7 +5,7 @@ import { csrfField } from '../../server/staff/auth.middleware.js';
 import type { Lang, Messages } from '../i18n.js';
 import { departmentName, type StaffView } from './context.js';
 import { StaffDocument } from './document.js';
-import { placeLabel, placePaths, rolePlaces, startPath, type Place } from './places.js';
+import { placeLabel, placePaths, placesOf, rolePlaces, startPath, type Place } from './places.js';
 
 function SignedIn({ v }: { v: StaffView }) {
   const { t, actor } = v;
@@ -28,13 +28,15 @@ function SignedIn({ v }: { v: StaffView }) {
 }
 
 /** The header navigation of staff and admin pages: the places of the signed-in role (web/staff/places.ts). */
-export function PlacesNav({ t, lang, role, current, label, link = (path) => path }: {
+export function PlacesNav({ t, lang, role, current, label, link = (path) => path, places = rolePlaces[role] }: {
   t: Messages; lang: Lang; role: Role; current?: Place | undefined; label: string; link?: (path: string) => string;
+  /** Default: the role's places. */
+  places?: readonly Place[] | undefined;
 }) {
   return (
     <nav class="staff-nav" aria-label={label}>
       <div class="wrap wrap-wide">
-        {rolePlaces[role].map((place) => (
+        {places.map((place) => (
           <a href={link(placePaths[place])} aria-current={current === place ? 'page' : undefined}>{placeLabel(t, lang, place)}</a>
         ))}
       </div>
@@ -47,7 +49,10 @@ export function StaffLayout({ v, title, current, children }: {
 }) {
   const { t, actor } = v;
   const s = t.staff;
-  const nav = actor && <PlacesNav t={t} lang={v.lang} role={actor.role} current={current} label={s.nav.label} />;
+  const department = actor && v.lookups.departments.find((d) => d.code === actor.department);
+  const nav = actor && (
+    <PlacesNav t={t} lang={v.lang} role={actor.role} current={current} label={s.nav.label} places={placesOf(actor.role, department)} />
+  );
   return (
     <StaffDocument t={t} title={title} homeHref={actor ? startPath(actor.role) : '/staff'} workspace={s.workspace} switchHref={v.switchHref}
       signedIn={<SignedIn v={v} />} nav={nav}>

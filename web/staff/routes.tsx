@@ -27,6 +27,7 @@ import { rehandleSuggestions } from '../../server/satisfaction/rehandle.service.
 import { filtersOf, readQueueQuery } from './queue-query.js';
 import { reporterNotice, reporterPages } from './reporter.routes.js';
 import { rewardNotice, rewardPages } from './rewards.routes.js';
+import { signalPages } from './signals.routes.js';
 import { staffReportPages } from './reports.routes.js';
 
 /** Roles without case work get a notice on the queue page, not an error. */
@@ -90,6 +91,7 @@ export function staffPages(deps: Deps) {
   app.route('/', rewardPages(deps));
   app.route('/', disclosurePages(deps));
   app.route('/', auditPages(deps));
+  app.route('/', signalPages(deps));
   app.route('/', staffReportPages(deps));
 
   app.onError(staffErrors(deps));
