@@ -89,7 +89,7 @@ export function createApp(deps: Deps) {
   const staffLogins = createLoginThrottle(deps.config);
   const receiptThrottle = createReceiptThrottle(deps.config);
   const api = new Hono();
-  api.route('/', directoryRoutes(deps));
+  api.route('/', directoryRoutes(deps)).route('/', statsRoutes(deps));
   api.route('/', intakeRoutes(deps)).route('/enterprises', enterpriseRoutes(deps));
   api.route('/staff', staffAuthRoutes(deps, staffLogins));
   api.route('/staff/cases', caseRoutes(deps));
@@ -100,7 +100,6 @@ export function createApp(deps: Deps) {
   api.route('/staff/overview', overviewRoutes(deps));
   api.route('/admin/outbox', outboxRoutes(deps));
   api.route('/admin', adminRoutes(deps));
-  api.route('/', statsRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', openApiRoutes());
@@ -115,8 +114,7 @@ export function createApp(deps: Deps) {
   app.route('/followup', followupPages(deps, receiptThrottle, uploadGate));
   app.route('/stats/reports', reportPages(deps));
   app.route('/api/docs', apiDocsPages()).route('/open311/v2', open311Routes(deps)).route('/rate', ratePages(deps)).route('/enterprises', enterprisePages(deps));
-  app.route('/', statsPages(deps));
-  app.route('/', webRoutes(deps, uploadGate));
+  app.route('/', statsPages(deps)).route('/', webRoutes(deps, uploadGate));
 
   // A browser gets a page in the site's frame (web/html-errors.tsx); the API and other clients JSON.
   app.notFound(appNotFound(deps));

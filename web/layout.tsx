@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { langChoices, type Messages } from './i18n.js';
 import { withLang } from './lang.js';
+import { statsText } from './stats/messages.js';
 
 export interface LayoutProps {
   t: Messages;
@@ -38,6 +39,9 @@ function LangSwitch({ t, switchHref, form }: { t: Messages; switchHref: string; 
   );
 }
 
+/** The page language of a catalogue (its html lang). */
+const langOfPage = (t: Messages) => langChoices.find((c) => c.htmlLang === t.htmlLang)?.lang ?? 'zh';
+
 export function Layout({ t, title, switchHref, scripts = [], switchForm, children }: LayoutProps) {
   return (
     <html lang={t.htmlLang}>
@@ -55,6 +59,9 @@ export function Layout({ t, title, switchHref, scripts = [], switchForm, childre
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="site-name" href="/">{t.siteName}</a>
+            <nav class="lang-switch site-nav" aria-label={statsText(langOfPage(t)).navLabel}>
+              <ul><li><a href="/stats">{statsText(langOfPage(t)).navLink}</a></li></ul>
+            </nav>
             {switchHref && <LangSwitch t={t} switchHref={switchHref} form={switchForm} />}
           </div>
         </header>

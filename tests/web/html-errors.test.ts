@@ -32,7 +32,7 @@ function expectPage(res: { type: string; body: string }) {
 
 describe('pages for browsers', () => {
   it('answers an unknown public address with the public 404 page, in the chosen language', async () => {
-    for (const path of ['/nope', '/stats', '/followup/nope', '/static/nope.css']) {
+    for (const path of ['/nope', '/statistics', '/followup/nope', '/static/nope.css']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expectPage(res);

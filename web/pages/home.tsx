@@ -1,7 +1,8 @@
 /** The home page: what each kind is for, and a way into the form already filtered for it. */
 import { kinds } from '../../server/intake/intake.schema.js';
-import type { Messages } from '../i18n.js';
+import { langChoices, type Messages } from '../i18n.js';
 import { Layout } from '../layout.js';
+import { statsText } from '../stats/messages.js';
 
 export function HomePage({ t, switchHref }: { t: Messages; switchHref: string }) {
   return (
@@ -19,6 +20,7 @@ export function HomePage({ t, switchHref }: { t: Messages; switchHref: string })
         ))}
       </ul>
       <p class="followup-link"><a href="/followup">{t.followup.homeLink}</a></p>
+      <p class="stats-link"><a href="/stats">{statsText(langChoices.find((c) => c.htmlLang === t.htmlLang)?.lang ?? 'zh').homeLink}</a></p>
       <h2>{t.home.knowHeading}</h2>
       <ul class="list">
         {t.home.know.map((line) => <li>{line}</li>)}

@@ -6,6 +6,7 @@
  * and is drawn as text only, never as a bar of some length. Used by /stats and the periodic reports.
  */
 import type { Child } from 'hono/jsx';
+import { DataTable } from './data-table.js';
 
 /** The width of every chart in SVG units; the stylesheet (CHARTS_CSS) scales it to the column. */
 const WIDTH = 440;
@@ -19,24 +20,7 @@ const FONT = 13;
 /** One colour per series of a column chart (dark enough to tell apart on white, and in grey print). */
 export const SERIES_COLOURS = ['#0b3a78', '#b35c00', '#00703c', '#6f4e7c', '#5a5a5a'] as const;
 
-/** The stylesheet the charts need; served at CHARTS_CSS_HREF and linked by ChartStyles. */
-export const CHARTS_CSS = `
-.stats-figure { margin: 1.5rem 0 2.5rem; }
-.stats-figure figcaption { font-weight: 700; font-size: 1.1rem; margin: 0 0 .25rem; }
-.stats-figure .stats-note { margin: 0 0 .5rem; color: #484949; font-size: .95rem; }
-.stats-chart svg { display: block; width: 100%; max-width: 34rem; height: auto; margin: .5rem 0; }
-.stats-figure .table td.num, .stats-figure .table th.num, .stats-table td.num, .stats-table th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.stats-summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .75rem; margin: 1rem 0; padding: 0; }
-.stats-summary div { border: 1px solid #b1b4b6; border-top: 4px solid #0b3a78; padding: .5rem .75rem; }
-.stats-summary dt { font-size: .95rem; color: #484949; }
-.stats-summary dd { margin: .25rem 0 0; font-size: 1.4rem; font-weight: 700; }
-.stats-legend { border-left: 4px solid #b1b4b6; padding: .25rem .75rem; margin: 1rem 0; }
-.stats-fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
-.stats-form { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; margin: 1rem 0; }
-.stats-form .field { margin-bottom: 0; }
-.stats-form .input { width: 8rem; }
-@media print { .stats-form, .stats-search { display: none !important; } .stats-figure { break-inside: avoid; } }
-`;
+export { CHARTS_CSS } from './charts-css.js';
 
 export const CHARTS_CSS_HREF = '/stats/charts.css';
 
@@ -45,45 +29,7 @@ export function ChartStyles() {
   return <link rel="stylesheet" href={CHARTS_CSS_HREF} />;
 }
 
-export interface TableRow {
-  /** The row header (scope="row"). */
-  header: string;
-  /** The other cells, already formatted ('<5' or '—' where suppressed). */
-  cells: string[];
-}
-
-export interface DataTableProps {
-  caption: string;
-  /** Column headers, the first over the row headers. */
-  headers: string[];
-  rows: TableRow[];
-  /** Which of `cells` are numbers (right-aligned); all by default. */
-  numeric?: boolean[];
-  class?: string;
-}
-
-/** A table with a caption and scoped headers; numbers right-aligned. */
-export function DataTable({ caption, headers, rows, numeric, class: extra }: DataTableProps) {
-  const isNum = (i: number) => numeric?.[i] ?? true;
-  return (
-    <div class="table-scroll">
-      <table class={`table stats-table${extra ? ` ${extra}` : ''}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>{headers.map((h, i) => <th scope="col" class={i > 0 && isNum(i - 1) ? 'num' : undefined}>{h}</th>)}</tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row">{row.header}</th>
-              {row.cells.map((cell, i) => <td class={isNum(i) ? 'num' : undefined}>{cell}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+export { DataTable, type DataTableProps, type TableRow } from './data-table.js';
 
 interface FigureProps {
   id: string;

@@ -12,6 +12,7 @@ export const statsEn: StatsText = {
   title: 'Quality complaint and report statistics',
   intro: 'Totals of the quality complaints, reports and injury reports filed in Guangdong: counts only, nothing about any person or case. The figures are a few minutes old at most.',
   navLink: 'Statistics',
+  navLabel: 'Site',
   homeLink: 'See the statistics of complaints and reports',
   period: {
     legend: 'Period',

@@ -12,6 +12,7 @@ export const statsZhHant: StatsText = {
   title: '質量投訴舉報統計',
   intro: '本頁公布全省質量投訴、舉報和產品傷害報告的匯總數字，只有統計數，不含任何個人或案件資料。數據每幾分鐘更新一次。',
   navLink: '統計數據',
+  navLabel: '網站導覽',
   homeLink: '查看質量投訴舉報統計數據',
   period: {
     legend: '統計期間',

@@ -6,6 +6,7 @@ export const statsZh = {
   title: '质量投诉举报统计',
   intro: '本页公布全省质量投诉、举报和产品伤害报告的汇总数字，只有统计数，不含任何个人或案件信息。数据每几分钟更新一次。',
   navLink: '统计数据',
+  navLabel: '网站导航',
   homeLink: '查看质量投诉举报统计数据',
   period: {
     legend: '统计期间',
