@@ -29,7 +29,7 @@ async function raise(): Promise<{ business: string[]; spike: string[] }> {
   return { business, spike };
 }
 
-const idOf = async (type: string) =>
+const idOf = async (type: 'business' | 'product' | 'spike') =>
   (await t.deps.db.selectFrom('signals').select('id').where('type', '=', type).executeTakeFirstOrThrow()).id;
 const navLinks = (html: string) => [...(/<nav class="staff-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
 
