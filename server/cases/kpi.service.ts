@@ -25,7 +25,7 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 /** One count of each row, by department (rows without a department left out). */
 function toMap<R extends { department: string | null }>(rows: R[], key: keyof R = 'n' as keyof R): Counts {
   const out: Counts = {};
-  for (const r of rows) if (r.department) out[r.department] = Number(r[key]);
+  for (const r of rows) if (r.department && Number(r[key]) !== 0) out[r.department] = Number(r[key]);
   return out;
 }
 
@@ -49,17 +49,23 @@ async function periodCounts(db: Kysely<Database>, months: { from: string; to: st
   };
 }
 
+/**
+ * The cases overdue and due soon now, per department: for each department a range of the queue index
+ * (department, queue key), counted without reading the cases — a few thousand index entries at a
+ * million cases, where one pass grouping every case by department read them all.
+ */
 async function currentCounts(db: Kysely<Database>, now: string, soon: string, only: string | null) {
-  // The queue key (cases.repository.ts), indexed with the department: closed and merged cases sort last.
-  const dueKey = sql<string>`(CASE WHEN status IN ('closed', 'merged') THEN '~~' ELSE coalesce(next_due_at, '~') END)`;
-  const open = db.selectFrom('cases').select(['department', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('department', 'is not', null).groupBy('department')
-    .$if(only !== null, (q) => q.where('department', '=', only!));
-  const [overdue, dueSoon] = await Promise.all([
-    open.where(dueKey, '<', now).execute(),
-    open.where(dueKey, '>=', now).where(dueKey, '<=', soon).execute(),
-  ]);
-  return { overdue: toMap(overdue), dueSoon: toMap(dueSoon) };
+  // The queue key (cases.repository.ts), written as the index 0022 has it: closed and merged cases sort last.
+  const dueKey = sql<string>`(CASE WHEN c.status IN ('closed', 'merged') THEN '~~' ELSE coalesce(c.next_due_at, '~') END)`;
+  const departments = only !== null
+    ? sql`(SELECT ${only} AS code)`
+    : sql`(SELECT code FROM departments)`;
+  const { rows } = await sql<{ department: string; overdue: number; dueSoon: number }>`
+    SELECT d.code AS department,
+      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} < ${now}) AS overdue,
+      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} >= ${now} AND ${dueKey} <= ${soon}) AS "dueSoon"
+    FROM ${departments} d`.execute(db);
+  return { overdue: toMap(rows, 'overdue'), dueSoon: toMap(rows, 'dueSoon') };
 }
 
 /** The months a period of days covers: the counters are kept per month. */
