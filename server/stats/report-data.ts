@@ -5,28 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Named } from '../directory/directory.js';
+import type { StatsAnswer } from './stats.service.js';
 
-/** A count under this, and a rate computed from fewer cases, is never shown (suppressed as null). */
-export const MIN_CELL = 5;
-
-/** The statistics answer (GET /api/v1/stats): null wherever a value is suppressed. Rates are 0–1. */
-export interface StatsAnswer {
-  from: string;
-  to: string;
-  minCell: number;
-  total: number | null;
-  byMonth: { month: string; domain: string; count: number | null }[];
-  byCategory: { category: string; count: number | null }[];
-  byCity: { region: string; count: number | null }[];
-  timeliness: { department: string; decisions: number | null; onTimeRate: number | null }[];
-  medianWorkingDaysToClose: number | null;
-  satisfaction: { serviceClass: string; rate: number | null; n: number | null; target: number }[];
-  rewards: { approved: number | null; paidFen: number | null };
-  kpis: {
-    department: string; n: number | null; signRate: number | null; onTimeRate: number | null;
-    returnRate: number | null; rehandleRate: number | null; satisfactionRate: number | null;
-  }[];
-}
+/** The statistics answer (GET /api/v1/stats), suppressed: null wherever a value is not published. Rates are 0–1. */
+export type { StatsAnswer };
 
 export interface ReportNames {
   categories: Record<string, Named>;

@@ -6,9 +6,9 @@
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { loadReportStats } from './report-counts.js';
 import { namesFor, type ReportData } from './report-data.js';
 import { parseReportPeriod, periodHasBegun, previousMonthPeriod, type ReportPeriod } from './report-period.js';
+import { loadStats } from './stats.service.js';
 import { findReport, insertReportOnceQuery, listReportRows, reportExists, upsertReportQuery } from './reports.repository.js';
 
 export interface ReportListing {
@@ -24,7 +24,7 @@ export interface ReportListing {
 export const reportBase = (period: string) => `/stats/reports/${encodeURIComponent(period)}`;
 
 async function buildReport(deps: Deps, period: ReportPeriod): Promise<ReportData> {
-  const stats = await loadReportStats(deps, { from: period.from, to: period.to });
+  const stats = await loadStats(deps, { from: period.from, to: period.to });
   return { period: period.period, kind: period.kind, generatedAt: toShanghaiIso(deps.clock.now()), stats, names: await namesFor(deps.db, stats) };
 }
 

@@ -7,7 +7,7 @@
 import type { ReportData } from '../../server/stats/report-data.js';
 import { readReportPeriod } from '../../server/stats/report-period.js';
 import { messages, type Lang } from '../i18n.js';
-import { BarChart, CHARTS_CSS, ColumnChart, DataTable, TargetBars } from './charts.js';
+import { BarChart, CHARTS_CSS, ColumnChart, TargetBars } from './charts.js';
 import { reportMessages, type ReportMessages } from './report-messages.js';
 import { shownCell, reportTables, type ReportTable, type TableId } from './report-tables.js';
 
@@ -37,14 +37,36 @@ body { font-family: "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system
 `;
 
 /** Everything the report needs to look right, served at REPORT_CSS_HREF or written inline. */
-export const REPORT_CSS = REPORT_BASE_CSS + CHARTS_CSS;
+// After the charts' rules, which keep numbers on one line: in the report the tables fit a phone instead.
+const REPORT_TABLE_CSS = `
+.report .table th, .report .table td, .report .table td.num, .report .table th.num { white-space: normal; overflow-wrap: break-word; }
+@media (max-width: 30rem) { .report .table { font-size: .875rem; } .report .table th, .report .table td { padding: .3rem .25rem; } }
+`;
+
+export const REPORT_CSS = REPORT_BASE_CSS + CHARTS_CSS + REPORT_TABLE_CSS;
 
 const numericOf = (table: ReportTable) => table.rows[0]?.cells.map((c) => c.t !== 'text') ?? table.headers.slice(1).map(() => true);
 
+/** A table without a chart; on a narrow screen it scrolls, so the keyboard can reach it (a focusable region). */
 function PlainTable({ table, m }: { table: ReportTable; m: ReportMessages }) {
+  const numeric = numericOf(table);
   return (
-    <DataTable caption={table.title} headers={table.headers} numeric={numericOf(table)}
-      rows={table.rows.map((r) => ({ header: r.header, cells: r.cells.map((c) => shownCell(c, m)) }))} />
+    <div class="table-scroll" tabindex={0} role="region" aria-label={table.title}>
+      <table class="table stats-table">
+        <caption>{table.title}</caption>
+        <thead>
+          <tr>{table.headers.map((h, i) => <th scope="col" class={i > 0 && numeric[i - 1] ? 'num' : undefined}>{h}</th>)}</tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.header}</th>
+              {r.cells.map((c, i) => <td class={numeric[i] ? 'num' : undefined}>{shownCell(c, m)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -39,7 +39,7 @@ const zh = {
   cols: {
     item: '项目', value: '数值', total: '受理总数', median: '从受理到办结的工作日中位数', month: '月份', domain: '领域', count: '件数',
     code: '代码', category: '类别', city: '地市', department: '部门', decisions: '决定数', onTimeRate: '按时率',
-    serviceClass: '服务类别', n: '评价数', rate: '满意率', target: '目标', approved: '批准奖励（件）', paidYuan: '已发放金额（元）',
+    serviceClass: '服务类别', n: '评价数', rate: '满意率', target: '目标', approved: '批准奖励（件）', paid: '已发放奖励（件）', paidYuan: '已发放金额（元）',
     signRate: '签收率', returnRate: '退回率', rehandleRate: '重办率', satisfactionRate: '满意率', cases: '案件数',
   },
   domains: { product: '产品', engineering: '工程', service: '服务', other: '其他' } as Record<string, string>,
@@ -82,7 +82,7 @@ const zhHant: ReportMessages = {
   cols: {
     item: '項目', value: '數值', total: '受理總數', median: '從受理到辦結的工作日中位數', month: '月份', domain: '領域', count: '件數',
     code: '代碼', category: '類別', city: '地市', department: '部門', decisions: '決定數', onTimeRate: '按時率',
-    serviceClass: '服務類別', n: '評價數', rate: '滿意率', target: '目標', approved: '批准獎勵（件）', paidYuan: '已發放金額（元）',
+    serviceClass: '服務類別', n: '評價數', rate: '滿意率', target: '目標', approved: '批准獎勵（件）', paid: '已發放獎勵（件）', paidYuan: '已發放金額（元）',
     signRate: '簽收率', returnRate: '退回率', rehandleRate: '重辦率', satisfactionRate: '滿意率', cases: '案件數',
   },
   domains: { product: '產品', engineering: '工程', service: '服務', other: '其他' },
@@ -129,7 +129,7 @@ const en: ReportMessages = {
   cols: {
     item: 'Item', value: 'Value', total: 'Cases received', median: 'Median working days from receipt to close', month: 'Month', domain: 'Domain', count: 'Cases',
     code: 'Code', category: 'Category', city: 'City', department: 'Department', decisions: 'Decisions', onTimeRate: 'On time',
-    serviceClass: 'Service class', n: 'Ratings', rate: 'Satisfied', target: 'Target', approved: 'Rewards approved', paidYuan: 'Paid (yuan)',
+    serviceClass: 'Service class', n: 'Ratings', rate: 'Satisfied', target: 'Target', approved: 'Rewards approved', paid: 'Rewards paid', paidYuan: 'Paid (yuan)',
     signRate: 'Signed for', returnRate: 'Returned', rehandleRate: 'Re-handled', satisfactionRate: 'Satisfied', cases: 'Cases',
   },
   domains: { product: 'Products', engineering: 'Engineering', service: 'Services', other: 'Other' },

@@ -80,6 +80,8 @@ export function reportTables(data: ReportData, lang: Lang): ReportTable[] {
       id: 'rewards', title: m.tables.rewards, headers: [c.item, c.value],
       rows: [
         { header: c.approved, cells: [count(stats.rewards.approved)] },
+        // Reports stored before the paid count was published have none.
+        { header: c.paid, cells: [count((stats.rewards as { paid?: number | null }).paid)] },
         { header: c.paidYuan, cells: [{ t: 'yuan', fen: stats.rewards.paidFen }] },
       ],
     },
