@@ -93,7 +93,7 @@ describe('/stats', () => {
       const [titleId, descId] = /aria-labelledby="([^"]+)"/.exec(svg)![1]!.split(' ');
       expect(f).toMatch(new RegExp(`<title id="${titleId}">[^<]+</title>`));
       expect(f).toMatch(new RegExp(`<desc id="${descId}">[^<]+</desc>`));
-      expect(f).toMatch(/<table[^>]*><caption>[^<]+<\/caption>/);
+      expect(f).toMatch(/<table[^>]*><caption id="[^"]+">[^<]+<\/caption>/);
       expect(f).toContain('<th scope="col"');
     }
     // Satisfaction: the provincial targets as lines and in the table.

@@ -111,7 +111,7 @@ export function BarChart(props: BarChartProps) {
           );
         })}
       </Svg>
-      <DataTable caption={props.caption ?? props.title} headers={[props.labelHeader, props.valueHeader]}
+      <DataTable id={`${props.id}-table`} caption={props.caption ?? props.title} headers={[props.labelHeader, props.valueHeader]}
         rows={props.bars.map((b) => ({ header: b.label, cells: [b.shown] }))} />
     </Figure>
   );
@@ -176,7 +176,7 @@ export function TargetBars(props: TargetBarsProps) {
           );
         })}
       </Svg>
-      <DataTable caption={props.caption ?? props.title} headers={props.headers}
+      <DataTable id={`${props.id}-table`} caption={props.caption ?? props.title} headers={props.headers}
         rows={props.bars.map((b) => ({ header: b.label, cells: b.cells }))} />
     </Figure>
   );
@@ -209,7 +209,8 @@ export interface ColumnChartProps {
 
 /** Stacked columns (e.g. one per month, stacked by domain) with a legend, and its table (a row per column). */
 export function ColumnChart(props: ColumnChartProps) {
-  const legendRows = Math.ceil(props.series.length / 3);
+  const perRow = props.series.length <= 4 ? 4 : 3;
+  const legendRows = Math.ceil(props.series.length / perRow);
   const top = legendRows * 20 + 12;
   const plot = 180;
   const left = 40;
@@ -226,8 +227,8 @@ export function ColumnChart(props: ColumnChartProps) {
     <Figure id={props.id} title={props.title} note={props.note}>
       <Svg id={`${props.id}-svg`} title={props.title} summary={props.summary} height={height}>
         {props.series.map((s, i) => {
-          const lx = 2 + (i % 3) * 145;
-          const ly = Math.floor(i / 3) * 20;
+          const lx = 2 + (i % perRow) * (perRow === 4 ? 108 : 145);
+          const ly = Math.floor(i / perRow) * 20;
           return (
             <g>
               <rect x={lx} y={ly + 3} width="12" height="12" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
@@ -264,7 +265,7 @@ export function ColumnChart(props: ColumnChartProps) {
         })}
         <line x1={left} x2={WIDTH - 2} y1={top + plot} y2={top + plot} stroke={INK} stroke-width="1" />
       </Svg>
-      <DataTable caption={props.caption ?? props.title} headers={[props.labelHeader, ...props.series.map((s) => s.label)]}
+      <DataTable id={`${props.id}-table`} caption={props.caption ?? props.title} headers={[props.labelHeader, ...props.series.map((s) => s.label)]}
         rows={props.columns.map((c) => ({ header: c.label, cells: c.shown }))} />
     </Figure>
   );

@@ -8,6 +8,8 @@ export interface TableRow {
 }
 
 export interface DataTableProps {
+  /** Unique in the page: the caption's id derives from it. */
+  id: string;
   caption: string;
   /** Column headers, the first over the row headers. */
   headers: string[];
@@ -18,12 +20,13 @@ export interface DataTableProps {
 }
 
 /** A table with a caption and scoped headers; numbers right-aligned. */
-export function DataTable({ caption, headers, rows, numeric, class: extra }: DataTableProps) {
+export function DataTable({ id, caption, headers, rows, numeric, class: extra }: DataTableProps) {
   const isNum = (i: number) => numeric?.[i] ?? true;
   return (
-    <div class="table-scroll">
-      <table class={`table stats-table${extra ? ` ${extra}` : ''}`}>
-        <caption>{caption}</caption>
+    // A table wider than a phone scrolls sideways: the region takes the keyboard's focus so it can be scrolled.
+    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <table class={`table stats-table${extra ? ` ${extra}` : ''}`} id={id}>
+        <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>{headers.map((h, i) => <th scope="col" class={i > 0 && isNum(i - 1) ? 'num' : undefined}>{h}</th>)}</tr>
         </thead>

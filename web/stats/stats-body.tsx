@@ -91,7 +91,7 @@ export function StatsBody({ stats, names, lang, level = 2 }: StatsBodyProps) {
         <p class="stats-note">{s.kpis.note}</p>
         {stats.kpis.length === 0
           ? <p>{s.kpis.none}</p>
-          : <DataTable caption={s.kpis.caption}
+          : <DataTable id="stats-kpis" caption={s.kpis.caption}
             headers={[s.kpis.department, s.kpis.rank, s.kpis.n, s.kpis.sign, s.kpis.onTime, s.kpis.returns, s.kpis.rehandle, s.kpis.satisfaction]}
             rows={stats.kpis.map((k, i) => ({
               header: named(names.departments, k.department),
