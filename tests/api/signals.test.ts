@@ -2,6 +2,8 @@
  * Quality signals (docs/signals.md): raised by the triggers as cases arrive through POST /api/v1/cases,
  * read and decided by the risk desk through /api/v1/staff/signals.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
@@ -233,6 +235,24 @@ describe('deciding a signal', () => {
     expect((await signals('', provincial)).map((x) => x.id)).toEqual([s.id]);
     expect((await signals('', await as('handler', 'intake-440000'))).map((x) => x.id)).toEqual([s.id]);
     expect((await decide(s.id, { action: 'acknowledge' }, provincial)).status).toBe(200);
+  });
+});
+
+describe('the OpenAPI description', () => {
+  it('describes the list and the decision as they are answered', async () => {
+    for (let i = 0; i < 5; i++) await file(naming(CODE));
+    const doc = (await call(t.app, 'GET', '/api/v1/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const check = (path: string, method: string, body: unknown) => {
+      const schema = doc.paths[path][method].responses['200'].content['application/json'].schema;
+      expect(ajv.validate(schema, body), JSON.stringify(ajv.errors)).toBe(true);
+    };
+    const list = await call(t.app, 'GET', '/api/v1/staff/signals', undefined, await intake());
+    check('/api/v1/staff/signals', 'get', list.body);
+    const decided = await call(t.app, 'POST', `/api/v1/staff/signals/${list.body.items[0].id}`, { action: 'acknowledge' }, await intake());
+    check('/api/v1/staff/signals/{id}', 'post', decided.body);
+    expect(doc.paths['/api/v1/staff/signals/{id}'].post.responses['409']).toBeDefined();
   });
 });
 
