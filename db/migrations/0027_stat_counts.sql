@@ -51,41 +51,33 @@ UPDATE clocks SET due_counted_at = due_at WHERE due_at < strftime('%Y-%m-%dT%H:%
 UPDATE case_assignments SET sign_counted_at = sign_due_at WHERE sign_due_at < strftime('%Y-%m-%dT%H:%M:%f+08:00', 'now', '+8 hours');
 
 -- What each case contributes to the counters under its current department (the department is added
--- where the case is joined), one view per source. The triggers below add the same expressions row by row;
--- `stats recount` and the trigger that moves a case's counts when its department changes read these views.
+-- where the case is joined): its receipt, clock outcomes, status changes, closes, ratings and rewards.
+-- The triggers below add the same expressions row by row; `stats recount` and the trigger that moves a
+-- case's counts when its department changes read this view.
 
--- Its receipt.
-CREATE VIEW stat_received_facts AS
-  SELECT x.id AS case_id, 'received' AS metric, substr(x.received_at, 1, 7) AS month, 1 AS n FROM cases x;
-
--- Its clock outcomes.
-CREATE VIEW stat_clock_facts AS
+CREATE VIEW stat_case_facts AS
+  SELECT x.id AS case_id, 'received' AS metric, substr(x.received_at, 1, 7) AS month, 1 AS n FROM cases x
+  UNION ALL
   SELECT x.case_id AS case_id, CASE WHEN (x.status = 'stopped' AND x.stopped_at <= x.due_at) THEN 'clock_on_time' ELSE 'clock_late' END AS metric, substr(x.due_at, 1, 7) AS month, 1 AS n FROM clocks x WHERE (x.due_counted_at IS NOT NULL OR (x.status = 'stopped' AND x.stopped_at > x.due_at))
   UNION ALL
-  SELECT x.case_id AS case_id, CASE WHEN (x.status = 'stopped' AND x.stopped_at <= x.due_at) THEN 'accept_on_time' ELSE 'accept_late' END AS metric, substr(x.due_at, 1, 7) AS month, 1 AS n FROM clocks x WHERE (x.due_counted_at IS NOT NULL OR (x.status = 'stopped' AND x.stopped_at > x.due_at)) AND x.clock IN ('accept_decision', 'open_decision', 'triage');
-
--- Its status changes, closes and re-handlings.
-CREATE VIEW stat_event_facts AS
+  SELECT x.case_id AS case_id, CASE WHEN (x.status = 'stopped' AND x.stopped_at <= x.due_at) THEN 'accept_on_time' ELSE 'accept_late' END AS metric, substr(x.due_at, 1, 7) AS month, 1 AS n FROM clocks x WHERE (x.due_counted_at IS NOT NULL OR (x.status = 'stopped' AND x.stopped_at > x.due_at)) AND x.clock IN ('accept_decision', 'open_decision', 'triage')
+  UNION ALL
   SELECT x.case_id AS case_id, 'status:' || CASE WHEN json_valid(x.data) THEN json_extract(x.data, '$.entered') END AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM case_events x WHERE CASE WHEN json_valid(x.data) THEN json_extract(x.data, '$.entered') END IS NOT NULL
   UNION ALL
   SELECT x.case_id AS case_id, 'closed' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM case_events x WHERE x.event = 'close'
   UNION ALL
   SELECT x.case_id AS case_id, 'close_wd:' || CASE WHEN CASE WHEN json_valid(x.data) THEN json_extract(x.data, '$.workingDays') END > 60 THEN '61+' ELSE CAST(CASE WHEN json_valid(x.data) THEN json_extract(x.data, '$.workingDays') END AS INTEGER) END AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM case_events x WHERE x.event = 'close' AND CASE WHEN json_valid(x.data) THEN json_extract(x.data, '$.workingDays') END IS NOT NULL
   UNION ALL
-  SELECT x.case_id AS case_id, 'rehandled' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM case_events x WHERE x.event = 'rehandle';
-
--- Its rating.
-CREATE VIEW stat_rating_facts AS
+  SELECT x.case_id AS case_id, 'rehandled' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM case_events x WHERE x.event = 'rehandle'
+  UNION ALL
   SELECT x.case_id AS case_id, 'rating' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM satisfaction x WHERE 1
   UNION ALL
   SELECT x.case_id AS case_id, 'rating_satisfied' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM satisfaction x WHERE x.rating >= 4
   UNION ALL
   SELECT x.case_id AS case_id, 'rating_resolved' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM satisfaction x WHERE x.resolved = 1
   UNION ALL
-  SELECT x.case_id AS case_id, 'rehandle_suggested' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM satisfaction x WHERE (x.rating <= 2 OR x.resolved = 0);
-
--- Its reward.
-CREATE VIEW stat_reward_facts AS
+  SELECT x.case_id AS case_id, 'rehandle_suggested' AS metric, substr(x.at, 1, 7) AS month, 1 AS n FROM satisfaction x WHERE (x.rating <= 2 OR x.resolved = 0)
+  UNION ALL
   SELECT x.case_id AS case_id, 'reward_approved' AS metric, substr(x.notified_at, 1, 7) AS month, 1 AS n FROM rewards x WHERE x.notified_at IS NOT NULL
   UNION ALL
   SELECT x.case_id AS case_id, 'reward_paid' AS metric, substr(x.paid_at, 1, 7) AS month, 1 AS n FROM rewards x WHERE x.paid_at IS NOT NULL
@@ -106,19 +98,7 @@ CREATE VIEW stat_assignment_facts AS
 -- The counts of what is already there (the same statements as `stats recount`).
 INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
   SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
-  FROM stat_received_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
-INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
-  FROM stat_clock_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
-INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
-  FROM stat_event_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
-INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
-  FROM stat_rating_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
-INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
-  FROM stat_reward_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
+  FROM stat_case_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
   SELECT f.metric, f.month, f.department, c.category, substr(c.region, 1, 4) || '00', c.kind, sum(f.n)
   FROM stat_assignment_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6;
@@ -199,46 +179,10 @@ BEGIN
   INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
   SELECT * FROM (
     SELECT f.metric, f.month, coalesce(OLD.department, ''), OLD.category, substr(OLD.region, 1, 4) || '00', OLD.kind, -sum(f.n)
-    FROM stat_received_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
+    FROM stat_case_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
     UNION ALL
     SELECT f.metric, f.month, coalesce(NEW.department, ''), NEW.category, substr(NEW.region, 1, 4) || '00', NEW.kind, sum(f.n)
-    FROM stat_received_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
-  ) WHERE true
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT * FROM (
-    SELECT f.metric, f.month, coalesce(OLD.department, ''), OLD.category, substr(OLD.region, 1, 4) || '00', OLD.kind, -sum(f.n)
-    FROM stat_clock_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
-    UNION ALL
-    SELECT f.metric, f.month, coalesce(NEW.department, ''), NEW.category, substr(NEW.region, 1, 4) || '00', NEW.kind, sum(f.n)
-    FROM stat_clock_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
-  ) WHERE true
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT * FROM (
-    SELECT f.metric, f.month, coalesce(OLD.department, ''), OLD.category, substr(OLD.region, 1, 4) || '00', OLD.kind, -sum(f.n)
-    FROM stat_event_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
-    UNION ALL
-    SELECT f.metric, f.month, coalesce(NEW.department, ''), NEW.category, substr(NEW.region, 1, 4) || '00', NEW.kind, sum(f.n)
-    FROM stat_event_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
-  ) WHERE true
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT * FROM (
-    SELECT f.metric, f.month, coalesce(OLD.department, ''), OLD.category, substr(OLD.region, 1, 4) || '00', OLD.kind, -sum(f.n)
-    FROM stat_rating_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
-    UNION ALL
-    SELECT f.metric, f.month, coalesce(NEW.department, ''), NEW.category, substr(NEW.region, 1, 4) || '00', NEW.kind, sum(f.n)
-    FROM stat_rating_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
-  ) WHERE true
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT * FROM (
-    SELECT f.metric, f.month, coalesce(OLD.department, ''), OLD.category, substr(OLD.region, 1, 4) || '00', OLD.kind, -sum(f.n)
-    FROM stat_reward_facts f WHERE f.case_id = OLD.id GROUP BY f.metric, f.month
-    UNION ALL
-    SELECT f.metric, f.month, coalesce(NEW.department, ''), NEW.category, substr(NEW.region, 1, 4) || '00', NEW.kind, sum(f.n)
-    FROM stat_reward_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
+    FROM stat_case_facts f WHERE f.case_id = NEW.id GROUP BY f.metric, f.month
   ) WHERE true
   ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
 END;
@@ -274,11 +218,7 @@ CREATE TRIGGER stat_clocks_update AFTER UPDATE OF status, stopped_at, due_at, du
     SELECT CASE WHEN (OLD.status = 'stopped' AND OLD.stopped_at <= OLD.due_at) THEN 'clock_on_time' ELSE 'clock_late' END AS metric, substr(OLD.due_at, 1, 7) AS month, -(1) AS n WHERE (OLD.due_counted_at IS NOT NULL OR (OLD.status = 'stopped' AND OLD.stopped_at > OLD.due_at))
     UNION ALL
     SELECT CASE WHEN (OLD.status = 'stopped' AND OLD.stopped_at <= OLD.due_at) THEN 'accept_on_time' ELSE 'accept_late' END AS metric, substr(OLD.due_at, 1, 7) AS month, -(1) AS n WHERE (OLD.due_counted_at IS NOT NULL OR (OLD.status = 'stopped' AND OLD.stopped_at > OLD.due_at)) AND OLD.clock IN ('accept_decision', 'open_decision', 'triage')
-  ) f, cases c WHERE c.id = OLD.case_id
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, f.n
-  FROM (
+    UNION ALL
     SELECT CASE WHEN (NEW.status = 'stopped' AND NEW.stopped_at <= NEW.due_at) THEN 'clock_on_time' ELSE 'clock_late' END AS metric, substr(NEW.due_at, 1, 7) AS month, 1 AS n WHERE (NEW.due_counted_at IS NOT NULL OR (NEW.status = 'stopped' AND NEW.stopped_at > NEW.due_at))
     UNION ALL
     SELECT CASE WHEN (NEW.status = 'stopped' AND NEW.stopped_at <= NEW.due_at) THEN 'accept_on_time' ELSE 'accept_late' END AS metric, substr(NEW.due_at, 1, 7) AS month, 1 AS n WHERE (NEW.due_counted_at IS NOT NULL OR (NEW.status = 'stopped' AND NEW.stopped_at > NEW.due_at)) AND NEW.clock IN ('accept_decision', 'open_decision', 'triage')
@@ -396,11 +336,7 @@ CREATE TRIGGER stat_case_events_update AFTER UPDATE OF event, at, data ON case_e
     SELECT 'close_wd:' || CASE WHEN CASE WHEN json_valid(OLD.data) THEN json_extract(OLD.data, '$.workingDays') END > 60 THEN '61+' ELSE CAST(CASE WHEN json_valid(OLD.data) THEN json_extract(OLD.data, '$.workingDays') END AS INTEGER) END AS metric, substr(OLD.at, 1, 7) AS month, -(1) AS n WHERE OLD.event = 'close' AND CASE WHEN json_valid(OLD.data) THEN json_extract(OLD.data, '$.workingDays') END IS NOT NULL
     UNION ALL
     SELECT 'rehandled' AS metric, substr(OLD.at, 1, 7) AS month, -(1) AS n WHERE OLD.event = 'rehandle'
-  ) f, cases c WHERE c.id = OLD.case_id
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, f.n
-  FROM (
+    UNION ALL
     SELECT 'status:' || CASE WHEN json_valid(NEW.data) THEN json_extract(NEW.data, '$.entered') END AS metric, substr(NEW.at, 1, 7) AS month, 1 AS n WHERE CASE WHEN json_valid(NEW.data) THEN json_extract(NEW.data, '$.entered') END IS NOT NULL
     UNION ALL
     SELECT 'closed' AS metric, substr(NEW.at, 1, 7) AS month, 1 AS n WHERE NEW.event = 'close'
@@ -455,11 +391,7 @@ CREATE TRIGGER stat_satisfaction_update AFTER UPDATE OF rating, resolved, at ON 
     SELECT 'rating_resolved' AS metric, substr(OLD.at, 1, 7) AS month, -(1) AS n WHERE OLD.resolved = 1
     UNION ALL
     SELECT 'rehandle_suggested' AS metric, substr(OLD.at, 1, 7) AS month, -(1) AS n WHERE (OLD.rating <= 2 OR OLD.resolved = 0)
-  ) f, cases c WHERE c.id = OLD.case_id
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, f.n
-  FROM (
+    UNION ALL
     SELECT 'rating' AS metric, substr(NEW.at, 1, 7) AS month, 1 AS n WHERE 1
     UNION ALL
     SELECT 'rating_satisfied' AS metric, substr(NEW.at, 1, 7) AS month, 1 AS n WHERE NEW.rating >= 4
@@ -508,11 +440,7 @@ CREATE TRIGGER stat_rewards_update AFTER UPDATE OF notified_at, paid_at, amount_
     SELECT 'reward_paid' AS metric, substr(OLD.paid_at, 1, 7) AS month, -(1) AS n WHERE OLD.paid_at IS NOT NULL
     UNION ALL
     SELECT 'reward_paid_fen' AS metric, substr(OLD.paid_at, 1, 7) AS month, -(coalesce(OLD.amount_fen, 0)) AS n WHERE OLD.paid_at IS NOT NULL
-  ) f, cases c WHERE c.id = OLD.case_id
-  ON CONFLICT (metric, month, department, category, city, kind) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
-  SELECT f.metric, f.month, coalesce(c.department, ''), c.category, substr(c.region, 1, 4) || '00', c.kind, f.n
-  FROM (
+    UNION ALL
     SELECT 'reward_approved' AS metric, substr(NEW.notified_at, 1, 7) AS month, 1 AS n WHERE NEW.notified_at IS NOT NULL
     UNION ALL
     SELECT 'reward_paid' AS metric, substr(NEW.paid_at, 1, 7) AS month, 1 AS n WHERE NEW.paid_at IS NOT NULL

@@ -85,7 +85,7 @@ export async function readOverviewCounts(
 }
 
 /** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */
-export const MARK_LIMIT = 500;
+export const MARK_LIMIT = 2000;
 
 /**
  * Marks the clocks whose due time and the dispatches whose sign-for window have passed by `at`, once
@@ -104,22 +104,19 @@ export function markEndedWindowsQueries(db: Kysely<Database>, at: string, limit 
 
 const CITY = sql`substr(c.region, 1, 4) || '00'`;
 
-/** The views of 0027 listing what each case contributes (under its current department), one per source. */
-const CASE_FACT_VIEWS = ['stat_received_facts', 'stat_clock_facts', 'stat_event_facts', 'stat_rating_facts', 'stat_reward_facts'] as const;
-
 /**
  * The statements that rebuild the counters from the cases: what each case, clock, event, rating and
- * reward contributes (the views of 0027, the same expressions as the triggers), summed. The roll-ups
- * follow by the counters' own triggers.
+ * reward contributes (the views of 0027, the same expressions as the triggers), summed. The roll-up
+ * follows by the counters' own triggers.
  */
 export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
   return [
     sql`DELETE FROM stat_counts`.compile(db),
     sql`DELETE FROM stat_department_counts`.compile(db),
     sql`DELETE FROM stat_department_months`.compile(db),
-    ...CASE_FACT_VIEWS.map((view) => sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
+    sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
-      FROM ${sql.table(view)} f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db)),
+      FROM stat_case_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),
     sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, f.department, c.category, ${CITY}, c.kind, sum(f.n)
       FROM stat_assignment_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),

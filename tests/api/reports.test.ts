@@ -91,6 +91,7 @@ describe('npm run intake -- report', () => {
     const html = readFileSync(paths.find((p) => p.endsWith('/report.html'))!, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
     expect(html).toContain('<style>');
+    expect(html).not.toContain('.csv?lang=');
     expect(html).toContain('@media print');
     expect(html).toContain('<svg');
     expect(html).toContain('按类别的受理量');
@@ -148,6 +149,8 @@ describe('reports in the app', () => {
     expect(html.status).toBe(200);
     const text = await html.text();
     expect(text).toContain('<link rel="stylesheet" href="/stats/reports/report.css"');
+    expect(text).toContain('href="by-category.csv?lang=zh"');
+    expect(text).toContain('href="report.csv?lang=zh"');
     expect(text).toMatch(/食品安全<\/th><td class="num">5</);
     expect(text).toMatch(/儿童用品<\/th><td class="num">&lt;5</);
     const csv = await t.app.request(`${listed!.csvUrl}?lang=en`);

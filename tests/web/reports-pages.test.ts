@@ -87,8 +87,10 @@ describe('report pages', () => {
       expect(await sideways(page)).toBeLessThanOrEqual(0);
       await expectAccessible(page, `report-${lang}`);
       await screenshot(page, `report-${lang}-390`);
+      expect(await page.locator('.screen-only').first().isVisible()).toBe(true);
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.screen-only').isVisible()).toBe(false);
+      const shown = await page.locator('.screen-only').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length);
+      expect(shown).toBe(0);
       await context.close();
     }, 60_000);
   }

@@ -134,7 +134,9 @@ export function ReportDocument({ data, lang, inlineStyles = false }: { data: Rep
           <h1>{title}</h1>
           <p class="meta">{m.months}: {data.stats.from} – {data.stats.to} · {m.generatedAt}: <time datetime={data.generatedAt}>{data.generatedAt.slice(0, 16).replace('T', ' ')}</time></p>
           <p>{m.suppressedNote}</p>
-          <p class="screen-only">{m.printHint}{inlineStyles ? null : <>{' '}<a href={lang === 'zh' ? '/stats' : `/stats?lang=${lang}`}>{m.backToStats}</a></>}</p>
+          <p class="screen-only">{m.printHint}{inlineStyles ? null : (
+            <>{' '}<a href={`report.csv?lang=${lang}`} download>{m.csv}</a>{' · '}<a href={lang === 'zh' ? '/stats' : `/stats?lang=${lang}`}>{m.backToStats}</a></>
+          )}</p>
           {SECTIONS.map((id) => {
             const table = tables.get(id)!;
             return (
@@ -143,6 +145,9 @@ export function ReportDocument({ data, lang, inlineStyles = false }: { data: Rep
                 {id === 'summary' || id === 'rewards' || id === 'kpis'
                   ? (table.rows.length === 0 ? <p>{m.emptyTable}</p> : <PlainTable table={table} m={m} />)
                   : <TableFigure table={table} m={m} />}
+                {!inlineStyles && (
+                  <p class="screen-only"><a href={`${id}.csv?lang=${lang}`} download>{m.tableCsv(table.title)}</a></p>
+                )}
               </section>
             );
           })}

@@ -48,6 +48,7 @@ const zh = {
   chartOf: (title: string) => `图：${title}`,
   seeTable: '数字见图下的表格。',
   backToStats: '返回统计页',
+  tableCsv: (title: string) => `下载本表（CSV）：${title}`,
   targetLegend: '目标（虚线）',
   allReports: '全部报告',
 };
@@ -91,6 +92,7 @@ const zhHant: ReportMessages = {
   chartOf: (title: string) => `圖：${title}`,
   seeTable: '數字見圖下的表格。',
   backToStats: '返回統計頁',
+  tableCsv: (title: string) => `下載本表（CSV）：${title}`,
   targetLegend: '目標（虛線）',
   allReports: '全部報告',
 };
@@ -138,6 +140,7 @@ const en: ReportMessages = {
   chartOf: (title) => `Chart: ${title}`,
   seeTable: 'The numbers are in the table below the chart.',
   backToStats: 'Back to the statistics',
+  tableCsv: (title) => `This table as CSV: ${title}`,
   targetLegend: 'Target (dashed line)',
   allReports: 'All reports',
 };
