@@ -86,22 +86,12 @@ BEGIN
 END;
 
 -- Milestones are counted from the action's event: every write path (staff actions, a bulk load that
--- writes cases in their final state with their events) records it, with the time it happened.
+-- writes cases in their final state with their events) records it, with the time it happened. The
+-- mark is written first; inside a trigger changes() is the count of the trigger's own last statement
+-- (SQLite, sqlite3_changes), so the counter moves only when the mark is new.
 CREATE TRIGGER enterprise_events_insert AFTER INSERT ON case_events
   WHEN NEW.event IN ('accept', 'mediated', 'open_case', 'decide_penalty')
 BEGIN
-  INSERT INTO enterprise_counts (credit_code, year, measure, n)
-    SELECT c.subject_credit_code,
-      coalesce(CAST(strftime('%Y', NEW.at, '+8 hours') AS INTEGER), CAST(substr(NEW.at, 1, 4) AS INTEGER)),
-      CASE NEW.event WHEN 'accept' THEN 'complaints_accepted' WHEN 'mediated' THEN 'complaints_mediated'
-        WHEN 'open_case' THEN 'reports_opened' ELSE 'penalties_decided' END,
-      1
-    FROM cases c
-    WHERE c.id = NEW.case_id AND c.subject_credit_code IS NOT NULL AND c.kind IN ('complaint', 'report') AND c.status != 'merged'
-      AND NOT EXISTS (SELECT 1 FROM enterprise_case_marks m WHERE m.case_id = NEW.case_id
-        AND m.measure = CASE NEW.event WHEN 'accept' THEN 'complaints_accepted' WHEN 'mediated' THEN 'complaints_mediated'
-          WHEN 'open_case' THEN 'reports_opened' ELSE 'penalties_decided' END)
-    ON CONFLICT (credit_code, year, measure) DO UPDATE SET n = n + 1;
   INSERT OR IGNORE INTO enterprise_case_marks (case_id, measure, year)
     SELECT c.id,
       CASE NEW.event WHEN 'accept' THEN 'complaints_accepted' WHEN 'mediated' THEN 'complaints_mediated'
@@ -109,6 +99,14 @@ BEGIN
       coalesce(CAST(strftime('%Y', NEW.at, '+8 hours') AS INTEGER), CAST(substr(NEW.at, 1, 4) AS INTEGER))
     FROM cases c
     WHERE c.id = NEW.case_id AND c.subject_credit_code IS NOT NULL AND c.kind IN ('complaint', 'report') AND c.status != 'merged';
+  INSERT INTO enterprise_counts (credit_code, year, measure, n)
+    SELECT c.subject_credit_code,
+      coalesce(CAST(strftime('%Y', NEW.at, '+8 hours') AS INTEGER), CAST(substr(NEW.at, 1, 4) AS INTEGER)),
+      CASE NEW.event WHEN 'accept' THEN 'complaints_accepted' WHEN 'mediated' THEN 'complaints_mediated'
+        WHEN 'open_case' THEN 'reports_opened' ELSE 'penalties_decided' END,
+      1
+    FROM cases c WHERE c.id = NEW.case_id AND changes() = 1
+    ON CONFLICT (credit_code, year, measure) DO UPDATE SET n = n + 1;
 END;
 
 CREATE TRIGGER enterprise_cases_merged AFTER UPDATE OF status ON cases

@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recountEnterprises } from '../../server/enterprises/enterprises.service.js';
 import { toBase64 } from '../../server/lib/encoding.js';
+import { generateDemoData } from '../../tools/demo-data/generate.js';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint as complaintBody, report } from '../helpers/bodies.js';
@@ -169,6 +170,17 @@ describe('GET /api/v1/enterprises/{creditCode}', () => {
     const audit = await t.store.db.selectFrom('audit_log').select('action').where('action', '=', 'enterprises.recount').execute();
     expect(audit).toHaveLength(1);
   });
+});
+
+describe('a bulk load', () => {
+  it('counts cases written in their final state with their events (demo data) as a recount does', async () => {
+    await generateDemoData(t.deps, t.store, { cases: 300, masterKey: new Uint8Array(32).fill(7), seed: 3 });
+    const kept = counters();
+    const milestones = (kept as { measure: string }[]).filter((r) => !r.measure.endsWith('_received'));
+    expect(milestones.length).toBeGreaterThan(0);
+    await recountEnterprises(t.deps);
+    expect(counters()).toEqual(kept);
+  }, 120_000);
 });
 
 describe('GET /api/v1/enterprises?q=', () => {

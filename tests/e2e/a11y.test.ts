@@ -125,6 +125,16 @@ for (const lang of langs as readonly Lang[]) {
       expect(response?.status()).toBe(404);
       await expectAccessible(page, `${lang}-not-found`);
     });
+
+    it('the enterprise search and an enterprise summary', async () => {
+      const subject = { name: '广州市无障碍食品有限公司', creditCode: '91440101MA5CJQ4N59', product: { name: '冰皮月饼', gtin: '6901234567892' } };
+      expect((await call(t.app, 'POST', '/api/v1/cases', report({ subject }))).status).toBe(201);
+      await page.goto(`${server.url}/enterprises?q=${encodeURIComponent('广州市无障碍')}&lang=${lang}`);
+      await expectAccessible(page, `${lang}-enterprise-search`);
+      await page.click('a[href="/enterprises/91440101MA5CJQ4N59"]');
+      await page.waitForSelector('svg.chart');
+      await expectAccessible(page, `${lang}-enterprise-summary`);
+    });
   });
 }
 

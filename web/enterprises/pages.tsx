@@ -39,7 +39,7 @@ export function EnterpriseSearchPage({ t, m, switchHref, q, matches, limit, erro
           {matches.length === 0 ? <p>{m.noResults}</p> : (
             <>
               <p>{m.resultsCount(matches.length)}{matches.length >= limit ? ` ${m.resultsCapped(limit)}` : ''}</p>
-              <div class="table-scroll">
+              <div class="table-scroll" role="region" tabindex={0} aria-label={m.resultsHeading}>
                 <table class="table">
                   <thead><tr><th scope="col">{m.colName}</th><th scope="col">{m.colCode}</th></tr></thead>
                   <tbody>
@@ -71,14 +71,15 @@ function Totals({ m, s }: { m: EnterpriseMessages; s: EnterpriseSummary }) {
 
 function YearTable({ m, s }: { m: EnterpriseMessages; s: EnterpriseSummary }) {
   return (
-    <div class="table-scroll">
+    // Focusable so that a keyboard can scroll it when its columns are wider than a phone.
+    <div class="table-scroll" role="region" tabindex={0} aria-label={m.byYearHeading}>
       <table class="table">
         <caption>{m.byYearCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">{m.year}</th><th scope="col">{m.complaintsReceived}</th><th scope="col">{m.complaintsAccepted}</th>
-            <th scope="col">{m.complaintsMediated}</th><th scope="col">{m.reportsReceived}</th><th scope="col">{m.reportsOpened}</th>
-            <th scope="col">{m.penaltiesDecided}</th>
+            <th scope="col">{m.year}</th><th scope="col">{m.colComplaints}</th><th scope="col">{m.colAccepted}</th>
+            <th scope="col">{m.colMediated}</th><th scope="col">{m.colReports}</th><th scope="col">{m.colOpened}</th>
+            <th scope="col">{m.colPenalties}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,7 +98,7 @@ function YearTable({ m, s }: { m: EnterpriseMessages; s: EnterpriseSummary }) {
 function Products({ m, products }: { m: EnterpriseMessages; products: EnterpriseProduct[] }) {
   if (products.length === 0) return <p>{m.noProducts}</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" role="region" tabindex={0} aria-label={m.productsHeading}>
       <table class="table">
         <caption>{m.productsCaption}</caption>
         <thead>
@@ -129,6 +130,7 @@ export function EnterpriseSummaryPage({ t, m, switchHref, s }: Base & { s: Enter
       <h2>{m.totalsHeading}</h2>
       <Totals m={m} s={s} />
       <h2>{m.byYearHeading}</h2>
+      <p class="hint">{m.byYearNote}</p>
       {s.byYear.length > 0 && <figure><YearChart m={m} years={s.byYear} /></figure>}
       <YearTable m={m} s={s} />
       <h2>{m.productsHeading}</h2>
