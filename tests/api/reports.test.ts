@@ -227,6 +227,12 @@ describe('reports in the app', () => {
     expect(after.html).toContain('已生成 2026年第四季度 的报告');
     expect(after.html).toContain(intake.username);
     expect(after.html).toContain('href="/staff/reports"');
+    for (const role of ['reward_officer', 'custodian', 'auditor', 'admin'] as const) {
+      const other = await getPage(t, '/staff/reports', await signIn(t, { role }));
+      expect(other.status, role).toBe(200);
+      expect(other.html, role).toContain('2026年第四季度');
+      expect(other.html, role).not.toContain('name="period"');
+    }
     // The public list never names who generated a report.
     const pub = await getPage(t, '/stats/reports');
     expect(pub.status).toBe(200);
