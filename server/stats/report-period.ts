@@ -46,7 +46,7 @@ export function parseReportPeriod(text: string): ReportPeriod {
   const period = readReportPeriod(text);
   if (!period) {
     throw new AppError('validation_failed', `The period "${text}" is not ${PERIOD_FORMS}.`, [
-      { path: 'period', message: `Give ${PERIOD_FORMS}.` },
+      { path: 'period', message: 'use 2026-11, 2026-Q3 or 2026' },
     ]);
   }
   return period;
