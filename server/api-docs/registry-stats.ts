@@ -3,7 +3,7 @@ import { MAX_MONTHS } from '../stats/stats.schema.js';
 import type { Operation } from './operation.js';
 import { arr, int, nullable, obj, str } from './schema.js';
 
-const month = (description: string) => str(description, { pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
+const month = (description: string) => str(description, { pattern: '^20\\d{2}-(0[1-9]|1[0-2])$' });
 const count = (description: string) => nullable(int(`${description}; null under minCell`));
 const rate = (description: string) => nullable({ type: 'number', minimum: 0, maximum: 1, description: `${description}, 0..1; null from fewer than minCell cases` });
 

@@ -21,7 +21,8 @@ export const PERIOD_ISSUES = {
   span: `a period is at most ${MAX_MONTHS} months`,
 } as const;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD_ISSUES.format);
+// Years 2000–2099: the platform's records begin well after 2000, and month arithmetic stays four-digit.
+const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, PERIOD_ISSUES.format);
 
 /** The month `count` months after `ym` (before, when negative): addMonths('2026-01', -1) = '2025-12'. */
 export function addMonths(ym: string, count: number): string {

@@ -68,7 +68,7 @@ describe('GET /api/v1/stats', () => {
 
   it('answers 400 validation_failed for a malformed month, a reversed period or one over 36 months', async () => {
     for (const [query, path] of [['?from=2026-13', 'from'], ['?to=26-05', 'to'], ['?from=2026-05&to=2026-04', 'to'],
-      ['?from=2023-01&to=2026-01', 'to'], ['?from=2026-5', 'from']] as const) {
+      ['?from=2023-01&to=2026-01', 'to'], ['?from=2026-5', 'from'], ['?to=0000-01', 'to'], ['?from=%00', 'from']] as const) {
       const res = await stats(query);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
