@@ -23,10 +23,10 @@ export interface StatDepartmentCountTable {
   n: number;
 }
 
-/** The staff overview's counts (0027): one row per department and month, a column per KPI count. */
+/** The staff overview's counts (0027): one row per month ('YYYY-MM') or year ('YYYY') and department, a column per KPI count. */
 export interface StatDepartmentMonthTable {
-  department: string;
   month: string;
+  department: string;
   dispatched: number;
   sign_due: number;
   signed_on_time: number;

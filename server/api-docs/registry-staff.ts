@@ -9,7 +9,6 @@ import { described, obj, str } from './schema.js';
 
 const caseParam = { caseNumber: caseNumberSchema };
 const requestParam = { id: requestIdSchema };
-const day = str('YYYY-MM-DD', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const IDENTITY = ['handler', 'supervisor'];
 
 const auth: Operation[] = [
@@ -43,8 +42,14 @@ const cases: Operation[] = [
     pathParams: { ...caseParam, id: str(undefined, { pattern: '^[A-Za-z0-9_-]{10,64}$' }) },
     success: { status: 200, description: 'The file, as a download.', schema: answers.download, contentType: 'application/octet-stream' } },
   { method: 'get', path: '/api/v1/staff/overview', tag: 'cases', auth: 'staff', roles: ['intake', 'supervisor'], summary: 'Deadlines and KPIs per department',
-    query: obj({ 'from?': { ...day, description: 'default: the first of this month' }, 'to?': { ...day, description: 'default: today' } }),
-    success: { status: 200, description: 'Per department: clocks due and overdue, hotline KPIs for the period.', schema: described('The overview.') } },
+    query: obj({
+      'from?': str('YYYY-MM-DD or YYYY-MM; the KPIs count from the first of its month; default: this month', { pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' }),
+      'to?': str('YYYY-MM-DD or YYYY-MM; the KPIs count to the end of its month; default: today', { pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' }),
+    }),
+    success: {
+      status: 200, description: 'Per department: clocks due and overdue now, hotline KPIs for the whole months of the period (`months`).',
+      schema: described('The overview.'),
+    } },
 ];
 
 const identity: Operation[] = [

@@ -64,16 +64,44 @@ export const OVERVIEW_COLUMNS = [
 export type OverviewColumn = (typeof OVERVIEW_COLUMNS)[number];
 
 /**
- * The overview's counts per department over the months (one row per department and month, so two
- * years of every department are a few thousand rows read in one pass).
+ * The months from..to as the rows of stat_department_months to read: whole years by their year rows,
+ * the months before the first and after the last whole year by their month rows.
+ */
+export function monthPieces(from: string, to: string): { years: string[]; ranges: [string, string][] } {
+  const years: string[] = [];
+  const ranges: [string, string][] = [];
+  if (from > to) return { years, ranges };
+  const y1 = Number(from.slice(0, 4));
+  const y2 = Number(to.slice(0, 4));
+  const year = (y: number) => String(y).padStart(4, '0');
+  if (y1 === y2) {
+    if (from.endsWith('-01') && to.endsWith('-12')) years.push(year(y1)); else ranges.push([from, to]);
+    return { years, ranges };
+  }
+  if (from.endsWith('-01')) years.push(year(y1)); else ranges.push([from, `${year(y1)}-12`]);
+  if (y2 - y1 - 1 > 50) ranges.push([year(y1 + 1), `${year(y2 - 1)}-12`]); // an absurd span: its months, read as a range
+  else for (let y = y1 + 1; y < y2; y++) years.push(year(y));
+  if (to.endsWith('-12')) years.push(year(y2)); else ranges.push([`${year(y2)}-01`, to]);
+  return { years, ranges };
+}
+
+/**
+ * The overview's counts per department over the months: a few hundred rows for whole years, a few
+ * thousand for two years that are not, read as ranges of the (month, department) key.
  */
 export async function readOverviewCounts(
   db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, department?: string,
 ): Promise<({ department: string } & Record<OverviewColumn, number>)[]> {
+  const { years, ranges } = monthPieces(months.fromMonth, months.toMonth);
+  if (years.length === 0 && ranges.length === 0) return [];
   let q = db.selectFrom('stat_department_months')
     .select('department')
     .select(OVERVIEW_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
-    .where('month', '>=', months.fromMonth).where('month', '<=', months.toMonth)
+    .where((eb) => eb.or([
+      ...(years.length > 0 ? [eb('month', 'in', years)] : []),
+      // A range of months within a year (or an absurd span): only month rows ('YYYY-MM'), never a year's.
+      ...ranges.map(([a, b]) => eb.and([eb('month', '>=', a), eb('month', '<=', b), eb(sql<number>`length(month)`, '=', 7)])),
+    ]))
     .groupBy('department');
   if (department !== undefined) q = q.where('department', '=', department);
   const rows = await q.execute();
@@ -85,7 +113,7 @@ export async function readOverviewCounts(
 }
 
 /** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */
-export const MARK_LIMIT = 2000;
+export const MARK_LIMIT = 500;
 
 /**
  * Marks the clocks whose due time and the dispatches whose sign-for window have passed by `at`, once
@@ -104,19 +132,22 @@ export function markEndedWindowsQueries(db: Kysely<Database>, at: string, limit 
 
 const CITY = sql`substr(c.region, 1, 4) || '00'`;
 
+/** The views of 0027 listing what each case contributes (under its current department), one per source. */
+const CASE_FACT_VIEWS = ['stat_received_facts', 'stat_clock_facts', 'stat_event_facts', 'stat_rating_facts', 'stat_reward_facts'] as const;
+
 /**
  * The statements that rebuild the counters from the cases: what each case, clock, event, rating and
- * reward contributes (the views of 0027, the same expressions as the triggers), summed. The roll-up
- * follows by the counters' own triggers.
+ * reward contributes (the views of 0027, the same expressions as the triggers), summed. The roll-ups
+ * follow by the counters' own triggers.
  */
 export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
   return [
     sql`DELETE FROM stat_counts`.compile(db),
     sql`DELETE FROM stat_department_counts`.compile(db),
     sql`DELETE FROM stat_department_months`.compile(db),
-    sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
+    ...CASE_FACT_VIEWS.map((view) => sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
-      FROM stat_case_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),
+      FROM ${sql.table(view)} f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db)),
     sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, f.department, c.category, ${CITY}, c.kind, sum(f.n)
       FROM stat_assignment_facts f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db),

@@ -14,7 +14,7 @@ import { planEffects } from '../../server/cases/effects.js';
 import { findTransition } from '../../server/cases/lifecycle.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { closeWdMetric, DECISION_CLOCKS } from '../../server/stats/counters.js';
-import { readCounts, readDepartmentCounts, recountStats } from '../../server/stats/counters.repository.js';
+import { monthPieces, readCounts, readDepartmentCounts, recountStats } from '../../server/stats/counters.repository.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, injury, report } from '../helpers/bodies.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
@@ -213,10 +213,18 @@ const monthsBetween = (from: string, to: string) => {
 };
 
 describe('statistics counters', () => {
+  it('reads whole years by their year rows and the months around them by month rows', () => {
+    expect(monthPieces('2025-01', '2026-12')).toEqual({ years: ['2025', '2026'], ranges: [] });
+    expect(monthPieces('2024-12', '2026-11')).toEqual({ years: ['2025'], ranges: [['2024-12', '2024-12'], ['2026-01', '2026-11']] });
+    expect(monthPieces('2026-03', '2026-05')).toEqual({ years: [], ranges: [['2026-03', '2026-05']] });
+    expect(monthPieces('2026-05', '2026-03')).toEqual({ years: [], ranges: [] });
+  });
+
   it.each([[7, 170], [2026, 170]])('equal a direct count of generated cases for several periods, and after a recount (seed %i)', async (seed, steps) => {
-    t = await createTestApp({ now: '2026-08-03T09:00:00+08:00' });
+    // From October into the next year: the months cross a year's end.
+    t = await createTestApp({ now: '2026-10-12T09:00:00+08:00' });
     await generate(t, seed, steps);
-    const months = monthsBetween('2026-08', toShanghaiIso(t.clock.now()).slice(0, 7));
+    const months = monthsBetween('2026-10', toShanghaiIso(t.clock.now()).slice(0, 7));
     expect(months.length).toBeGreaterThanOrEqual(3);
     const expected = await directCount(t);
     // The run did what the counters count: closes, re-handlings or ratings, dispatches, windows and clocks that ended.
@@ -236,19 +244,30 @@ describe('statistics counters', () => {
     const after = await readCounts(t.deps.db, { fromMonth: '0000-00', toMonth: '9999-99', metrics: { prefix: '' } });
     expect(after.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))).toEqual(before.sort((a, b) => keyOf(a).localeCompare(keyOf(b))));
 
-    // The overview answers from the same counters: its rows equal the direct count of the months.
-    const intake = await createStaff(t, { role: 'intake', department: INTAKE });
-    const res = await call(t.app, 'GET', `/api/v1/staff/overview?from=${months[0]}&to=${months[months.length - 1]}`, undefined, bearer(await intake.login()));
-    expect(res.status).toBe(200);
-    const sum = (metric: string, department: string) =>
-      [...expected].filter(([k]) => { const [m, , d] = k.split('|'); return m === metric && d === department; }).reduce((s, [, n]) => s + n, 0);
-    for (const row of res.body.departments) {
-      const code = row.department.code as string;
-      expect(row, code).toMatchObject({
-        dispatched: sum('dispatched', code), signDue: sum('sign_due', code), signedOnTime: sum('signed_on_time', code), returned: sum('returned', code),
-        due: sum('clock_on_time', code) + sum('clock_late', code), onTime: sum('clock_on_time', code), closed: sum('closed', code),
-        rehandled: sum('rehandled', code), rehandleSuggested: sum('rehandle_suggested', code),
-      });
+    // The overview answers from the same counters (its month and year rows): its rows equal the direct
+    // count of the months — whole years, months across a year's end, one month.
+    const intake = bearer(await (await createStaff(t, { role: 'intake', department: INTAKE })).login());
+    const first = months[0]!; const last = months[months.length - 1]!;
+    for (const [from, to] of [[`${first.slice(0, 4)}-01`, `${last.slice(0, 4)}-12`], [first, last], [months[1]!, months[months.length - 2]!], [last, last]] as const) {
+      const res = await call(t.app, 'GET', `/api/v1/staff/overview?from=${from}&to=${to}`, undefined, intake);
+      expect(res.status).toBe(200);
+      expect(res.body.months).toEqual({ from, to });
+      const sum = (metric: string, department: string) => [...inMonths(expected, from, to)]
+        .filter(([k]) => { const [m, , d] = k.split('|'); return m === metric && d === department; }).reduce((n, [, v]) => n + v, 0);
+      for (const row of res.body.departments) {
+        const code = row.department.code as string;
+        expect(row, `${code} ${from}..${to}`).toMatchObject({
+          dispatched: sum('dispatched', code), signDue: sum('sign_due', code), signedOnTime: sum('signed_on_time', code), returned: sum('returned', code),
+          due: sum('clock_on_time', code) + sum('clock_late', code), onTime: sum('clock_on_time', code), closed: sum('closed', code),
+          rehandled: sum('rehandled', code), rehandleSuggested: sum('rehandle_suggested', code),
+        });
+      }
+      // Every department with a count in those months is listed.
+      const listed = new Set(res.body.departments.map((d: { department: { code: string } }) => d.department.code));
+      for (const [k] of inMonths(expected, from, to)) {
+        const [m, , d] = k.split('|');
+        if (d && ['dispatched', 'closed', 'clock_late', 'rehandle_suggested'].includes(m!)) expect(listed, `${d} ${from}..${to}`).toContain(d);
+      }
     }
   }, 240_000);
 
