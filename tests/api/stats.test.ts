@@ -7,6 +7,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeWdMetric } from '../../server/stats/counters.js';
+import { medianOf } from '../../server/stats/stats.service.js';
+import { rankByPublished } from '../../server/stats/suppress.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
 
@@ -139,5 +141,19 @@ describe('GET /api/v1/stats', () => {
     const after = (await stats()).body;
     expect(after.medianWorkingDaysToClose).toBe(4);
     expect(after.rewards).toEqual({ approved: 5, paid: 5, paidFen: 450_000 });
+  });
+});
+
+describe('the median and the ranking', () => {
+  const histogram = (entries: [number, number][]) => new Map(entries.map(([days, n]) => [closeWdMetric(days), n]));
+  it('takes the mean of the two middle values for an even count, and says 61 past 60 working days', () => {
+    expect(medianOf(histogram([[1, 3], [4, 3]]))).toBe(2.5);
+    expect(medianOf(histogram([[0, 2], [3, 1], [7, 3]]))).toBe(5);
+    expect(medianOf(histogram([[10, 2], [70, 4]]))).toBe(61);
+    expect(medianOf(histogram([[3, 4]]))).toBeNull();
+  });
+  it('ranks on published values only, the suppressed after them in their given order', () => {
+    const ranked = rankByPublished([{ k: 'a', v: null }, { k: 'b', v: 5 }, { k: 'c', v: null }, { k: 'd', v: 9 }], (x) => x.v);
+    expect(ranked.map((x) => x.k)).toEqual(['d', 'b', 'a', 'c']);
   });
 });
