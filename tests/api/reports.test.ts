@@ -252,6 +252,13 @@ describe('reports in the app', () => {
       expect(bad.status, period).toBe(400);
       expect(bad.body.error.code).toBe('validation_failed');
     }
+    for (const body of ['not json', { period: 202611 }, { period: '2026-11', extra: 1 }, {}, [] as unknown[]]) {
+      const bad = await call(t.app, 'POST', '/api/v1/staff/reports', body, bearer(intake.token));
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    for (const path of ['/stats/reports/%00/report.html', '/stats/reports/2026-11/..%2Freport.csv', '/stats/reports/2026-11/report.csv.csv']) {
+      expect((await t.app.request(path)).status, path).toBe(404);
+    }
     const made = await call(t.app, 'POST', '/api/v1/staff/reports', { period: '2026-11' }, bearer(intake.token));
     expect(made.status, made.text).toBe(201);
     expect(made.body).toEqual({
