@@ -1,5 +1,7 @@
 /** The benchmark's printed table and its target checks. */
-import { PLAIN_SUBMISSIONS, SUBMISSIONS_DURING_LOGIN_FLOOD } from './scenarios.js';
+import {
+  MAX_LOOP_DELAY_MS, PLAIN_SUBMISSIONS, SUBMISSIONS_DURING_LOGIN_FLOOD, SUBMISSIONS_SIGNALS_OFF, SUBMISSIONS_SIGNALS_ON,
+} from './scenarios.js';
 
 export interface Measured {
   name: string;
@@ -13,7 +15,13 @@ export interface Measured {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** The server's longest event-loop delay during the scenario, and its 99th percentile (bench/loop-monitor.mjs). */
+  loopMaxMs: number;
+  loopP99Ms: number;
 }
+
+/** Submissions with the signal counters on may not fall below this share of those without (issue 18). */
+export const MIN_SIGNALS_RATIO = 0.9;
 
 export interface BenchResult {
   machine: { cpus: number; model: string; node: string };
@@ -23,6 +31,8 @@ export interface BenchResult {
   dbBytes: number;
   durability: string;
   peakRssBytes: number;
+  /** The longest event-loop delay from the server's start to the end of the last scenario. */
+  wholeRunLoopMaxMs: number;
   scenarios: Measured[];
 }
 
@@ -31,10 +41,10 @@ const fixed = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractio
 
 export function formatTable(r: BenchResult): string {
   const baseline = r.scenarios[0]?.okPerSecond ?? 0;
-  const header = ['scenario', 'conns', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx'];
+  const header = ['scenario', 'conns', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'vs baseline', 'loop max ms', 'non-2xx'];
   const rows = r.scenarios.map((s) => [
     s.name, String(s.connections), fixed(s.requestsPerSecond), fixed(s.okPerSecond), fixed(s.p50, 1), fixed(s.p99, 1),
-    baseline ? `${fixed((s.okPerSecond / baseline) * 100, 1)} %` : '-',
+    baseline ? `${fixed((s.okPerSecond / baseline) * 100, 1)} %` : '-', fixed(s.loopMaxMs, 1),
     s.non2xx || s.errors ? `${s.non2xx}${s.errors ? ` (+${s.errors} errors)` : ''} ${JSON.stringify(s.statusCodes)}` : '0',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -53,6 +63,10 @@ export function formatTable(r: BenchResult): string {
     ...rows.map(line),
     '',
     ...floodLine(r.scenarios),
+    ...signalsLine(r.scenarios),
+    'loop max ms: the longest the server\'s event loop stood still during the scenario (perf_hooks.monitorEventLoopDelay,'
+      + ' 10 ms resolution: a request holding it B ms shows as B to B + 10).',
+    `Event loop over the whole run (start-up, warm-ups and pauses included): longest delay ${fixed(r.wholeRunLoopMaxMs, 1)} ms.`,
     `Server peak RSS (VmHWM): ${fixed(r.peakRssBytes / MB, 1)} MB`,
     `Durable commit: ${r.durability}`,
   ].join('\n');
@@ -67,7 +81,22 @@ function floodLine(scenarios: Measured[]): string[] {
     + ` p99 ${fixed(flooded.p99, 1)} ms against ${fixed(plain.p99, 1)} ms (× ${fixed(flooded.p99 / Math.max(plain.p99, 0.1), 1)}).`, ''];
 }
 
-/** One line per target of issue 7, with the figure measured. */
+/** Submissions with the signal counters on and off, measured in turns: accepted/s of both and the ratio. */
+function signalsRatio(scenarios: Measured[]): { on: Measured; off: Measured; ratio: number } | null {
+  const on = scenarios.find((s) => s.name === SUBMISSIONS_SIGNALS_ON);
+  const off = scenarios.find((s) => s.name === SUBMISSIONS_SIGNALS_OFF);
+  if (!on || !off || off.okPerSecond === 0) return null;
+  return { on, off, ratio: on.okPerSecond / off.okPerSecond };
+}
+
+function signalsLine(scenarios: Measured[]): string[] {
+  const pair = signalsRatio(scenarios);
+  if (!pair) return [];
+  return [`Signal counters: ${fixed(pair.on.okPerSecond)} accepted/s with them, ${fixed(pair.off.okPerSecond)} without`
+    + ` (× ${fixed(pair.ratio, 2)}), p99 ${fixed(pair.on.p99, 1)} ms against ${fixed(pair.off.p99, 1)} ms; measured in turns off, on, on, off.`, ''];
+}
+
+/** One line per target of issues 7, 16 and 18, with the figure measured. */
 export function targetLines(r: BenchResult): string[] {
   const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const lines = [''];
@@ -86,6 +115,16 @@ export function targetLines(r: BenchResult): string[] {
     // No answer at all is no latency to speak of.
     if (s.okPerSecond === 0) checks.push(false);
     lines.push(`${mark(checks.every(Boolean))}  ${s.name}: ${parts.join(', ')}${s.okPerSecond === 0 ? ' — no 2xx answer' : ''}`);
+  }
+  const pair = signalsRatio(r.scenarios);
+  if (pair) {
+    lines.push(`${mark(pair.ratio >= MIN_SIGNALS_RATIO)}  submissions with the signal counters: ${fixed(pair.on.okPerSecond)} accepted/s,`
+      + ` × ${fixed(pair.ratio, 2)} of ${fixed(pair.off.okPerSecond)} without (≥ ${MIN_SIGNALS_RATIO})`);
+  }
+  if (r.scenarios.length > 0) {
+    const worst = r.scenarios.reduce((a, b) => (b.loopMaxMs > a.loopMaxMs ? b : a));
+    lines.push(`${mark(worst.loopMaxMs <= MAX_LOOP_DELAY_MS)}  event loop: longest delay ${fixed(worst.loopMaxMs, 1)} ms over all scenarios`
+      + ` (≤ ${MAX_LOOP_DELAY_MS}), in "${worst.name}"`);
   }
   lines.push(`${mark(r.peakRssBytes < 300 * MB)}  peak RSS ${fixed(r.peakRssBytes / MB, 1)} MB (< 300)`);
   if (r.generator) {

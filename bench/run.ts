@@ -11,12 +11,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
+import Sqlite from 'better-sqlite3';
+import { shanghaiDate } from '../server/clocks/clocks.js';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
 import { startLoginFlood } from './flood.js';
 import { formatTable, targetLines, type Measured } from './report.js';
-import { scenarios, type ScenarioInputs } from './scenarios.js';
-import { buildServer, ROOT, startServer, type RunningServer } from './server.js';
+import { scenarios, type Scenario, type ScenarioInputs } from './scenarios.js';
+import { buildServer, ROOT, startServer, type LoopDelay, type RunningServer } from './server.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,11 +61,11 @@ async function api(server: RunningServer, path: string, init: RequestInit = {}) 
  * The Tianhe handler's token. Tried a few times: a login is audited, and while the clock sweeper
  * writes its own audited batches the audit chain's optimistic append can lose every retry (500).
  */
-async function staffLogin(server: RunningServer): Promise<string> {
+async function staffLogin(server: RunningServer, username = 'tianhe.handler'): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       const { token } = await api(server, '/api/v1/staff/login', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tianhe.handler', password: DEMO_PASSWORD }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
       });
       return token as string;
     } catch (err) {
@@ -94,7 +96,50 @@ async function prepare(server: RunningServer, receiptsFile: string): Promise<Sce
   const regions = (await api(server, '/api/v1/regions')).items.map((r: any) => r.code).filter((c: string) => !c.endsWith('0000'));
   const receipts = readFileSync(receiptsFile, 'utf8').split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split('\t')[1]!);
   if (!deepCursor || caseNumbers.length === 0 || receipts.length === 0) throw new Error('the demo data has no queue for tianhe.handler, or no receipts');
-  return { categories, regions, staffToken: token, deepCursor, deepRows: rows, caseNumbers, receipts };
+  const intakeToken = await staffLogin(server, 'intake');
+  return {
+    categories, regions, staffToken: token, intakeToken, today: shanghaiDate(new Date()), enterpriseCode: busiestEnterprise(),
+    deepCursor, deepRows: rows, caseNumbers, receipts,
+  };
+}
+
+/** The database file the server runs on, opened beside it (WAL: the server keeps writing). */
+function openDatabase(readonly: boolean): Sqlite.Database {
+  const db = new Sqlite(join(dataDir, 'intake.sqlite'), { readonly, fileMustExist: true });
+  db.pragma('busy_timeout = 30000');
+  return db;
+}
+
+/** The credit code with the most complaints and reports (migration 0029's counters), if any. */
+function busiestEnterprise(): string | null {
+  const db = openDatabase(true);
+  try {
+    const row = db.prepare('SELECT credit_code AS code FROM enterprise_counts GROUP BY credit_code ORDER BY sum(n) DESC LIMIT 1').get() as { code: string } | undefined;
+    return row?.code ?? null;
+  } catch {
+    return null; // no enterprise counters in this database
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Turns the quality-signal counting on or off (signal_settings.enabled, migration 0030): the
+ * triggers read the row at every case insert, so the running server follows at its next submission.
+ * Returns what it was, or null when the database has no such setting.
+ */
+function setSignalCounting(on: boolean): boolean | null {
+  const db = openDatabase(false);
+  try {
+    const before = db.prepare('SELECT enabled FROM signal_settings WHERE id = 1').get() as { enabled: number } | undefined;
+    if (!before) return null;
+    db.prepare('UPDATE signal_settings SET enabled = ? WHERE id = 1').run(on ? 1 : 0);
+    return before.enabled === 1;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -114,34 +159,86 @@ async function settle(server: RunningServer, maxSeconds = 300): Promise<void> {
   process.stderr.write(`the server was still busy after ${maxSeconds} s; measuring anyway\n`);
 }
 
-async function measure(server: RunningServer, receiptsFile: string): Promise<Measured[]> {
+/** One autocannon run with the server's event-loop delays over exactly that run. */
+async function run(server: RunningServer, requests: Request[], connections: number, duration: number): Promise<{ r: Result; loop: LoopDelay }> {
+  await server.loopDelay(true);
+  const r = await autocannon({ url: server.url, connections, duration, requests });
+  return { r, loop: await server.loopDelay(true) };
+}
+
+function measured(s: Scenario, connections: number, runs: { r: Result; loop: LoopDelay }[]): Measured {
+  const sum = (f: (r: Result) => number) => runs.reduce((t, x) => t + f(x.r), 0);
+  const seconds = sum((r) => r.duration);
+  const codes: Record<string, number> = {};
+  for (const { r } of runs) for (const [code, v] of Object.entries(r.statusCodeStats)) codes[code] = (codes[code] ?? 0) + v.count;
+  return {
+    name: s.name,
+    connections,
+    target: s.target,
+    requestsPerSecond: (sum((r) => r['2xx']) + sum((r) => r.non2xx)) / seconds,
+    okPerSecond: sum((r) => r['2xx']) / seconds,
+    // Several runs (the signal pair's turns): the middle of their medians, the worst of their tails.
+    p50: sum((r) => r.latency.p50) / runs.length,
+    p99: Math.max(...runs.map((x) => x.r.latency.p99)),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors + r.timeouts),
+    statusCodes: codes,
+    loopMaxMs: Math.max(...runs.map((x) => x.loop.maxMs)),
+    loopP99Ms: Math.max(...runs.map((x) => x.loop.p99Ms)),
+  };
+}
+
+/**
+ * The submissions with the signal counters on and off, in turns (off, on, on, off: half the duration
+ * each), so that the machine's drift over the minute falls on both alike.
+ */
+async function measureSignalPair(server: RunningServer, on: Scenario, off: Scenario): Promise<Measured[]> {
+  const was = setSignalCounting(true);
+  if (was === null) {
+    process.stderr.write('this database has no signal_settings (migration 0030): the signal counters are not compared\n');
+    return [];
+  }
+  const half = Math.max(1, options.duration / 2);
+  const runs = { on: [] as { r: Result; loop: LoopDelay }[], off: [] as { r: Result; loop: LoopDelay }[] };
+  try {
+    await autocannon({ url: server.url, connections: 10, duration: 1, requests: on.requests }); // warm-up
+    for (const turn of ['off', 'on', 'on', 'off'] as const) {
+      setSignalCounting(turn === 'on');
+      await settle(server);
+      process.stderr.write(`measuring submissions, signal counters ${turn}, for ${half} s …\n`);
+      runs[turn].push(await run(server, (turn === 'on' ? on : off).requests, options.connections, half));
+    }
+  } finally {
+    setSignalCounting(was);
+  }
+  return [measured(on, options.connections, runs.on), measured(off, options.connections, runs.off)];
+}
+
+async function measure(server: RunningServer, receiptsFile: string): Promise<{ scenarios: Measured[]; wholeRunLoopMaxMs: number }> {
   const out: Measured[] = [];
   const inputs = await prepare(server, receiptsFile);
   const only = values.only?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
   const chosen = scenarios(inputs).filter((s, i) => i === 0 || !only || only.some((w) => s.name.toLowerCase().includes(w)));
+  const pair = { on: chosen.find((s) => s.signals === 'on'), off: chosen.find((s) => s.signals === 'off') };
   for (const s of chosen) {
+    if (s.signals) {
+      // Both of the pair are measured when the first of them comes up.
+      if (pair.on && pair.off && (s === pair.on || s === pair.off) && !out.some((m) => m.name === pair.on!.name)) {
+        out.push(...await measureSignalPair(server, pair.on, pair.off));
+      }
+      continue;
+    }
     await settle(server);
     process.stderr.write(`measuring ${s.name} for ${options.duration} s …\n`);
     await autocannon({ url: server.url, connections: 10, duration: 1, requests: s.requests }); // warm-up
     const connections = s.load === 'pages' ? options.pageConnections : options.connections;
     const flood = s.background === 'login-flood' ? startLoginFlood(server.url, 100) : null;
-    const r = await autocannon({ url: server.url, connections, duration: options.duration, requests: s.requests });
+    const result = await run(server, s.requests, connections, options.duration);
     await flood?.stop();
     if (flood) process.stderr.write(`  logins during it: ${JSON.stringify(flood.statuses)} (401: checked, 429: refused before hashing)\n`);
-    out.push({
-      name: s.name,
-      connections,
-      target: s.target,
-      requestsPerSecond: (r['2xx'] + r.non2xx) / r.duration,
-      okPerSecond: r['2xx'] / r.duration,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      non2xx: r.non2xx,
-      errors: r.errors + r.timeouts,
-      statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, v]) => [code, v.count])),
-    });
+    out.push(measured(s, connections, [result]));
   }
-  return out;
+  return { scenarios: out, wholeRunLoopMaxMs: (await server.loopDelay()).wholeRunMaxMs };
 }
 
 const reuse = values['data-dir'];
@@ -159,7 +256,7 @@ try {
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
   // 127.0.0.1 as the trusted proxy: the load generator speaks for many clients (X-Forwarded-For).
   server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development', INTAKE_TRUSTED_PROXIES: '127.0.0.1' });
-  const scenariosMeasured = await measure(server, join(dataDir, 'receipts.tsv'));
+  const { scenarios: scenariosMeasured, wholeRunLoopMaxMs } = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;
   const exitCode = await server.stop();
@@ -172,6 +269,7 @@ try {
     dbBytes,
     durability,
     peakRssBytes: peakRss,
+    wholeRunLoopMaxMs,
     serverExitCode: exitCode,
     scenarios: scenariosMeasured,
   };

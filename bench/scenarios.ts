@@ -1,5 +1,6 @@
 /** What the benchmark asks of the server: one autocannon request definition per scenario. */
 import type { Request } from 'autocannon';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, gtinCheckDigit } from '../server/lib/identifiers.js';
 
 export interface Scenario {
   name: string;
@@ -13,6 +14,11 @@ export interface Scenario {
   load?: 'pages';
   /** Load kept up beside the measured requests for the scenario's whole run (bench/flood.ts). */
   background?: 'login-flood';
+  /**
+   * The quality-signal counting (signal_settings.enabled, migration 0030) set for the scenario; the
+   * two scenarios of the pair are measured in turns (bench/run.ts) and compared (bench/report.ts).
+   */
+  signals?: 'on' | 'off';
   requests: Request[];
 }
 
@@ -20,6 +26,12 @@ export interface ScenarioInputs {
   categories: { code: string; kinds: string[] }[];
   regions: string[];
   staffToken: string;
+  /** The intake centre dispatcher's token: the staff overview of every department. */
+  intakeToken: string;
+  /** Today in Beijing time, YYYY-MM-DD. */
+  today: string;
+  /** The credit code with the most cases, for the enterprise summary; null when there is none. */
+  enterpriseCode: string | null;
   /** The first page's nextCursor chain followed deep into the handler's queue. */
   deepCursor: string;
   deepRows: number;
@@ -30,7 +42,24 @@ export interface ScenarioInputs {
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
 const ITEMS = ['月饼', '电热水器', '婴儿推车', '网购手机', '宽带套餐', '装修工程', '跟团游', '外卖'];
 
-/** Valid, varied submission bodies, each different from the last. */
+/** A GB 32100 credit code with a right check character, the same for the same `i`. */
+export function benchCreditCode(i: number): string {
+  let body = `91440106${String(i).padStart(6, '0')}`;
+  for (let k = 0; body.length < 17; k++) body += CREDIT_CODE_ALPHABET[(i * 7 + k * 13) % CREDIT_CODE_ALPHABET.length];
+  return body + creditCodeCheckChar(body);
+}
+
+/** A GTIN-13 under China's GS1 prefix 690 with a right check digit, the same for the same `i`. */
+export function benchGtin(i: number): string {
+  const body = `690${String(100_000_000 + i).slice(-9)}`;
+  return body + gtinCheckDigit(body);
+}
+
+/**
+ * Valid, varied submission bodies, each different from the last. Most name the business's credit
+ * code, and product cases a product with its barcode, so that the quality-signal counters do the work
+ * they do for real filings (business, product and category × city keys).
+ */
 export function submissionBodies(inputs: Pick<ScenarioInputs, 'categories' | 'regions'>): () => string {
   let n = 0;
   return () => {
@@ -38,11 +67,18 @@ export function submissionBodies(inputs: Pick<ScenarioInputs, 'categories' | 're
     const category = inputs.categories[n % inputs.categories.length]!;
     const kind = category.kinds[(n >> 3) % category.kinds.length]!;
     const named = kind === 'complaint' || n % 3 === 0;
+    const business = n % 500;
+    const product = category.code.startsWith('product.')
+      ? { product: { name: `${ITEMS[n % ITEMS.length]}`, brand: `压测${n % 40}牌`, model: `BX-${n % 60}`, batch: `B${n % 1000}`, gtin: benchGtin(n % 300) } }
+      : {};
     const body: Record<string, unknown> = {
       kind,
       category: category.code,
       region: inputs.regions[(n * 7) % inputs.regions.length],
-      subject: { name: `压测样本${n % 500}号商贸有限公司`, address: `广州市天河区体育西路${n % 300}号` },
+      subject: {
+        name: `压测样本${business}号商贸有限公司`, address: `广州市天河区体育西路${n % 300}号`,
+        ...(n % 5 === 0 ? {} : { creditCode: benchCreditCode(business) }), ...product,
+      },
       description: `第${n}份压测投诉：购买的${ITEMS[n % ITEMS.length]}存在质量问题，商家拒绝处理，请求依法处理。`,
       occurredOn: '2026-11-20',
       reporter: named
@@ -58,6 +94,17 @@ export function submissionBodies(inputs: Pick<ScenarioInputs, 'categories' | 're
 
 export const PLAIN_SUBMISSIONS = 'submission POST /api/v1/cases';
 export const SUBMISSIONS_DURING_LOGIN_FLOOD = 'submissions during a login flood';
+export const SUBMISSIONS_SIGNALS_ON = 'submissions, signal counters on';
+export const SUBMISSIONS_SIGNALS_OFF = 'submissions, signal counters off';
+/** The event loop may be held this long at most, in any scenario (issue 16). */
+export const MAX_LOOP_DELAY_MS = 50;
+
+/** 'YYYY-MM' `k` months before `month` (k may be negative). */
+export function monthsBefore(month: string, k: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const at = new Date(Date.UTC(y, m - 1 - k, 1));
+  return at.toISOString().slice(0, 7);
+}
 
 function rotating<T>(items: readonly T[]): () => T {
   let i = 0;
@@ -66,6 +113,8 @@ function rotating<T>(items: readonly T[]): () => T {
 
 export function scenarios(inputs: ScenarioInputs): Scenario[] {
   const staff = { authorization: `Bearer ${inputs.staffToken}` };
+  const intake = { authorization: `Bearer ${inputs.intakeToken}` };
+  const thisMonth = inputs.today.slice(0, 7);
   const json = { 'content-type': 'application/json' };
   const nextBody = submissionBodies(inputs);
   const nextCase = rotating(inputs.caseNumbers);
@@ -107,6 +156,38 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
     {
       name: PLAIN_SUBMISSIONS,
       target: { minOkPerSecond: 1_000, maxP99Ms: 100 },
+      requests: [{ method: 'POST', path: '/api/v1/cases', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    },
+    {
+      // The public statistics of the last 12 months, read from the counters (not cached by the server).
+      name: 'stats 12 months GET /api/v1/stats',
+      load: 'pages',
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/stats?from=${monthsBefore(thisMonth, 11)}&to=${thisMonth}` }],
+    },
+    {
+      // Every department's deadlines and KPIs over two years, as the intake centre sees them.
+      name: 'staff overview 2 years GET /api/v1/staff/overview',
+      load: 'pages',
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/staff/overview?from=${monthsBefore(thisMonth, 23)}-01&to=${inputs.today}`, headers: intake }],
+    },
+    ...(inputs.enterpriseCode ? [{
+      // The enterprise with the most cases: its summary reads its counters, never its cases.
+      name: 'enterprise summary GET /api/v1/enterprises/{code}',
+      load: 'pages' as const,
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/enterprises/${inputs.enterpriseCode}` }],
+    }] : []),
+    {
+      // The same submissions with the quality-signal triggers counting and not: measured in turns.
+      name: SUBMISSIONS_SIGNALS_ON,
+      signals: 'on',
+      requests: [{ method: 'POST', path: '/api/v1/cases', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    },
+    {
+      name: SUBMISSIONS_SIGNALS_OFF,
+      signals: 'off',
       requests: [{ method: 'POST', path: '/api/v1/cases', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
     },
     {

@@ -2,7 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -15,9 +15,20 @@ export interface RunningServer {
   output: string[];
   /** Peak resident set size so far (VmHWM), in bytes. */
   peakRss(): number;
+  /**
+   * The server's event-loop delays since the last reset (bench/loop-monitor.mjs, loaded into it with
+   * --import), resetting them again when `reset` is true.
+   */
+  loopDelay(reset?: boolean): Promise<LoopDelay>;
   /** Sends SIGTERM and waits for the exit code. */
   stop(): Promise<number | null>;
 }
+
+/** What the server's event-loop monitor measured, in ms. */
+export interface LoopDelay { maxMs: number; p99Ms: number; meanMs: number; samples: number; resolutionMs: number; wholeRunMaxMs: number }
+
+/** The preload that watches the server's event loop (plain JavaScript: the server runs without tsx). */
+const LOOP_MONITOR = pathToFileURL(join(ROOT, 'bench', 'loop-monitor.mjs')).href;
 
 function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
@@ -55,10 +66,30 @@ export function startNodeOptions(): string[] {
  */
 export function startServer(entry: string, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...startNodeOptions(), ...nodeArgs, entry], {
+  // An IPC channel for the event-loop monitor's answers (bench/loop-monitor.mjs).
+  const child = spawn(process.execPath, [...startNodeOptions(), ...nodeArgs, '--import', LOOP_MONITOR, entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let asked = 0;
+  const answers = new Map<number, (d: LoopDelay) => void>();
+  child.on('message', (m: { type?: string; id?: number } & LoopDelay) => {
+    if (m?.type !== 'loop-delay' || m.id === undefined) return;
+    answers.get(m.id)?.({ maxMs: m.maxMs, p99Ms: m.p99Ms, meanMs: m.meanMs, samples: m.samples, resolutionMs: m.resolutionMs, wholeRunMaxMs: m.wholeRunMaxMs });
+    answers.delete(m.id);
+  });
+  const loopDelay = (reset = false) => new Promise<LoopDelay>((resolve, reject) => {
+    const id = ++asked;
+    const timer = setTimeout(() => {
+      answers.delete(id);
+      reject(new Error('the server did not answer the event-loop monitor within 60 s'));
+    }, 60_000);
+    answers.set(id, (d) => {
+      clearTimeout(timer);
+      resolve(d);
+    });
+    child.send({ type: 'loop-delay', id, reset });
   });
   const output: string[] = [];
   let exited: number | null | undefined;
@@ -84,6 +115,7 @@ export function startServer(entry: string, env: Record<string, string>, timeoutM
           get durability() { return durability; },
           output,
           peakRss: () => statusField(child.pid!, 'VmHWM'),
+          loopDelay,
           async stop() {
             if (exited === undefined) child.kill('SIGTERM');
             return exit;
