@@ -68,7 +68,7 @@ describe('planEffects: dispatches', () => {
       { type: 'insert_assignment', caseId: 'case-1', department: 'gz-yx-samr', dispatchedAt: AT, signDueAt: SIGN_DUE },
       expect.objectContaining({ type: 'outbox', template: 'case_new_department', department: 'gz-yx-samr' }),
     ]);
-    expect(ofType(p.effects, 'event')[0]!.data).toEqual({ from: 'transfer_requested', to: 'accepted', department: 'gz-yx-samr', previous: null });
+    expect(ofType(p.effects, 'event')[0]!.data).toEqual({ from: 'transfer_requested', to: 'accepted', department: 'gz-yx-samr', previous: null, entered: 'accepted' });
   });
 
   it('adds a co-handler once, with its own dispatch', () => {
@@ -108,7 +108,7 @@ describe('planEffects: urge, merge, re-handle', () => {
     expect(p.status).toBe('merged');
     expect(ofType(p.effects, 'update_clock').map((e) => e.id)).toEqual(['a', 'b']);
     expect(ofType(p.effects, 'event').map((e) => [e.caseId, e.event, e.data])).toEqual([
-      ['case-1', 'merge', { from: 'received', to: 'merged', into: 'GD2026110200002' }],
+      ['case-1', 'merge', { from: 'received', to: 'merged', into: 'GD2026110200002', entered: 'merged' }],
       ['case-2', 'merged_from', { from: 'GD2026110200001' }],
     ]);
     expect(ofType(p.effects, 'case_update')[0]!.set).toMatchObject({ merged_into: 'case-2' });
