@@ -113,7 +113,7 @@ export async function readOverviewCounts(
 }
 
 /** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */
-export const MARK_LIMIT = 500;
+export const MARK_LIMIT = 200;
 
 /**
  * Marks the clocks whose due time and the dispatches whose sign-for window have passed by `at`, once
