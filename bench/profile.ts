@@ -1,6 +1,8 @@
 /**
  * In-process timings of the hot routes, without HTTP or a load generator, on a data folder an earlier
- * `npm run bench -- --keep` left: `npx tsx bench/profile.ts DIR [queue|case|submit]`. SQLTIME=1 adds
+ * `npm run bench -- --keep` left: `npx tsx bench/profile.ts DIR [queue|case|submit|stats|overview]`.
+ * Besides wall time it prints the CPU time per request (process.cpuUsage), which a busy machine
+ * disturbs less. SQLTIME=1 adds
  * the time spent in each SQL statement; `node --import tsx --cpu-prof bench/profile.ts …` a profile.
  * It writes to the folder (submissions, a sign-in): use a copy.
  */
@@ -8,7 +10,8 @@ import { createApp } from '../server/app.js';
 import { parseConfig } from '../server/config.js';
 import { createNodeRuntime } from '../server/node/bootstrap.js';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
-import { submissionBodies } from './scenarios.js';
+import { shanghaiDate } from '../server/clocks/clocks.js';
+import { monthsBefore, submissionBodies } from './scenarios.js';
 
 const dir = process.argv[2]!;
 const what = process.argv[3] ?? 'all';
@@ -43,6 +46,7 @@ for (let page = 0, cursor = ''; page < 20; page++) {
 
 async function time(name: string, n: number, f: (i: number) => Response | Promise<Response>, concurrency = 1) {
   const lat: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let i = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -56,13 +60,19 @@ async function time(name: string, n: number, f: (i: number) => Response | Promis
     }
   }));
   const total = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   lat.sort((a, b) => a - b);
-  console.log(`${name.padEnd(28)} ${(n / total * 1000).toFixed(0).padStart(6)}/s  mean ${(total / n).toFixed(3)} ms  p50 ${lat[Math.floor(n * 0.5)]!.toFixed(2)}  p99 ${lat[Math.floor(n * 0.99)]!.toFixed(2)}`);
+  console.log(`${name.padEnd(28)} ${(n / total * 1000).toFixed(0).padStart(6)}/s  mean ${(total / n).toFixed(3)} ms  p50 ${lat[Math.floor(n * 0.5)]!.toFixed(2)}  p99 ${lat[Math.floor(n * 0.99)]!.toFixed(2)}  max ${lat[n - 1]!.toFixed(2)}  cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms/request`);
 }
 const cats = (await (await app.request('/api/v1/categories')).json() as any).items.map((c: any) => ({ code: c.code, kinds: c.kinds }));
 const regions = (await (await app.request('/api/v1/regions')).json() as any).items.map((r: any) => r.code).filter((c: string) => !c.endsWith('0000'));
 const next = submissionBodies({ categories: cats, regions });
+const intakeLogin = await app.request('/api/v1/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'intake', password: DEMO_PASSWORD }) });
+const intake = { authorization: `Bearer ${((await intakeLogin.json()) as { token: string }).token}` };
+const month = shanghaiDate(new Date()).slice(0, 7);
 for (let round = 0; round < 2; round++) {
+  if (what === 'all' || what === 'stats') await time('stats 12 months', 50, () => app.request(`/api/v1/stats?from=${monthsBefore(month, 11)}&to=${month}`));
+  if (what === 'all' || what === 'overview') await time('overview 2 years (intake)', 50, () => app.request(`/api/v1/staff/overview?from=${monthsBefore(month, 23)}-01&to=${shanghaiDate(new Date())}`, { headers: intake }));
   if (what === 'all' || what === 'queue') await time('queue first page', 300, () => app.request('/api/v1/staff/cases?limit=50', { headers: auth }));
   if (what === 'all' || what === 'case') await time('case page', 500, (i) => app.request(`/api/v1/staff/cases/${numbers[i % numbers.length]}`, { headers: auth }));
   if (what === 'all' || what === 'submit') await time('submission x50', 3000, () => app.request('/api/v1/cases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: next() }), 50);
