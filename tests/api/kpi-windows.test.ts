@@ -92,5 +92,10 @@ describe('KPI windows', () => {
     expect(foot).toContain('50.0%');
     expect(foot).toContain('(1/2)');
     expect(page.html).toContain('仍在期限内的既不算按时也不算超时');
+    // The period is asked for in months, the form shows the months counted.
+    expect(page.html).toMatch(/<input[^>]*type="month"[^>]*name="from"[^>]*value="2026-11"/);
+    const byMonth = await getPage(t, '/staff/overview?from=2026-11&to=2026-11', session);
+    expect(byMonth.status).toBe(200);
+    expect(/<tfoot class="totals">([\s\S]*?)<\/tfoot>/.exec(byMonth.html)?.[1]).toContain('(1/2)');
   });
 });

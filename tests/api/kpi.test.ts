@@ -81,4 +81,13 @@ describe('department overview and hotline KPIs', () => {
     expect(bad.status).toBe(400);
     expect((await call(t.app, 'GET', '/api/v1/staff/overview?from=yesterday', undefined, as.supervisor)).status).toBe(400);
   });
+
+  it('counts whole months: months or days, whose months are counted', async () => {
+    const months = await call(t.app, 'GET', '/api/v1/staff/overview?from=2026-10&to=2026-11', undefined, as.supervisor);
+    expect(months.status).toBe(200);
+    expect(months.body).toMatchObject({ period: { from: '2026-10-01', to: '2026-11-30' }, months: { from: '2026-10', to: '2026-11' } });
+    const days = await call(t.app, 'GET', '/api/v1/staff/overview?from=2026-10-15&to=2026-11-03', undefined, as.supervisor);
+    expect(days.body.months).toEqual({ from: '2026-10', to: '2026-11' });
+    expect((await call(t.app, 'GET', '/api/v1/staff/overview?from=2026-1&to=2026-11', undefined, as.supervisor)).status).toBe(400);
+  });
 });
