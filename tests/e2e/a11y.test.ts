@@ -134,6 +134,11 @@ for (const lang of langs as readonly Lang[]) {
       await page.click('a[href="/enterprises/91440101MA5CJQ4N59"]');
       await page.waitForSelector('svg.chart');
       await expectAccessible(page, `${lang}-enterprise-summary`);
+      // At 390 px the page does not scroll sideways: the chart fits, the wide tables scroll inside.
+      const before = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      if (before) await page.setViewportSize(before);
     });
   });
 }

@@ -131,7 +131,7 @@ export function EnterpriseSummaryPage({ t, m, switchHref, s }: Base & { s: Enter
       <Totals m={m} s={s} />
       <h2>{m.byYearHeading}</h2>
       <p class="hint">{m.byYearNote}</p>
-      {s.byYear.length > 0 && <figure><YearChart m={m} years={s.byYear} /></figure>}
+      {s.byYear.length > 0 && <div class="chart-box"><YearChart m={m} years={s.byYear} /></div>}
       <YearTable m={m} s={s} />
       <h2>{m.productsHeading}</h2>
       <Products m={m} products={s.products} />
