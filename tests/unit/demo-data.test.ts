@@ -6,13 +6,18 @@ import { verifyAuditChain } from '../../server/audit/audit.service.js';
 import { caseNumberSchema } from '../../server/cases/cases.schema.js';
 import { isOpen } from '../../server/cases/lifecycle.js';
 import { unseal } from '../../server/identity/seal.js';
+import { checkGtin } from '../../server/lib/identifiers.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
+import { recountQueries } from '../../server/stats/counters.repository.js';
+import { BUSINESS_CLUSTER, PLANTED_CASES, PRODUCT_CLUSTER, SPIKE_CLUSTER } from '../../tools/demo-data/clusters.js';
 import { generateDemoData, type DemoDataSummary } from '../../tools/demo-data/generate.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, createStaff } from '../helpers/staff.js';
 
 // createTestApp's master key.
 const MASTER_KEY = new Uint8Array(32).fill(7);
+// Enough for every month of two years to get cases beside the planted clusters.
+const CASES = 450;
 const STATES: Record<string, string[]> = {
   complaint: ['received', 'accepted', 'not_accepted', 'mediating', 'mediated', 'mediation_failed', 'closed'],
   report: ['received', 'verifying', 'case_opened', 'not_opened', 'penalty_decided', 'closed'],
@@ -28,7 +33,7 @@ describe('demo data generator', () => {
     dir = mkdtempSync(join(tmpdir(), 'demo-data-'));
     t = await createTestApp();
     summary = await generateDemoData(t.deps, t.store, {
-      cases: 400, masterKey: MASTER_KEY, seed: 1, receiptsFile: join(dir, 'receipts.tsv'), receiptsCount: 20,
+      cases: CASES, masterKey: MASTER_KEY, seed: 1, receiptsFile: join(dir, 'receipts.tsv'), receiptsCount: 20,
     });
   }, 120_000);
   afterAll(async () => {
@@ -37,10 +42,10 @@ describe('demo data generator', () => {
   });
 
   it('writes the cases asked for, numbered per day without gaps, spread over two years', async () => {
-    expect(summary.cases).toBe(400);
+    expect(summary.cases).toBe(CASES);
     const cases = await t.deps.db.selectFrom('cases').select(['case_number', 'received_at', 'kind', 'status']).execute();
-    expect(cases).toHaveLength(400);
-    expect(new Set(cases.map((c) => c.case_number)).size).toBe(400);
+    expect(cases).toHaveLength(CASES);
+    expect(new Set(cases.map((c) => c.case_number)).size).toBe(CASES);
     for (const c of cases) expect(caseNumberSchema.safeParse(c.case_number).success).toBe(true);
     const sequences = await t.deps.db.selectFrom('case_sequences').selectAll().execute();
     for (const s of sequences) {
@@ -57,7 +62,7 @@ describe('demo data generator', () => {
     const boxes = await t.deps.db.selectFrom('sealed_records').selectAll().execute();
     const named = await t.deps.db.selectFrom('cases').select('id').where('anonymous', '=', 0).execute();
     expect(boxes.filter((b) => b.purpose === 'identity')).toHaveLength(named.length);
-    expect(boxes.filter((b) => b.purpose === 'original_text')).toHaveLength(400);
+    expect(boxes.filter((b) => b.purpose === 'original_text')).toHaveLength(CASES);
     for (const b of boxes.slice(0, 120)) {
       const value = await unseal<Record<string, unknown>>(t.deps.keys,
         { keyId: b.key_id, wrappedKey: b.wrapped_key, iv: b.iv, ciphertext: b.ciphertext }, `${b.case_id}:${b.purpose}`);
@@ -69,6 +74,57 @@ describe('demo data generator', () => {
       const text = await unseal<string>(t.deps.keys, { keyId: m.key_id, wrappedKey: m.wrapped_key, iv: m.iv, ciphertext: m.ciphertext }, `message:${m.message_id}`);
       expect(text.length).toBeGreaterThan(0);
     }
+  });
+
+  it('names a product on most product cases, with GTINs whose flag agrees with their check digit, and none elsewhere', async () => {
+    const rows = await t.deps.db.selectFrom('cases')
+      .select(['id', 'category', 'product_name', 'product_brand', 'product_model', 'product_batch', 'product_gtin', 'gtin_check_failed']).execute();
+    const product = rows.filter((r) => r.category.startsWith('product.'));
+    expect(rows.filter((r) => !r.category.startsWith('product.') && (r.product_name !== null || r.product_gtin !== null))).toEqual([]);
+    const named = product.filter((r) => r.product_name !== null);
+    expect(named.length).toBeGreaterThan(product.length * 0.6);
+    for (const r of named) {
+      expect([r.product_brand, r.product_model, r.product_batch].every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
+      if (r.product_gtin === null) expect(r.gtin_check_failed).toBe(0);
+      else expect(r.gtin_check_failed).toBe(checkGtin(r.product_gtin).checkOk ? 0 : 1);
+    }
+    const gtins = named.filter((r) => r.product_gtin !== null);
+    expect(gtins.length).toBeGreaterThan(named.length / 2);
+    expect(gtins.filter((r) => r.gtin_check_failed === 0).length).toBeGreaterThan(gtins.length * 0.9);
+    // The sealed original keeps the product as typed, as the intake seals it.
+    const withProduct = named.find((r) => r.product_gtin !== null)!;
+    const box = await t.deps.db.selectFrom('sealed_records').selectAll().where('case_id', '=', withProduct.id).where('purpose', '=', 'original_text').executeTakeFirstOrThrow();
+    const original = await unseal<{ subject: { product: { gtin: string } } }>(t.deps.keys,
+      { keyId: box.key_id, wrappedKey: box.wrapped_key, iv: box.iv, ciphertext: box.ciphertext }, `${box.case_id}:original_text`);
+    expect(original.subject.product.gtin).toBe(withProduct.product_gtin);
+  });
+
+  it('plants recent clusters that raise a business, a product and a spike signal during the load', async () => {
+    const signals = await t.deps.db.selectFrom('signals').select(['type', 'key', 'count', 'window_start']).execute();
+    const byType = (type: string) => signals.filter((s) => s.type === type);
+    expect(byType('business').some((s) => s.count >= 5)).toBe(true);
+    expect(byType('product').some((s) => s.count >= 5 && /^\d{13}$/.test(s.key))).toBe(true);
+    expect(byType('spike').some((s) => s.count >= 10)).toBe(true);
+    // The business cluster is the last month's: its signal's window reaches today.
+    const today = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const business = byType('business').find((s) => s.count >= BUSINESS_CLUSTER)!;
+    expect(business).toBeDefined();
+    expect(business.window_start <= today).toBe(true);
+    const members = await t.deps.db.selectFrom('cases').select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('subject_credit_code', '=', business.key).where('received_at', '>=', `${business.window_start}T00:00:00+08:00`).executeTakeFirstOrThrow();
+    expect(Number(members.n)).toBeGreaterThanOrEqual(BUSINESS_CLUSTER);
+    expect(PLANTED_CASES).toBe(BUSINESS_CLUSTER + PRODUCT_CLUSTER + SPIKE_CLUSTER);
+  });
+
+  it('writes events and clocks as the app does, so the statistics counters kept by triggers equal a recount', async () => {
+    const snapshot = () => t.store.sqlite.prepare('SELECT metric, month, department, category, city, kind, n FROM stat_counts WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6').all();
+    const counted = snapshot();
+    const metrics = new Set((counted as { metric: string }[]).map((r) => r.metric));
+    // Status changes (data.entered), closes with their working days, ended clocks and sign-for windows.
+    for (const m of ['received', 'status:closed', 'closed', 'clock_on_time', 'clock_late', 'sign_due', 'signed_on_time', 'rating']) expect(metrics).toContain(m);
+    expect([...metrics].some((m) => m.startsWith('close_wd:'))).toBe(true);
+    for (const q of recountQueries(t.deps.db)) t.store.sqlite.prepare(q.sql).run(...(q.parameters as unknown[]));
+    expect(snapshot()).toEqual(counted);
   });
 
   it('keeps clocks and the queue key consistent: next_due_at is the earliest running clock', async () => {
@@ -134,14 +190,19 @@ describe('demo data generator on a file, in worker threads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-data-file-'));
     const t = await createTestApp({ filename: join(dir, 'intake.sqlite') });
     try {
-      const indexes = () => t.store.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+      const indexes = () => t.store.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
       const before = indexes();
       const progress: number[] = [];
       const s = await generateDemoData(t.deps, t.store, { cases: 300, masterKey: MASTER_KEY, seed: 2, workers: 2, onProgress: (done) => progress.push(done) });
       expect(s.cases).toBe(300);
       expect(progress.at(-1)).toBe(300);
-      // A load into an empty database sets the loaded tables' indexes aside and builds them after it.
+      // A load into an empty database sets the loaded tables' indexes and counter triggers aside and
+      // puts them back after it; the counters are then counted from the rows.
       expect(indexes()).toEqual(before);
+      const received = t.store.sqlite.prepare("SELECT sum(n) AS n FROM stat_counts WHERE metric = 'received'").get();
+      expect(received).toEqual({ n: 300 });
+      const enterprises = t.store.sqlite.prepare("SELECT sum(n) AS n FROM enterprise_counts WHERE measure IN ('complaints_received', 'reports_received')").get();
+      expect(enterprises).toEqual(t.store.sqlite.prepare("SELECT count(*) AS n FROM cases WHERE kind IN ('complaint', 'report') AND subject_credit_code IS NOT NULL AND status != 'merged'").get());
       expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM pending_indexes').get()).toEqual({ n: 0 });
       // Foreign keys were off for the load only: every row it wrote has its case.
       expect(t.store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -3,7 +3,7 @@ import type { CaseKind, Severity } from '../../domain/vocabulary.js';
 import { shanghaiDate } from '../../server/clocks/clocks.js';
 import { idNumberCheckChar } from '../../server/lib/identifiers.js';
 import type { RoutingDecision } from '../../server/routing/route.js';
-import type { Business, Category, Directory } from './directory.js';
+import type { Business, Category, Directory, Product } from './directory.js';
 import { chance, DAY, KIND_WEIGHTS, longTail, pick, SEVERITY, weighted, type Rng } from './distributions.js';
 import {
   BUSINESS_WORDS, CLAIMS, DEFAULT_ITEMS, EN, EVIDENCE, GIVEN, HARMS, ITEMS, PROBLEMS, RESPONSES, SURNAMES, VIOLATIONS,
@@ -20,7 +20,12 @@ export interface CaseFacts {
   description: string;
   claim: string | null;
   identity: Record<string, string> | null;
+  /** The product the case names, with its batch (product categories only). */
+  product: (Product & { batch: string }) | null;
 }
+
+/** What a planted case must be about (generate.ts's clusters); the rest is drawn as usual. */
+export interface ForcedFacts { category?: Category; kind?: CaseKind; business?: Business; region?: string; product?: Product }
 
 function personName(rng: Rng): string {
   return pick(rng, SURNAMES) + pick(rng, GIVEN) + (chance(rng, 0.7) ? pick(rng, GIVEN) : '');
@@ -33,9 +38,9 @@ function idNumber(rng: Rng, region: string): string {
   return body + idNumberCheckChar(body);
 }
 
-function describe(rng: Rng, c: Category, kind: CaseKind, business: Business, language: string, receivedAt: Date): string {
+function describe(rng: Rng, c: Category, kind: CaseKind, business: Business, language: string, receivedAt: Date, product: CaseFacts['product']): string {
   if (language === 'en') return pick(rng, EN[kind]);
-  const item = pick(rng, ITEMS[c.code] ?? DEFAULT_ITEMS);
+  const item = product ? `${product.brand}牌${product.name}` : pick(rng, ITEMS[c.code] ?? DEFAULT_ITEMS);
   const problems = PROBLEMS[c.domain] ?? PROBLEMS.other!;
   if (kind === 'report') return `${business.name}${pick(rng, VIOLATIONS)}${item}，${pick(rng, EVIDENCE)}，请依法查处。`;
   if (kind === 'injury') return `使用${business.name}的${item}时${pick(rng, HARMS)}，请调查该产品的质量问题。`;
@@ -43,13 +48,22 @@ function describe(rng: Rng, c: Category, kind: CaseKind, business: Business, lan
   return `我于${when}在${business.name}购买的${item}${pick(rng, problems)}，${pick(rng, RESPONSES)}，请求处理。`;
 }
 
+/** A product of the business, most often: the batch is the production date and a line letter. */
+function productOf(rng: Rng, business: Business, receivedAt: Date, forced: Product | undefined): CaseFacts['product'] {
+  const product = forced ?? (business.products.length > 0 && chance(rng, 0.85) ? pick(rng, business.products) : null);
+  if (!product) return null;
+  const made = shanghaiDate(new Date(receivedAt.getTime() - (10 + Math.floor(rng() * 200)) * DAY)).replaceAll('-', '');
+  return { ...product, batch: `${made}${pick(rng, ['A', 'B', 'C'])}` };
+}
+
 /** What the reporter filed, and where the routing rules sent it. */
-export function caseFacts(rng: Rng, dir: Directory, receivedAt: Date): CaseFacts {
-  const category = dir.pickCategory(rng);
-  const kind = weighted(category.kinds.map((k) => [k, KIND_WEIGHTS[k]] as const))(rng);
+export function caseFacts(rng: Rng, dir: Directory, receivedAt: Date, force: ForcedFacts = {}): CaseFacts {
+  const category = force.category ?? dir.pickCategory(rng);
+  const kind = force.kind ?? weighted(category.kinds.map((k) => [k, KIND_WEIGHTS[k]] as const))(rng);
   const severity: Severity | null = kind === 'injury' ? SEVERITY(rng) : null;
-  const business = longTail(rng, dir.businesses.get(category.code)!);
-  const region = chance(rng, 0.9) ? business.region : dir.pickRegion(rng);
+  const business = force.business ?? longTail(rng, dir.businesses.get(category.code)!);
+  const region = force.region ?? (chance(rng, 0.9) ? business.region : dir.pickRegion(rng));
+  const product = productOf(rng, business, receivedAt, force.product);
   const anonymous = kind === 'complaint' ? false : chance(rng, kind === 'report' ? 0.6 : 0.5);
   const language = chance(rng, 0.08) ? 'en' : 'zh';
   // The shape server/intake/intake.service.ts seals: name, phone, then what was given.
@@ -63,7 +77,8 @@ export function caseFacts(rng: Rng, dir: Directory, receivedAt: Date): CaseFacts
   return {
     category, kind, severity, business, region, language, identity,
     decision: dir.route(kind, category.code, region, severity),
-    description: describe(rng, category, kind, business, language, receivedAt),
+    description: describe(rng, category, kind, business, language, receivedAt, product),
     claim: kind === 'complaint' ? pick(rng, CLAIMS) : null,
+    product,
   };
 }

@@ -5,7 +5,7 @@ import { pseudonymFromBytes } from '../../server/identity/pseudonym.js';
 import { isFullReceipt, receiptDigitsFromBytes } from '../../server/identity/receipt.js';
 import { receiptMacSync, sealSync, type Random } from '../../server/node/crypto.js';
 import { escalationTime, noticesFor } from '../../server/notify/sweep-rules.js';
-import { caseFacts } from './case-facts.js';
+import { caseFacts, type ForcedFacts } from './case-facts.js';
 import { CaseRecord, type PlanContext, type PlannedCase, type Who } from './case-record.js';
 import { around, chance, DAY, HOUR, pick, RATING } from './distributions.js';
 import { ANSWERS, QUESTIONS, REPLIES } from './words.js';
@@ -28,7 +28,11 @@ class CasePlan extends CaseRecord {
   submit() {
     const { decision, kind, severity } = this.f;
     const received = this.iso;
-    this.seal('original_text', { description: this.f.description, claim: this.f.claim }, received);
+    // As the intake seals it: the subject (and its product) as typed too.
+    const product = this.f.product
+      ? { name: this.f.product.name, brand: this.f.product.brand, model: this.f.product.model, batch: this.f.product.batch, ...(this.f.product.gtin ? { gtin: this.f.product.gtin } : {}) }
+      : null;
+    this.seal('original_text', { description: this.f.description, claim: this.f.claim, subject: { name: this.f.business.name, address: this.f.business.address, product } }, received);
     if (this.f.identity) this.seal('identity', this.f.identity, received);
     const firstRule = firstClockRule(kind, severity);
     this.startClock((Object.keys(DEFAULT_CLOCK_RULES) as ClockRuleKey[]).find((k) => DEFAULT_CLOCK_RULES[k] === firstRule)!, this.receivedAt);
@@ -189,6 +193,10 @@ class CasePlan extends CaseRecord {
   /** The case row as the actions left it. */
   finish(): PlannedCase {
     const { f, ctx } = this;
+    // What the sweeper marks once a window has ended, so the statistics counters count it (server/stats/counters.service.ts).
+    const nowIso = toShanghaiIso(ctx.now);
+    for (const c of this.rows.clocks) c.due_counted_at = (c.due_at as string) < nowIso ? c.due_at : null;
+    for (const a of this.rows.assignments) a.sign_counted_at = (a.sign_due_at as string) < nowIso ? a.sign_due_at : null;
     const receipt = newReceipt(ctx.random);
     const nextDue = this.nextDue;
     // Drawn in the order the row lists them, so a seed still gives the same cases.
@@ -201,6 +209,8 @@ class CasePlan extends CaseRecord {
       id: this.id, kind: f.kind, category: f.category.code, region: f.region, status: this.status, department: this.department,
       routing_rule: f.decision.rule, routing_reason: f.decision.reason, subject_name: f.business.name,
       subject_credit_code: f.business.creditCode, subject_address: f.business.address, credit_code_check_failed: f.business.checkFailed ? 1 : 0,
+      product_name: f.product?.name ?? null, product_brand: f.product?.brand ?? null, product_model: f.product?.model ?? null,
+      product_batch: f.product?.batch ?? null, product_gtin: f.product?.gtin ?? null, gtin_check_failed: f.product?.gtinCheckFailed ? 1 : 0,
       description: f.description, claim: f.claim, severity: f.severity,
       occurred_on: occurredOn,
       reward_requested: rewardRequested ? 1 : 0, urgent: f.decision.urgent ? 1 : 0, anonymous: f.identity ? 0 : 1,
@@ -216,9 +226,12 @@ class CasePlan extends CaseRecord {
   }
 }
 
-/** Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have written them. */
-export function planCase(ctx: PlanContext, receivedAt: Date): PlannedCase {
-  const plan = new CasePlan(ctx, receivedAt, caseFacts(ctx.rng, ctx.dir, receivedAt));
+/**
+ * Plans a case received at `receivedAt`: its rows as the intake and the staff actions would have
+ * written them. `force` fixes some of what it is about (a planted cluster).
+ */
+export function planCase(ctx: PlanContext, receivedAt: Date, force?: ForcedFacts): PlannedCase {
+  const plan = new CasePlan(ctx, receivedAt, caseFacts(ctx.rng, ctx.dir, receivedAt, force));
   plan.submit();
   plan.assignTriaged();
   plan.handle();

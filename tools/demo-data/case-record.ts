@@ -5,7 +5,7 @@
  */
 import { nanoid } from 'nanoid';
 import type { CaseKind, CaseStatus } from '../../domain/vocabulary.js';
-import type { CalendarData } from '../../server/clocks/calendar.js';
+import { workingDaysBetween, type CalendarData } from '../../server/clocks/calendar.js';
 import { computeDue, DEFAULT_CLOCK_RULES, shanghaiDate, SIGN_WINDOW, toShanghaiIso, type ClockRuleKey } from '../../server/clocks/clocks.js';
 import { clockRunsFor, findTransition, PUBLIC_EVENTS } from '../../server/cases/lifecycle.js';
 import { timePrefix } from '../../server/lib/ids.js';
@@ -146,7 +146,11 @@ export class CaseRecord {
       if (clockRunsFor(DEFAULT_CLOCK_RULES[key].clock, !this.f.identity)) this.startClock(key, this.at);
     }
     const to = typeof t.to === 'string' && t.to !== 'restore' && t.to !== 'rehandle' ? t.to : this.status;
-    this.event(action, this.iso, this.staff(who), extra.note ?? null, { from: this.status, to, ...extra.data }, PUBLIC_EVENTS.has(action));
+    // As server/cases/effects.ts writes it: a close carries the working days since receipt, and
+    // `entered` names the status entered when it changed (both read by the statistics counters).
+    const own = action === 'close' ? { workingDays: workingDaysBetween(this.ctx.calendar, shanghaiDate(this.receivedAt), shanghaiDate(this.at)) } : {};
+    const data = { from: this.status, to, ...extra.data, ...own, ...(to !== this.status ? { entered: to } : {}) };
+    this.event(action, this.iso, this.staff(who), extra.note ?? null, data, PUBLIC_EVENTS.has(action));
     this.status = to;
     return true;
   }

@@ -54,7 +54,8 @@ export async function demoDataCommand(runtime: NodeRuntime, argv: string[]): Pro
     ...(values.receipts ? { receiptsFile: values.receipts } : {}),
     ...(values['receipts-count'] !== undefined ? { receiptsCount: count('receipts-count', values['receipts-count'], 1) } : {}),
     onProgress: progressBar('demo data'),
-    onIndexes: (n) => process.stderr.write(`building ${n} indexes set aside for the load …\n`),
+    onIndexes: (n) => process.stderr.write(`building ${n} indexes set aside for the load, and putting back the counter triggers …\n`),
+    onRecount: () => process.stderr.write('counting the statistics and enterprise counters from the loaded cases …\n'),
   });
   const list = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   return [

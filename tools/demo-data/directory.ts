@@ -3,17 +3,21 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CaseKind, Severity } from '../../domain/vocabulary.js';
 import { directorySnapshot } from '../../server/directory/snapshot.js';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../server/lib/identifiers.js';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, gtinCheckDigit } from '../../server/lib/identifiers.js';
 import { routeCase, type RoutingDecision } from '../../server/routing/route.js';
 import { routingFacts } from '../../server/routing/routing-facts.js';
 import {
   CATEGORY_WEIGHTS, chance, CITY_WEIGHTS, DISTRICT_BOOST, OTHER_DISTRICTS, OUTSIDE, pick, weighted, type Rng,
 } from './distributions.js';
-import { BUSINESS_WORDS } from './words.js';
+import { BUSINESS_WORDS, DEFAULT_ITEMS, ITEMS, MODEL_PREFIXES, PRODUCT_BRANDS } from './words.js';
 
 export interface Category { code: string; domain: string; kinds: CaseKind[] }
 
-export interface Business { name: string; creditCode: string; address: string; region: string; checkFailed: boolean }
+/** A product as cases name it: the GTIN (GS1 barcode) null when the reporter gives none. */
+export interface Product { name: string; brand: string; model: string; gtin: string | null; gtinCheckFailed: boolean }
+
+/** A business; in a product category, the products it makes or sells (cases name one of them). */
+export interface Business { name: string; creditCode: string; address: string; region: string; checkFailed: boolean; products: Product[] }
 
 export interface Directory {
   regions: Map<string, string>; // code → name_zh
@@ -34,6 +38,30 @@ function creditCode(rng: Rng, region: string, rightCheck = true): string {
   while (body.length < 17) body += pick(rng, CREDIT_SYMBOLS);
   const check = creditCodeCheckChar(body);
   return body + (rightCheck ? check : CREDIT_SYMBOLS[(CREDIT_SYMBOLS.indexOf(check) + 1) % CREDIT_SYMBOLS.length]);
+}
+
+/** Share of barcodes typed with a wrong check digit (accepted and flagged by the intake). */
+export const WRONG_GTIN_SHARE = 0.03;
+
+/** A GTIN-13 under China's GS1 prefixes 690–699, its check digit right unless told. */
+export function gtin13(rng: Rng, rightCheck = true): string {
+  const body = `69${Math.floor(rng() * 10)}${String(Math.floor(rng() * 1e9)).padStart(9, '0')}`;
+  const check = Number(gtinCheckDigit(body));
+  return body + (rightCheck ? check : (check + 1 + Math.floor(rng() * 9)) % 10);
+}
+
+/** One to three products of a business in a product category; most with a barcode. */
+function makeProducts(rng: Rng, category: string): Product[] {
+  const items = ITEMS[category] ?? DEFAULT_ITEMS;
+  return Array.from({ length: 1 + Math.floor(rng() * 3) }, () => {
+    const withGtin = chance(rng, 0.85);
+    const gtinCheckFailed = withGtin && chance(rng, WRONG_GTIN_SHARE);
+    return {
+      name: pick(rng, items), brand: pick(rng, PRODUCT_BRANDS),
+      model: `${pick(rng, MODEL_PREFIXES)}-${100 + Math.floor(rng() * 900)}`,
+      gtin: withGtin ? gtin13(rng, !gtinCheckFailed) : null, gtinCheckFailed,
+    };
+  });
 }
 
 /** Regions weighted by population, a city's weight shared among its districts. */
@@ -66,6 +94,7 @@ function makeBusinesses(rng: Rng, categories: Category[], regions: Map<string, s
         address: `${cityName}${regions.get(region) ?? ''}${pick(rng, BUSINESS_WORDS.road)}${1 + Math.floor(rng() * 300)}号`,
         region,
         checkFailed,
+        products: c.code.startsWith('product.') ? makeProducts(rng, c.code) : [],
       });
     }
     businesses.set(c.code, list);

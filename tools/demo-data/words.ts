@@ -69,3 +69,7 @@ export const REPLIES: Record<string, readonly string[]> = {
   investigating: ['已完成调查，已督促企业召回问题产品。'],
   triaged: ['经核查，属一般质量问题，已督促企业整改。'],
 };
+
+// Products named on product cases: brands, model prefixes, and the item names by category (ITEMS above).
+export const PRODUCT_BRANDS = ['美滋', '康乐', '金禾', '欣宝', '安力', '优品', '福源', '童趣', '雅洁', '恒温', '鑫电', '绿野'];
+export const MODEL_PREFIXES = ['A', 'BX', 'K', 'HT', 'Q', 'DS', 'M', 'YL'];
