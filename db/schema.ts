@@ -13,7 +13,7 @@ import type { EnterpriseCaseMarkTable, EnterpriseCountTable, EnterpriseNameTable
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
-import type { StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
+import type { StatCategoryMonthTable, StatCityMonthTable, StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -26,8 +26,8 @@ export * from './schema/open311.js';
 export * from './schema/api-keys.js';
 export * from './schema/signals.js';
 export * from './schema/enterprises.js';
-export * from './schema/reports.js';
 export * from './schema/stats.js';
+export * from './schema/reports.js';
 
 export interface Database {
   regions: RegionTable;
@@ -75,10 +75,12 @@ export interface Database {
   enterprise_case_marks: EnterpriseCaseMarkTable;
   enterprise_names: EnterpriseNameTable;
   enterprise_products: EnterpriseProductTable;
-  stat_reports: StatReportTable;
   stat_counts: StatCountTable;
   stat_department_counts: StatDepartmentCountTable;
   stat_department_months: StatDepartmentMonthTable;
+  stat_category_months: StatCategoryMonthTable;
+  stat_city_months: StatCityMonthTable;
+  stat_reports: StatReportTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -38,6 +38,21 @@ export interface StatDepartmentMonthTable {
   rehandle_suggested: number;
 }
 
+/** The public statistics' roll-ups (0032): received and ratings per month and category, received per month and city. */
+export interface StatCategoryMonthTable {
+  metric: string;
+  month: string;
+  category: string;
+  n: number;
+}
+
+export interface StatCityMonthTable {
+  metric: string;
+  month: string;
+  city: string;
+  n: number;
+}
+
 // The sweeper's once-only markers of 0027 (a clock's due time, a sign-for window's end has passed).
 // Written, never read by the app (only the triggers and `stats recount` read them): left out of the rows.
 declare module './cases.js' {

@@ -130,6 +130,23 @@ export function markEndedWindowsQueries(db: Kysely<Database>, at: string, limit 
   ];
 }
 
+/**
+ * The public statistics' roll-ups of a span of months (0032), summed over the months: received and
+ * ratings by month and category, received by month and city — a few hundred rows at any size.
+ */
+export async function readPublicCounts(db: Kysely<Database>, query: { fromMonth: string; toMonth: string }) {
+  const [categories, cities] = await Promise.all([
+    db.selectFrom('stat_category_months').select(['metric', 'month', 'category', 'n'])
+      .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).where('n', '!=', 0).execute(),
+    db.selectFrom('stat_city_months').select(['metric', 'month', 'city', 'n'])
+      .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).where('n', '!=', 0).execute(),
+  ]);
+  return {
+    categories: categories.map((r) => ({ ...r, n: Number(r.n) })),
+    cities: cities.map((r) => ({ ...r, n: Number(r.n) })),
+  };
+}
+
 const CITY = sql`substr(c.region, 1, 4) || '00'`;
 
 /** The views of 0027 listing what each case contributes (under its current department), one per source. */
@@ -145,6 +162,8 @@ export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
     sql`DELETE FROM stat_counts`.compile(db),
     sql`DELETE FROM stat_department_counts`.compile(db),
     sql`DELETE FROM stat_department_months`.compile(db),
+    sql`DELETE FROM stat_category_months`.compile(db),
+    sql`DELETE FROM stat_city_months`.compile(db),
     ...CASE_FACT_VIEWS.map((view) => sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
       FROM ${sql.table(view)} f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db)),

@@ -9,7 +9,7 @@ import type { Named } from '../directory/directory.js';
 import { directorySnapshot } from '../directory/snapshot.js';
 import type { Deps } from '../deps.js';
 import * as m from './counters.js';
-import { readCounts, readDepartmentCounts, type CountRow } from './counters.repository.js';
+import { readDepartmentCounts, readPublicCounts, type CountRow } from './counters.repository.js';
 import type { StatsPeriod } from './stats.schema.js';
 import { monthsOf } from './stats.schema.js';
 import { MIN_CELL, rankByPublished, suppressCount, suppressFrom, suppressRate } from './suppress.js';
@@ -39,8 +39,10 @@ export interface StatsAnswer {
 
 /** The counter rows a period's answer is made of. */
 export interface StatsCounts {
-  /** received and ratings by month, category and city. */
-  detail: Pick<CountRow, 'metric' | 'month' | 'department' | 'category' | 'city' | 'n'>[];
+  /** received and ratings by month and category (and city, when `cities` is not given). */
+  detail: Pick<CountRow, 'metric' | 'month' | 'category' | 'n'>[];
+  /** received by month and city; without it the cities are read from `detail`'s rows. */
+  cities?: Pick<CountRow, 'metric' | 'month' | 'city' | 'n'>[];
   /** Every other metric by department, summed over the months. */
   departments: { metric: string; department: string; n: number }[];
 }
@@ -56,8 +58,6 @@ export interface StatsDirectory {
 }
 
 const CLOSE_WD = Array.from({ length: m.CLOSE_WD_MAX + 2 }, (_, d) => m.closeWdMetric(d));
-/** Read by month, category and city. */
-const DETAIL_METRICS = [m.RECEIVED, m.RATING, m.RATING_SATISFIED];
 /** Read from the per-department roll-up, summed over the months. */
 const DEPARTMENT_METRICS = [
   m.ACCEPT_ON_TIME, m.ACCEPT_LATE, m.CLOCK_ON_TIME, m.CLOCK_LATE, m.DISPATCHED, m.SIGN_DUE, m.SIGNED_ON_TIME, m.RETURNED,
@@ -67,12 +67,12 @@ const DEPARTMENT_METRICS = [
 /** The statistics of a period, as published (suppressed). */
 export async function loadStats(deps: Pick<Deps, 'db'>, period: StatsPeriod): Promise<StatsAnswer> {
   const months = { fromMonth: period.from, toMonth: period.to };
-  const [detail, departments, directory] = await Promise.all([
-    readCounts(deps.db, { ...months, metrics: DETAIL_METRICS }),
+  const [{ categories: detail, cities }, departments, directory] = await Promise.all([
+    readPublicCounts(deps.db, months),
     readDepartmentCounts(deps.db, { ...months, metrics: DEPARTMENT_METRICS }),
     loadStatsDirectory(deps),
   ]);
-  return summarise({ detail, departments }, directory, period);
+  return summarise({ detail, cities, departments }, directory, period);
 }
 
 export async function loadStatsDirectory(deps: Pick<Deps, 'db'>): Promise<StatsDirectory> {
@@ -129,7 +129,7 @@ export function summarise(counts: StatsCounts, directory: StatsDirectory, period
 
   const byMonthDomain = sumBy(rows, [m.RECEIVED], (r) => `${r.month} ${categoryOf.get(r.category)?.domain ?? 'other'}`);
   const byCategory = sumBy(rows, [m.RECEIVED], (r) => r.category);
-  const byCity = sumBy(rows, [m.RECEIVED], (r) => r.city);
+  const byCity = sumBy((counts.cities ?? rows) as { metric: string; city: string; n: number }[], [m.RECEIVED], (r) => r.city);
 
   const acceptOnTime = sumBy(byDepartment, [m.ACCEPT_ON_TIME], department);
   const decisions = sumBy(byDepartment, [m.ACCEPT_ON_TIME, m.ACCEPT_LATE], department);

@@ -14,7 +14,7 @@ import { planEffects } from '../../server/cases/effects.js';
 import { findTransition } from '../../server/cases/lifecycle.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { closeWdMetric, DECISION_CLOCKS } from '../../server/stats/counters.js';
-import { monthPieces, readCounts, readDepartmentCounts, recountStats } from '../../server/stats/counters.repository.js';
+import { monthPieces, readCounts, readDepartmentCounts, readPublicCounts, recountStats } from '../../server/stats/counters.repository.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, injury, report } from '../helpers/bodies.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
@@ -243,6 +243,21 @@ describe('statistics counters', () => {
     await expectCountersEqual(t, expected, months);
     const after = await readCounts(t.deps.db, { fromMonth: '0000-00', toMonth: '9999-99', metrics: { prefix: '' } });
     expect(after.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))).toEqual(before.sort((a, b) => keyOf(a).localeCompare(keyOf(b))));
+
+    // The public statistics' roll-ups (0032) equal the direct count by category and by city, after the recount too.
+    const { categories, cities } = await readPublicCounts(t.deps.db, { fromMonth: '0000-00', toMonth: '9999-99' });
+    const rolled = (by: 3 | 4, metrics: string[]) => {
+      const out = new Map<string, number>();
+      for (const [k, v] of expected) {
+        const parts = k.split('|');
+        if (!metrics.includes(parts[0]!) || v === 0) continue;
+        const key = `${parts[0]}|${parts[1]}|${parts[by]}`;
+        out.set(key, (out.get(key) ?? 0) + v);
+      }
+      return out;
+    };
+    expect(new Map(categories.map((r) => [`${r.metric}|${r.month}|${r.category}`, r.n]))).toEqual(rolled(3, ['received', 'rating', 'rating_satisfied']));
+    expect(new Map(cities.map((r) => [`${r.metric}|${r.month}|${r.city}`, r.n]))).toEqual(rolled(4, ['received']));
 
     // The overview answers from the same counters (its month and year rows): its rows equal the direct
     // count of the months — whole years, months across a year's end, one month.
