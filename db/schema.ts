@@ -13,7 +13,7 @@ import type { EnterpriseCaseMarkTable, EnterpriseCountTable, EnterpriseNameTable
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
-import type { StatCategoryMonthTable, StatCityMonthTable, StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
+import type { StatCategoryMonthTable, StatCloseDayTable, StatCityMonthTable, StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
 import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
@@ -80,6 +80,7 @@ export interface Database {
   stat_department_months: StatDepartmentMonthTable;
   stat_category_months: StatCategoryMonthTable;
   stat_city_months: StatCityMonthTable;
+  stat_close_days: StatCloseDayTable;
   stat_reports: StatReportTable;
 }
 

@@ -50,3 +50,28 @@ BEGIN
   UPDATE stat_city_months SET n = n - OLD.n
   WHERE OLD.metric = 'received' AND metric = OLD.metric AND month = OLD.month AND city = OLD.city;
 END;
+
+-- The province's histogram of working days to close, per month (the median of /stats): read from
+-- here, not summed over every department's buckets.
+CREATE TABLE stat_close_days (
+  metric TEXT NOT NULL,
+  month TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (metric, month)
+) WITHOUT ROWID;
+
+INSERT INTO stat_close_days (metric, month, n)
+  SELECT metric, month, sum(n) FROM stat_counts WHERE metric LIKE 'close_wd:%' GROUP BY 1, 2;
+
+CREATE TRIGGER stat_counts_close_days_insert AFTER INSERT ON stat_counts WHEN NEW.metric LIKE 'close_wd:%' BEGIN
+  INSERT INTO stat_close_days (metric, month, n) VALUES (NEW.metric, NEW.month, NEW.n)
+  ON CONFLICT (metric, month) DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER stat_counts_close_days_update AFTER UPDATE OF n ON stat_counts WHEN NEW.metric LIKE 'close_wd:%' BEGIN
+  UPDATE stat_close_days SET n = n + NEW.n - OLD.n WHERE metric = NEW.metric AND month = NEW.month;
+END;
+
+CREATE TRIGGER stat_counts_close_days_delete AFTER DELETE ON stat_counts WHEN OLD.metric LIKE 'close_wd:%' BEGIN
+  UPDATE stat_close_days SET n = n - OLD.n WHERE metric = OLD.metric AND month = OLD.month;
+END;

@@ -53,6 +53,13 @@ export interface StatCityMonthTable {
   n: number;
 }
 
+/** The province's histogram of working days to close per month (0032). */
+export interface StatCloseDayTable {
+  metric: string;
+  month: string;
+  n: number;
+}
+
 // The sweeper's once-only markers of 0027 (a clock's due time, a sign-for window's end has passed).
 // Written, never read by the app (only the triggers and `stats recount` read them): left out of the rows.
 declare module './cases.js' {

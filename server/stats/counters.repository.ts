@@ -132,16 +132,20 @@ export function markEndedWindowsQueries(db: Kysely<Database>, at: string, limit 
 
 /**
  * The public statistics' roll-ups of a span of months (0032), summed over the months: received and
- * ratings by month and category, received by month and city — a few hundred rows at any size.
+ * ratings by month and category, received by month and city, the histogram of working days to close
+ * — a few hundred rows at any size.
  */
 export async function readPublicCounts(db: Kysely<Database>, query: { fromMonth: string; toMonth: string }) {
-  const [categories, cities] = await Promise.all([
+  const [categories, cities, closeDays] = await Promise.all([
     db.selectFrom('stat_category_months').select(['metric', 'month', 'category', 'n'])
       .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).where('n', '!=', 0).execute(),
     db.selectFrom('stat_city_months').select(['metric', 'month', 'city', 'n'])
       .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).where('n', '!=', 0).execute(),
+    db.selectFrom('stat_close_days').select(['metric', (eb) => eb.fn.sum<number>('n').as('n')])
+      .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth).groupBy('metric').execute(),
   ]);
   return {
+    closeDays: closeDays.map((r) => ({ metric: r.metric, n: Number(r.n) })),
     categories: categories.map((r) => ({ ...r, n: Number(r.n) })),
     cities: cities.map((r) => ({ ...r, n: Number(r.n) })),
   };
@@ -164,6 +168,7 @@ export function recountQueries(db: Kysely<Database>): CompiledQuery[] {
     sql`DELETE FROM stat_department_months`.compile(db),
     sql`DELETE FROM stat_category_months`.compile(db),
     sql`DELETE FROM stat_city_months`.compile(db),
+    sql`DELETE FROM stat_close_days`.compile(db),
     ...CASE_FACT_VIEWS.map((view) => sql`INSERT INTO stat_counts (metric, month, department, category, city, kind, n)
       SELECT f.metric, f.month, coalesce(c.department, ''), c.category, ${CITY}, c.kind, sum(f.n)
       FROM ${sql.table(view)} f JOIN cases c ON c.id = f.case_id GROUP BY 1, 2, 3, 4, 5, 6`.compile(db)),

@@ -43,6 +43,8 @@ export interface StatsCounts {
   detail: Pick<CountRow, 'metric' | 'month' | 'category' | 'n'>[];
   /** received by month and city; without it the cities are read from `detail`'s rows. */
   cities?: Pick<CountRow, 'metric' | 'month' | 'city' | 'n'>[];
+  /** The histogram of working days to close over the months; without it, read from `departments`. */
+  closeDays?: { metric: string; n: number }[];
   /** Every other metric by department, summed over the months. */
   departments: { metric: string; department: string; n: number }[];
 }
@@ -61,18 +63,18 @@ const CLOSE_WD = Array.from({ length: m.CLOSE_WD_MAX + 2 }, (_, d) => m.closeWdM
 /** Read from the per-department roll-up, summed over the months. */
 const DEPARTMENT_METRICS = [
   m.ACCEPT_ON_TIME, m.ACCEPT_LATE, m.CLOCK_ON_TIME, m.CLOCK_LATE, m.DISPATCHED, m.SIGN_DUE, m.SIGNED_ON_TIME, m.RETURNED,
-  m.CLOSED, m.REHANDLED, m.RATING, m.RATING_SATISFIED, m.REWARD_APPROVED, m.REWARD_PAID, m.REWARD_PAID_FEN, ...CLOSE_WD,
+  m.CLOSED, m.REHANDLED, m.RATING, m.RATING_SATISFIED, m.REWARD_APPROVED, m.REWARD_PAID, m.REWARD_PAID_FEN,
 ];
 
 /** The statistics of a period, as published (suppressed). */
 export async function loadStats(deps: Pick<Deps, 'db'>, period: StatsPeriod): Promise<StatsAnswer> {
   const months = { fromMonth: period.from, toMonth: period.to };
-  const [{ categories: detail, cities }, departments, directory] = await Promise.all([
+  const [{ categories: detail, cities, closeDays }, departments, directory] = await Promise.all([
     readPublicCounts(deps.db, months),
     readDepartmentCounts(deps.db, { ...months, metrics: DEPARTMENT_METRICS }),
     loadStatsDirectory(deps),
   ]);
-  return summarise({ detail, cities, departments }, directory, period);
+  return summarise({ detail, cities, closeDays, departments }, directory, period);
 }
 
 export async function loadStatsDirectory(deps: Pick<Deps, 'db'>): Promise<StatsDirectory> {
@@ -161,7 +163,7 @@ export function summarise(counts: StatsCounts, directory: StatsDirectory, period
     byCategory: rankByPublished(directory.categories.map((c) => ({ category: c.code, count: suppressCount(byCategory.get(c.code) ?? 0) })), (c) => c.count),
     byCity: rankByPublished(directory.cities.map((region) => ({ region, count: suppressCount(byCity.get(region) ?? 0) })), (c) => c.count),
     timeliness: rankByPublished(timeliness, (t) => t.onTimeRate),
-    medianWorkingDaysToClose: medianOf(sumBy(byDepartment, CLOSE_WD, (r) => r.metric)),
+    medianWorkingDaysToClose: medianOf(sumBy(counts.closeDays ?? byDepartment, CLOSE_WD, (r) => r.metric)),
     satisfaction,
     rewards: { approved: suppressCount(total(m.REWARD_APPROVED)), paid: suppressCount(paid), paidFen: suppressFrom(total(m.REWARD_PAID_FEN), paid) },
     kpis: kpisOf(byDepartment, department),

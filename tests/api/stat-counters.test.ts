@@ -245,7 +245,7 @@ describe('statistics counters', () => {
     expect(after.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))).toEqual(before.sort((a, b) => keyOf(a).localeCompare(keyOf(b))));
 
     // The public statistics' roll-ups (0032) equal the direct count by category and by city, after the recount too.
-    const { categories, cities } = await readPublicCounts(t.deps.db, { fromMonth: '0000-00', toMonth: '9999-99' });
+    const { categories, cities, closeDays } = await readPublicCounts(t.deps.db, { fromMonth: '0000-00', toMonth: '9999-99' });
     const rolled = (by: 3 | 4, metrics: string[]) => {
       const out = new Map<string, number>();
       for (const [k, v] of expected) {
@@ -258,6 +258,10 @@ describe('statistics counters', () => {
     };
     expect(new Map(categories.map((r) => [`${r.metric}|${r.month}|${r.category}`, r.n]))).toEqual(rolled(3, ['received', 'rating', 'rating_satisfied']));
     expect(new Map(cities.map((r) => [`${r.metric}|${r.month}|${r.city}`, r.n]))).toEqual(rolled(4, ['received']));
+    const histogram = new Map<string, number>();
+    for (const [k, v] of expected) if (k.startsWith('close_wd:') && v !== 0) histogram.set(k.split('|')[0]!, (histogram.get(k.split('|')[0]!) ?? 0) + v);
+    expect(histogram.size).toBeGreaterThan(0);
+    expect(new Map(closeDays.filter((r) => r.n !== 0).map((r) => [r.metric, r.n]))).toEqual(histogram);
 
     // The overview answers from the same counters (its month and year rows): its rows equal the direct
     // count of the months — whole years, months across a year's end, one month.
