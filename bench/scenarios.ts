@@ -111,10 +111,37 @@ function rotating<T>(items: readonly T[]): () => T {
   return () => items[i++ % items.length]!;
 }
 
-export function scenarios(inputs: ScenarioInputs): Scenario[] {
-  const staff = { authorization: `Bearer ${inputs.staffToken}` };
+/** The answers read from counters at any size: the public statistics, the overview, an enterprise's summary. */
+function aggregateScenarios(inputs: ScenarioInputs): Scenario[] {
   const intake = { authorization: `Bearer ${inputs.intakeToken}` };
   const thisMonth = inputs.today.slice(0, 7);
+  return [
+    {
+      // The public statistics of the last 12 months, read from the counters (not cached by the server).
+      name: 'stats 12 months GET /api/v1/stats',
+      load: 'pages',
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/stats?from=${monthsBefore(thisMonth, 11)}&to=${thisMonth}` }],
+    },
+    {
+      // Every department's deadlines and KPIs over two years, as the intake centre sees them.
+      name: 'staff overview 2 years GET /api/v1/staff/overview',
+      load: 'pages',
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/staff/overview?from=${monthsBefore(thisMonth, 23)}-01&to=${inputs.today}`, headers: intake }],
+    },
+    ...(inputs.enterpriseCode ? [{
+      // The enterprise with the most cases: its summary reads its counters, never its cases.
+      name: 'enterprise summary GET /api/v1/enterprises/{code}',
+      load: 'pages' as const,
+      target: { maxP99Ms: 20 },
+      requests: [{ method: 'GET', path: `/api/v1/enterprises/${inputs.enterpriseCode}` }],
+    }] : []),
+  ];
+}
+
+export function scenarios(inputs: ScenarioInputs): Scenario[] {
+  const staff = { authorization: `Bearer ${inputs.staffToken}` };
   const json = { 'content-type': 'application/json' };
   const nextBody = submissionBodies(inputs);
   const nextCase = rotating(inputs.caseNumbers);
@@ -158,27 +185,7 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
       target: { minOkPerSecond: 1_000, maxP99Ms: 100 },
       requests: [{ method: 'POST', path: '/api/v1/cases', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
     },
-    {
-      // The public statistics of the last 12 months, read from the counters (not cached by the server).
-      name: 'stats 12 months GET /api/v1/stats',
-      load: 'pages',
-      target: { maxP99Ms: 20 },
-      requests: [{ method: 'GET', path: `/api/v1/stats?from=${monthsBefore(thisMonth, 11)}&to=${thisMonth}` }],
-    },
-    {
-      // Every department's deadlines and KPIs over two years, as the intake centre sees them.
-      name: 'staff overview 2 years GET /api/v1/staff/overview',
-      load: 'pages',
-      target: { maxP99Ms: 20 },
-      requests: [{ method: 'GET', path: `/api/v1/staff/overview?from=${monthsBefore(thisMonth, 23)}-01&to=${inputs.today}`, headers: intake }],
-    },
-    ...(inputs.enterpriseCode ? [{
-      // The enterprise with the most cases: its summary reads its counters, never its cases.
-      name: 'enterprise summary GET /api/v1/enterprises/{code}',
-      load: 'pages' as const,
-      target: { maxP99Ms: 20 },
-      requests: [{ method: 'GET', path: `/api/v1/enterprises/${inputs.enterpriseCode}` }],
-    }] : []),
+    ...aggregateScenarios(inputs),
     {
       // The same submissions with the quality-signal triggers counting and not: measured in turns.
       name: SUBMISSIONS_SIGNALS_ON,
