@@ -2,18 +2,11 @@
  * Reading the statistics counters (stat_counts, migration 0027), marking the windows that have ended
  * so the triggers count them, and rebuilding the counters from the cases (`stats recount`).
  */
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import type { Database, StatCountTable } from '../../db/schema.js';
 
-export interface CountRow {
-  metric: string;
-  month: string;
-  department: string;
-  category: string;
-  city: string;
-  kind: string;
-  n: number;
-}
+/** A stat_counts row as read (db/schema/stats.ts says what each column holds). */
+export type CountRow = Selectable<StatCountTable>;
 
 export interface CountQuery {
   /** 'YYYY-MM', both ends included. */
