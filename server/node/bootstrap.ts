@@ -61,7 +61,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
   if (filename !== ':memory:') notes.push(...secureDataDir(resolve(config.INTAKE_DATA_DIR), filename));
   // The keys first: the store keys every audit entry it appends with the current master key's audit key.
   const keys = await loadKeyring(config, notes, options.masterKey);
-  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true, auditSigner: nodeAuditSigner(keys) });
+  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true, auditSigner: nodeAuditSigner(keys), log: options.log });
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);

@@ -40,6 +40,8 @@ export interface GroupCommitOptions {
 export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 10, maxBatches: 200 };
 
 export interface GroupCommitHooks {
+  /** Inside the group's transaction, before its COMMIT (and inside a batch nested in another's transaction). */
+  beforeCommit?: () => void;
   /** After each commit: may return a pause during which no group begins. */
   afterCommit: () => Promise<void> | null;
   /** The WAL's fsync on the thread pool, or null to let COMMIT sync (synchronous=FULL). */
@@ -100,6 +102,7 @@ export class GroupCommitter {
     this.group = null;
     if (!waiters) return;
     try {
+      this.hooks.beforeCommit?.();
       this.commit.run();
     } catch (err) {
       try {
@@ -198,7 +201,13 @@ export class GroupCommitter {
     if (!this.group) {
       // Someone else's transaction is open on this connection: nest in it, as better-sqlite3 would.
       if (this.sqlite.inTransaction) {
-        try { resolve(this.sqlite.transaction(() => runBatch(this.prepare, queries, audit, this.hooks.signer))()); } catch (err) { reject(err); }
+        try {
+          resolve(this.sqlite.transaction(() => {
+            const results = runBatch(this.prepare, queries, audit, this.hooks.signer);
+            this.hooks.beforeCommit?.();
+            return results;
+          })());
+        } catch (err) { reject(err); }
         return;
       }
       try {

@@ -13,6 +13,7 @@ import type { Batch } from '../deps.js';
 import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 import { GROUP_COMMIT_DEFAULTS, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
+import { signalSettler } from './signal-settle.js';
 import { kyselyOver, runBatch } from './statements.js';
 
 export interface NodeStore {
@@ -36,6 +37,8 @@ export interface StoreOptions {
   fsync?: (path: string) => Promise<void>;
   /** Keys the audit entries the batches append (server/node/audit-hash.ts); without it they are refused. */
   auditSigner?: AuditSigner;
+  /** Where a failure of the quality signals' counting is told (the batches commit regardless). */
+  log?: (line: string) => void;
 }
 
 /** fsync of a file, on the thread pool. A read-only descriptor will do: fsync flushes the file, not the descriptor. */
@@ -103,12 +106,18 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
   };
   adjustCheckpointing();
   const { prepare, db } = kyselyOver(sqlite);
+  // The cases a transaction queued for the quality signals are counted before it commits.
+  const beforeCommit = signalSettler(sqlite, prepare, options.log);
 
   const grouped = options.groupCommit ?? onDisk;
   let flush = () => {};
   let settled = async () => {};
   let batch: Batch = async (queries, audit) => {
-    const results = sqlite.transaction(() => runBatch(prepare, queries, audit, options.auditSigner))();
+    const results = sqlite.transaction(() => {
+      const r = runBatch(prepare, queries, audit, options.auditSigner);
+      beforeCommit();
+      return r;
+    })();
     adjustCheckpointing();
     return results;
   };
@@ -121,7 +130,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
       adjustCheckpointing();
       return checkpointer?.takeRestartCue() ? checkpointer.finish() : null;
     };
-    ({ batch, flush, settled } = new GroupCommitter(sqlite, prepare, o, { afterCommit, syncWal, signer: options.auditSigner }));
+    ({ batch, flush, settled } = new GroupCommitter(sqlite, prepare, o, { beforeCommit, afterCommit, syncWal, signer: options.auditSigner }));
     durability = `synchronous=FULL (WAL fsync at every commit), group commit: batches within ${o.windowMs} ms (at most ${o.maxBatches}) share one commit` +
       (syncWal ? ', whose WAL fsync runs on the thread pool before its batches are answered' : '');
   }

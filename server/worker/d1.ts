@@ -7,6 +7,7 @@ import { chainRecords, type AuditDraft, type AuditRecord } from '../audit/audit.
 import { webAuditHasher } from '../audit/audit-key.js';
 import type { MasterKey } from '../identity/keys.js';
 import type { Batch } from '../deps.js';
+import { SETTLE_SIGNALS } from '../signals/settle.js';
 
 export function d1Kysely(d1: D1Database): Kysely<Database> {
   // kysely-d1 types its binding against an older workers-types; the runtime object is the same.
@@ -19,10 +20,13 @@ export function d1Kysely(d1: D1Database): Kysely<Database> {
  * the services check to tell a won guard from a lost race.
  */
 export function d1Batch(d1: D1Database, auditKeyOf: Pick<MasterKey, 'id' | 'auditKey'>): Batch {
+  // The cases a batch queued for the quality signals are counted at its end, in the same D1 batch
+  // (server/signals/settle.ts); their results are not the caller's.
+  const settle = SETTLE_SIGNALS.map((sql) => d1.prepare(sql));
   const run = async (queries: CompiledQuery[]) => {
     if (queries.length === 0) return [];
-    const results = await d1.batch(queries.map((q) => d1.prepare(q.sql).bind(...(q.parameters as unknown[]))));
-    return results.map((r) => ({
+    const results = await d1.batch([...queries.map((q) => d1.prepare(q.sql).bind(...(q.parameters as unknown[]))), ...settle]);
+    return results.slice(0, queries.length).map((r) => ({
       rows: (r.results ?? []) as unknown[],
       numAffectedRows: BigInt(r.meta?.changes ?? 0),
       ...(typeof r.meta?.last_row_id === 'number' ? { insertId: BigInt(r.meta.last_row_id) } : {}),

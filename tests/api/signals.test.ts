@@ -111,9 +111,10 @@ describe('business signals', () => {
     expect(none).toEqual([]);
     expect(after).toMatchObject({ id: signal!.id, count: 5 });
     expect(after!.cases).toEqual([...filed.slice(0, 4), sixth]);
-    const counted = await t.deps.db.selectFrom('signal_counts').select('n')
-      .where('type', '=', 'business').where('key', '=', CODE).executeTakeFirstOrThrow();
-    expect(counted.n).toBe(5);
+    // The members are the five cases that raised it, less the duplicate; the sixth is linked, not a member.
+    const members = await t.deps.db.selectFrom('signal_members').innerJoin('cases', 'cases.id', 'signal_members.case_id')
+      .select('cases.case_number').where('type', '=', 'business').where('key', '=', CODE).orderBy('cases.case_number').execute();
+    expect(members.map((m) => m.case_number)).toEqual(filed.slice(0, 4));
   });
 
   it('keeps a signal raised once for its window when a merge takes a duplicate out of it', async () => {

@@ -4,6 +4,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { CaseKind } from '../../domain/vocabulary.js';
+import { signalSettler } from '../../server/node/signal-settle.js';
 import type { PlannedCase } from './case-record.js';
 import { MAX_PER_DAY, type Rng } from './distributions.js';
 
@@ -123,6 +124,10 @@ export async function writeInCommits(
   written: (chunk: PlannedChunk, numbers: string[]) => void,
 ): Promise<void> {
   const write = chunkWriter(sqlite, prefix);
+  // The cases each chunk queued for the quality signals, counted day by day before the next chunk.
+  const statements = new Map<string, Sqlite.Statement<unknown[]>>();
+  const prepare = (sql: string) => statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql)!;
+  const settle = signalSettler(sqlite, prepare, (line) => { throw new Error(line); });
   let uncommitted = 0;
   let failed = false;
   const writeChunk = (chunk: PlannedChunk) => {
@@ -132,6 +137,7 @@ export async function writeInCommits(
     let numbers: string[];
     try {
       numbers = write(chunk);
+      settle();
     } catch (err) {
       failed = true;
       throw err;

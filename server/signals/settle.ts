@@ -1,0 +1,118 @@
+/**
+ * Counting the queued cases for the quality signals (docs/signals.md, "Counting"; migration 0033).
+ * A case insert queues the case in signal_pending; these statements, run in order inside the same
+ * transaction before it commits, count the cases queued for the earliest day at once and take them
+ * off the queue: on Node until the queue is empty, once per group commit or at the end of a batch's
+ * own transaction; on D1 at the end of each batch (server/worker/d1.ts), where the queue holds that
+ * batch's cases. They take no parameters, so every runtime runs the same text.
+ *
+ * The keys of a case (0030): business, its credit code when the check character holds; product, its
+ * GTIN when the check digit holds (13 digits, a GTIN-14 with a packaging indicator keeps 14), else
+ * lower(brand)|lower(model); spike, category@city per ISO week (its Monday). Days are Beijing days.
+ * A case inserted already merged into a case counted under the same key is not counted under it.
+ *
+ * Then, in this order: cases whose day a signal of their key already covers join it (its count and
+ * its cases); a business or product key whose uncovered cases bring its window to N cases within
+ * D days raises a signal, whose window starts D − 1 days before the last of them (or the day after the
+ * key's previous window) and ends D − 1 days after it; a spike week of at least 10 cases and more
+ * than 3 × the mean of its 12 weeks before raises one; a signal just raised is linked to all of its
+ * key's cases in its window. One signal per key and window: the UNIQUE index holds even if two
+ * writers ever raced.
+ */
+
+const CASE_KEYS = `
+  SELECT k.type, k.key, k.period, k.case_id, k.received_at FROM (
+    SELECT 'business' AS type, c.subject_credit_code AS key, date(c.received_at, '+8 hours') AS period,
+        c.id AS case_id, c.received_at AS received_at, c.status AS status, c.merged_into AS merged_into
+      FROM signal_pending q JOIN cases c ON c.id = q.case_id AND q.day = (SELECT min(day) FROM signal_pending)
+      WHERE c.subject_credit_code IS NOT NULL AND c.credit_code_check_failed = 0
+    UNION ALL
+    SELECT 'product',
+        CASE WHEN c.product_gtin IS NOT NULL AND c.gtin_check_failed = 0
+          THEN CASE WHEN length(c.product_gtin) = 14 AND substr(c.product_gtin, 1, 1) != '0'
+            THEN c.product_gtin ELSE substr('0000000000000' || c.product_gtin, -13) END
+          ELSE lower(trim(c.product_brand)) || '|' || lower(trim(c.product_model)) END,
+        date(c.received_at, '+8 hours'), c.id, c.received_at, c.status, c.merged_into
+      FROM signal_pending q JOIN cases c ON c.id = q.case_id AND q.day = (SELECT min(day) FROM signal_pending)
+      WHERE (c.product_gtin IS NOT NULL AND c.gtin_check_failed = 0)
+        OR (trim(coalesce(c.product_brand, '')) != '' AND trim(coalesce(c.product_model, '')) != '')
+    UNION ALL
+    SELECT 'spike', c.category || '@' || substr(c.region, 1, 4) || '00',
+        date(c.received_at, '+8 hours', '-6 days', 'weekday 1'), c.id, c.received_at, c.status, c.merged_into
+      FROM signal_pending q JOIN cases c ON c.id = q.case_id AND q.day = (SELECT min(day) FROM signal_pending)
+  ) AS k
+  WHERE k.status != 'merged' OR NOT EXISTS (SELECT 1 FROM cases t WHERE t.id = k.merged_into AND k.key = CASE k.type
+    WHEN 'business' THEN CASE WHEN t.credit_code_check_failed = 0 THEN t.subject_credit_code END
+    WHEN 'product' THEN CASE WHEN t.product_gtin IS NOT NULL AND t.gtin_check_failed = 0
+      THEN CASE WHEN length(t.product_gtin) = 14 AND substr(t.product_gtin, 1, 1) != '0'
+        THEN t.product_gtin ELSE substr('0000000000000' || t.product_gtin, -13) END
+      ELSE lower(trim(t.product_brand)) || '|' || lower(trim(t.product_model)) END
+    ELSE t.category || '@' || substr(t.region, 1, 4) || '00' END)`;
+
+/**
+ * The signal s of the staged key g whose window holds g's day. A key's windows never overlap, so it can
+ * only be the key's latest window starting on or before the day: one index probe, however many windows
+ * the key has had.
+ */
+const COVERS = `s.id = (SELECT x.id FROM signals x WHERE x.type = g.type AND x.key = g.key AND x.window_start <= g.period
+  ORDER BY x.window_start DESC LIMIT 1) AND s.window_end >= g.period`;
+
+export const SETTLE_SIGNALS: readonly string[] = [
+  `INSERT INTO signal_staged (type, key, period, case_id, received_at) ${CASE_KEYS}
+   ON CONFLICT DO NOTHING`,
+  `INSERT INTO signal_counts (type, key, period, n)
+   SELECT type, key, period, count(*) FROM signal_staged WHERE type = 'spike' GROUP BY type, key, period
+   ON CONFLICT (type, key, period) DO UPDATE SET n = n + excluded.n`,
+  // Joining the signals that already cover the day: the count first (cases not linked yet), then the links.
+  `UPDATE signals SET count = count + (SELECT count(*) FROM signal_staged g
+     WHERE g.type = signals.type AND g.key = signals.key AND g.period >= signals.window_start AND g.period <= signals.window_end
+       AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = signals.id AND x.case_id = g.case_id))
+   WHERE id IN (SELECT s.id FROM signal_staged g CROSS JOIN signals s ON ${COVERS})`,
+  `INSERT INTO signal_cases (signal_id, case_id)
+   SELECT s.id, g.case_id FROM signal_staged g CROSS JOIN signals s ON ${COVERS} WHERE true
+   ON CONFLICT DO NOTHING`,
+  // The cases no signal covers are members: what the windows below count and a raised signal takes.
+  `INSERT INTO signal_members (type, key, period, case_id)
+   SELECT g.type, g.key, g.period, g.case_id FROM signal_staged g WHERE NOT EXISTS (SELECT 1 FROM signals s WHERE ${COVERS})
+   ON CONFLICT DO NOTHING`,
+  // business and product: N cases within D days among the key's cases no signal covers yet.
+  `WITH k AS MATERIALIZED (
+     SELECT g.type, g.key, max(g.period) AS p, max(g.received_at) AS raised_at FROM signal_staged g
+     WHERE g.type IN ('business', 'product') AND NOT EXISTS (SELECT 1 FROM signals s WHERE ${COVERS})
+     GROUP BY g.type, g.key
+   ), b AS MATERIALIZED (
+     SELECT k.type, k.key, k.p, k.raised_at, st.window_days AS days, st.min_cases AS min_cases,
+       max(date(k.p, '-' || (st.window_days - 1) || ' days'),
+         coalesce((SELECT date(x.window_end, '+1 day') FROM signals x WHERE x.type = k.type AND x.key = k.key
+           ORDER BY x.window_start DESC LIMIT 1), '')) AS lo
+     FROM k CROSS JOIN signal_settings st WHERE st.id = 1
+   ), t AS MATERIALIZED (
+     SELECT b.type, b.key, b.p, b.raised_at, b.days, b.min_cases, b.lo,
+       (SELECT count(*) FROM signal_members m WHERE m.type = b.type AND m.key = b.key AND m.period >= b.lo AND m.period <= b.p) AS total
+     FROM b
+   )
+   INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
+   SELECT lower(hex(randomblob(12))), t.type, t.key, t.lo, date(t.p, '+' || (t.days - 1) || ' days'), t.days, t.total, t.raised_at
+   FROM t WHERE t.total >= t.min_cases
+   ON CONFLICT (type, key, window_start) DO NOTHING`,
+  // spike: a week of at least 10 cases and more than 3 × its trailing 12-week mean (4 × n > their sum).
+  `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
+   SELECT lower(hex(randomblob(12))), 'spike', c.key, c.period, date(c.period, '+6 days'), 7, c.n, k.raised_at
+   FROM (SELECT g.key, g.period, max(g.received_at) AS raised_at FROM signal_staged g WHERE g.type = 'spike' GROUP BY g.key, g.period) AS k
+   CROSS JOIN signal_counts c ON c.type = 'spike' AND c.key = k.key AND c.period = k.period
+   WHERE c.n >= 10
+     AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.type = 'spike' AND s.key = c.key AND s.window_start = c.period)
+     AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_counts p
+       WHERE p.type = 'spike' AND p.key = c.key AND p.period >= date(c.period, '-84 days') AND p.period < c.period)
+   ON CONFLICT (type, key, window_start) DO NOTHING`,
+  // A signal just raised has no case yet: it takes every case of its key in its window.
+  `INSERT INTO signal_cases (signal_id, case_id)
+   SELECT s.id, m.case_id FROM (SELECT DISTINCT type, key FROM signal_staged) AS k
+   CROSS JOIN signals s ON s.type = k.type AND s.key = k.key
+     AND s.window_start >= (SELECT date(min(g.period), '-' || st.window_days || ' days') FROM signal_staged g, signal_settings st WHERE st.id = 1)
+   CROSS JOIN signal_members m ON m.type = s.type AND m.key = s.key AND m.period >= s.window_start AND m.period <= s.window_end
+   WHERE NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
+   ON CONFLICT DO NOTHING`,
+  'DELETE FROM signal_staged',
+  'DELETE FROM signal_pending WHERE day = (SELECT min(day) FROM signal_pending)',
+];
