@@ -20,6 +20,7 @@ CREATE TABLE signal_staged (
   period TEXT NOT NULL,
   case_id TEXT NOT NULL,
   received_at TEXT NOT NULL,
+  signal_id TEXT,            -- the signal of the key whose window covers the day, if any
   PRIMARY KEY (type, key, period, case_id)
 ) WITHOUT ROWID;
 

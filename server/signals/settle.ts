@@ -11,7 +11,7 @@
  * lower(brand)|lower(model); spike, category@city per ISO week (its Monday). Days are Beijing days.
  * A case inserted already merged into a case counted under the same key is not counted under it.
  *
- * Then, in this order: cases whose day a signal of their key already covers join it (its count and
+ * Then, in this order: cases whose day a signal of their key already covers join it (a link, and
  * its cases); a business or product key whose uncovered cases bring its window to N cases within
  * D days raises a signal, whose window starts D − 1 days before the last of them (or the day after the
  * key's previous window) and ends D − 1 days after it; a spike week of at least 10 cases and more
@@ -49,36 +49,29 @@ const CASE_KEYS = `
       ELSE lower(trim(t.product_brand)) || '|' || lower(trim(t.product_model)) END
     ELSE t.category || '@' || substr(t.region, 1, 4) || '00' END)`;
 
-/**
- * The signal s of the staged key g whose window holds g's day. A key's windows never overlap, so it can
- * only be the key's latest window starting on or before the day: one index probe, however many windows
- * the key has had.
- */
-const COVERS = `s.id = (SELECT x.id FROM signals x WHERE x.type = g.type AND x.key = g.key AND x.window_start <= g.period
-  ORDER BY x.window_start DESC LIMIT 1) AND s.window_end >= g.period`;
-
 export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_staged (type, key, period, case_id, received_at) ${CASE_KEYS}
    ON CONFLICT DO NOTHING`,
+  // The signal whose window holds the day. A key's windows never overlap, so it can only be the key's
+  // latest window starting on or before the day: one index probe, however many windows the key has had.
+  `UPDATE signal_staged SET signal_id = (SELECT s.id FROM signals s WHERE s.id = (SELECT x.id FROM signals x
+     WHERE x.type = signal_staged.type AND x.key = signal_staged.key AND x.window_start <= signal_staged.period
+     ORDER BY x.window_start DESC LIMIT 1) AND s.window_end >= signal_staged.period)`,
   `INSERT INTO signal_counts (type, key, period, n)
    SELECT type, key, period, count(*) FROM signal_staged WHERE type = 'spike' GROUP BY type, key, period
    ON CONFLICT (type, key, period) DO UPDATE SET n = n + excluded.n`,
-  // Joining the signals that already cover the day: the count first (cases not linked yet), then the links.
-  `UPDATE signals SET count = count + (SELECT count(*) FROM signal_staged g
-     WHERE g.type = signals.type AND g.key = signals.key AND g.period >= signals.window_start AND g.period <= signals.window_end
-       AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = signals.id AND x.case_id = g.case_id))
-   WHERE id IN (SELECT s.id FROM signal_staged g CROSS JOIN signals s ON ${COVERS})`,
+  // Joining the signal that already covers the day: a link (a signal's count is its links).
   `INSERT INTO signal_cases (signal_id, case_id)
-   SELECT s.id, g.case_id FROM signal_staged g CROSS JOIN signals s ON ${COVERS} WHERE true
+   SELECT signal_id, case_id FROM signal_staged WHERE signal_id IS NOT NULL
    ON CONFLICT DO NOTHING`,
   // The cases no signal covers are members: what the windows below count and a raised signal takes.
   `INSERT INTO signal_members (type, key, period, case_id)
-   SELECT g.type, g.key, g.period, g.case_id FROM signal_staged g WHERE NOT EXISTS (SELECT 1 FROM signals s WHERE ${COVERS})
+   SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL
    ON CONFLICT DO NOTHING`,
   // business and product: N cases within D days among the key's cases no signal covers yet.
   `WITH k AS MATERIALIZED (
      SELECT g.type, g.key, max(g.period) AS p, max(g.received_at) AS raised_at FROM signal_staged g
-     WHERE g.type IN ('business', 'product') AND NOT EXISTS (SELECT 1 FROM signals s WHERE ${COVERS})
+     WHERE g.type IN ('business', 'product') AND g.signal_id IS NULL
      GROUP BY g.type, g.key
    ), b AS MATERIALIZED (
      SELECT k.type, k.key, k.p, k.raised_at, st.window_days AS days, st.min_cases AS min_cases,
@@ -105,13 +98,13 @@ export const SETTLE_SIGNALS: readonly string[] = [
      AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_counts p
        WHERE p.type = 'spike' AND p.key = c.key AND p.period >= date(c.period, '-84 days') AND p.period < c.period)
    ON CONFLICT (type, key, window_start) DO NOTHING`,
-  // A signal just raised has no case yet: it takes every case of its key in its window.
+  // A signal just raised has no case yet: it takes every case of its key in its window. (It is open and
+  // was raised at the time of one of the cases being counted: a short range of signals_status.)
   `INSERT INTO signal_cases (signal_id, case_id)
-   SELECT s.id, m.case_id FROM (SELECT DISTINCT type, key FROM signal_staged) AS k
-   CROSS JOIN signals s ON s.type = k.type AND s.key = k.key
-     AND s.window_start >= (SELECT date(min(g.period), '-' || st.window_days || ' days') FROM signal_staged g, signal_settings st WHERE st.id = 1)
+   SELECT s.id, m.case_id FROM signals s
    CROSS JOIN signal_members m ON m.type = s.type AND m.key = s.key AND m.period >= s.window_start AND m.period <= s.window_end
-   WHERE NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
+   WHERE s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
+     AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
    ON CONFLICT DO NOTHING`,
   'DELETE FROM signal_staged',
   'DELETE FROM signal_pending WHERE day = (SELECT min(day) FROM signal_pending)',

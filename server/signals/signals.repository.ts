@@ -1,20 +1,32 @@
-/** Reads and writes of quality signals; the counting itself is done by triggers (db/migrations/0030). */
+/**
+ * Reads and writes of quality signals; the counting itself is done in the writing transaction
+ * (server/signals/settle.ts). A signal's count is read from its linked cases: the counting links a
+ * case and no more, and a merge takes the link away.
+ */
 import { nanoid } from 'nanoid';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { Database, SignalStatus, SignalTable } from '../../db/schema.js';
 import { newRowId } from '../lib/ids.js';
 
-export type SignalRow = Selectable<SignalTable>;
+export type SignalRow = Omit<Selectable<SignalTable>, 'count'> & { count: number };
+
+/** Signals with their count of linked cases (the stored count is the one it was raised with, not kept after). */
+function signalsWithCount(db: Kysely<Database>) {
+  return db.selectFrom('signals').select([
+    'id', 'type', 'key', 'window_start', 'window_end', 'window_days', 'status', 'reason', 'raised_at', 'decided_by', 'decided_at', 'mailed',
+    (eb) => eb.selectFrom('signal_cases').select((c) => c.fn.countAll<number>().as('n')).whereRef('signal_cases.signal_id', '=', 'signals.id').as('count'),
+  ]).$narrowType<{ count: number }>();
+}
 
 /** Signals newest first, of one status or all. */
-export function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number) {
-  let q = db.selectFrom('signals').selectAll();
+export function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number): Promise<SignalRow[]> {
+  let q = signalsWithCount(db);
   if (status) q = q.where('status', '=', status);
   return q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute();
 }
 
-export function findSignalRow(db: Kysely<Database>, id: string) {
-  return db.selectFrom('signals').selectAll().where('id', '=', id).executeTakeFirst();
+export function findSignalRow(db: Kysely<Database>, id: string): Promise<SignalRow | undefined> {
+  return signalsWithCount(db).where('id', '=', id).executeTakeFirst();
 }
 
 /** The case numbers linked to each signal, in order of receipt. */
@@ -52,8 +64,8 @@ export function readSignalSettings(db: Kysely<Database>) {
 }
 
 /** Signals whose risk-desk mail is not queued yet, oldest first. */
-export function listUnmailedSignals(db: Kysely<Database>, limit: number) {
-  return db.selectFrom('signals').selectAll().where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute();
+export function listUnmailedSignals(db: Kysely<Database>, limit: number): Promise<SignalRow[]> {
+  return signalsWithCount(db).where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute();
 }
 
 /**
