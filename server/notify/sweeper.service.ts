@@ -15,7 +15,7 @@ import { reportEndedMonth } from '../stats/reports.service.js';
 import { enqueueDigests } from './digest.service.js';
 import { intakeCentreCode, noticesFor, watchHorizon, type ClockNotice } from './sweep-rules.js';
 import {
-  guardedEscalationEvent, guardedOutboxInsert, listWatchedClocks, markCaseEscalatedQuery, setClockMarkerQuery,
+  guardedEscalationEvent, guardedOutboxInsert, watchedClocks, markCaseEscalatedQuery, setClockMarkerQuery,
   type WatchedClockRow,
 } from './sweeper.repository.js';
 
@@ -69,7 +69,7 @@ export async function sweepClocks(deps: Deps, calendar?: CalendarData): Promise<
   const cal = calendar ?? (await deps.calendar.get());
   const summary: SweepSummary = { dueSoon: 0, overdue: 0, escalated: 0, digests: 0 };
   const key = { due_soon: 'dueSoon', overdue: 'overdue', escalate: 'escalated' } as const;
-  for (const c of await listWatchedClocks(deps.db, toShanghaiIso(watchHorizon(now, cal)), at)) {
+  for await (const c of watchedClocks(deps.db, toShanghaiIso(watchHorizon(now, cal)), at)) {
     for (const notice of noticesFor(c, now, cal)) {
       if (await applyNotice(deps, c, notice, at)) summary[key[notice]] += 1;
     }
