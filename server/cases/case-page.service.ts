@@ -36,8 +36,9 @@ export async function getCase(deps: Deps, actor: Actor, caseNumber: string, just
     listAssignments(deps.db, row.id), departmentNames(deps), rewardOf(deps, row.id), payoutAccess(deps, actor, row),
     staffRating(deps, row.id),
   ]);
-  const since = toShanghaiIso(new Date(new Date(row.received_at).getTime() - 90 * 86_400_000));
-  const duplicates = await findLikelyDuplicates(deps.db, row, since, visibility);
+  const received = new Date(row.received_at).getTime();
+  const window = { since: toShanghaiIso(new Date(received - 90 * 86_400_000)), until: toShanghaiIso(new Date(received + 90 * 86_400_000)) };
+  const duplicates = await findLikelyDuplicates(deps.db, row, window, visibility);
   const scope = { kind: row.kind, status: row.status, department: row.department, cohandlers };
   const clockViews = clocks.map((c) => clockView(c, now, cal));
   return {

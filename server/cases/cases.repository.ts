@@ -167,22 +167,28 @@ export function listAssignments(db: Kysely<Database>, caseId: string) {
 }
 
 /**
- * Likely duplicates: same credit code, or same business name and category, within 90 days. Like the
- * queue, the lead and co-handled cases are asked for apart, so each query walks the index ranges.
+ * Likely duplicates: same credit code, or same business name and category, received within 90 days
+ * before or after the case. Like the queue, the lead and co-handled cases are asked for apart, so each
+ * query walks the index ranges; the window is closed on both sides, so an old case of a business named
+ * in thousands of cases reads a few months of them, not every one since (at 1M cases an open window
+ * held the event loop up to 224 ms on the case page).
  */
 export async function findLikelyDuplicates(
   db: Kysely<Database>,
   c: { id: string; subject_credit_code: string | null; subject_name: string; category: string },
-  since: string,
+  window: { since: string; until: string },
   v: Visibility,
 ) {
+  const { since, until } = window;
   const pages = await Promise.all(scopesOf(v).map((scope) => scopedCases(db, scope, {})
     .select(['cases.case_number', 'cases.kind', 'cases.category', 'cases.status', 'cases.received_at', 'cases.subject_name'])
     .where('cases.id', '!=', c.id)
     .where('cases.status', '!=', 'merged')
     .where((eb) => eb.or([
-      ...(c.subject_credit_code ? [eb.and([eb('cases.subject_credit_code', '=', c.subject_credit_code), eb('cases.received_at', '>=', since)])] : []),
-      eb.and([eb('cases.subject_name', '=', c.subject_name), eb('cases.category', '=', c.category), eb('cases.received_at', '>=', since)]),
+      ...(c.subject_credit_code
+        ? [eb.and([eb('cases.subject_credit_code', '=', c.subject_credit_code), eb('cases.received_at', '>=', since), eb('cases.received_at', '<=', until)])]
+        : []),
+      eb.and([eb('cases.subject_name', '=', c.subject_name), eb('cases.category', '=', c.category), eb('cases.received_at', '>=', since), eb('cases.received_at', '<=', until)]),
     ]))
     .orderBy('cases.received_at')
     .limit(20)

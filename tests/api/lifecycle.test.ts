@@ -196,6 +196,19 @@ describe('transfers and merging', () => {
     expect(target.timeline.at(-1)).toMatchObject({ event: 'merged_from', note: second });
   });
 
+  it('lists likely duplicates received within 90 days before or after the case, not beyond', async () => {
+    t.clock.set('2026-01-10T10:00:00+08:00');
+    const early = await submit(complaint());
+    t.clock.set('2026-04-20T10:00:00+08:00'); // 100 days later
+    const middle = await submit(complaint());
+    t.clock.set('2026-06-30T10:00:00+08:00'); // 71 days after the middle one
+    const late = await submit(complaint());
+    const numbers = async (n: string) => (await view(n)).duplicates.map((d: any) => d.caseNumber);
+    expect(await numbers(middle)).toEqual([late]);
+    expect(await numbers(early)).toEqual([]);
+    expect(await numbers(late)).toEqual([middle]);
+  });
+
   it('re-handles a closed case once, on the intake centre', async () => {
     const n = await submit(complaint());
     await act(n, handler, { action: 'accept' });
