@@ -187,7 +187,7 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
     },
     ...aggregateScenarios(inputs),
     {
-      // The same submissions with the quality-signal triggers counting and not: measured in turns.
+      // The same submissions with the quality signals counted and not: measured in turns.
       name: SUBMISSIONS_SIGNALS_ON,
       signals: 'on',
       requests: [{ method: 'POST', path: '/api/v1/cases', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
