@@ -20,6 +20,15 @@
  * writers ever raced.
  */
 
+/** The product key of the case row `c` (SQL): its GTIN as 13 digits when the check digit holds, else brand|model. */
+const productKey = (c: string) => `CASE WHEN ${c}.product_gtin IS NOT NULL AND ${c}.gtin_check_failed = 0
+  THEN CASE WHEN length(${c}.product_gtin) = 14 AND substr(${c}.product_gtin, 1, 1) != '0'
+    THEN ${c}.product_gtin ELSE substr('0000000000000' || ${c}.product_gtin, -13) END
+  ELSE lower(trim(${c}.product_brand)) || '|' || lower(trim(${c}.product_model)) END`;
+
+/** The spike key of the case row `c` (SQL): category@city, the city being the region's first four digits + 00. */
+const spikeKey = (c: string) => `${c}.category || '@' || substr(${c}.region, 1, 4) || '00'`;
+
 const CASE_KEYS = `
   SELECT k.type, k.key, k.period, k.case_id, k.received_at FROM (
     SELECT 'business' AS type, c.subject_credit_code AS key, date(c.received_at, '+8 hours') AS period,
@@ -28,26 +37,20 @@ const CASE_KEYS = `
       WHERE c.subject_credit_code IS NOT NULL AND c.credit_code_check_failed = 0
     UNION ALL
     SELECT 'product',
-        CASE WHEN c.product_gtin IS NOT NULL AND c.gtin_check_failed = 0
-          THEN CASE WHEN length(c.product_gtin) = 14 AND substr(c.product_gtin, 1, 1) != '0'
-            THEN c.product_gtin ELSE substr('0000000000000' || c.product_gtin, -13) END
-          ELSE lower(trim(c.product_brand)) || '|' || lower(trim(c.product_model)) END,
+        ${productKey('c')},
         date(c.received_at, '+8 hours'), c.id, c.received_at, c.status, c.merged_into
       FROM signal_pending q JOIN cases c ON c.id = q.case_id AND q.day = (SELECT min(day) FROM signal_pending)
       WHERE (c.product_gtin IS NOT NULL AND c.gtin_check_failed = 0)
         OR (trim(coalesce(c.product_brand, '')) != '' AND trim(coalesce(c.product_model, '')) != '')
     UNION ALL
-    SELECT 'spike', c.category || '@' || substr(c.region, 1, 4) || '00',
+    SELECT 'spike', ${spikeKey('c')},
         date(c.received_at, '+8 hours', '-6 days', 'weekday 1'), c.id, c.received_at, c.status, c.merged_into
       FROM signal_pending q JOIN cases c ON c.id = q.case_id AND q.day = (SELECT min(day) FROM signal_pending)
   ) AS k
   WHERE k.status != 'merged' OR NOT EXISTS (SELECT 1 FROM cases t WHERE t.id = k.merged_into AND k.key = CASE k.type
     WHEN 'business' THEN CASE WHEN t.credit_code_check_failed = 0 THEN t.subject_credit_code END
-    WHEN 'product' THEN CASE WHEN t.product_gtin IS NOT NULL AND t.gtin_check_failed = 0
-      THEN CASE WHEN length(t.product_gtin) = 14 AND substr(t.product_gtin, 1, 1) != '0'
-        THEN t.product_gtin ELSE substr('0000000000000' || t.product_gtin, -13) END
-      ELSE lower(trim(t.product_brand)) || '|' || lower(trim(t.product_model)) END
-    ELSE t.category || '@' || substr(t.region, 1, 4) || '00' END)`;
+    WHEN 'product' THEN ${productKey('t')}
+    ELSE ${spikeKey('t')} END)`;
 
 export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_staged (type, key, period, case_id, received_at) ${CASE_KEYS}
