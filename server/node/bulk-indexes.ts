@@ -8,20 +8,30 @@
  */
 import type Sqlite from 'better-sqlite3';
 
+/**
+ * Drops the indexes or triggers of `tables` that `chosen` picks, keeping their definitions in
+ * pending_indexes in the same transaction (buildPendingIndexes puts them back). Returns the names dropped.
+ */
+export function setAsideForLoad(
+  sqlite: Sqlite.Database, type: 'index' | 'trigger', tables: readonly string[],
+  chosen: (o: { name: string; sql: string }) => boolean,
+): string[] {
+  return sqlite.transaction(() => {
+    const objects = sqlite.prepare<unknown[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
+    ).all(type, ...tables).filter(chosen);
+    const keep = sqlite.prepare('INSERT INTO pending_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sql = excluded.sql');
+    for (const { name, sql } of objects) {
+      keep.run(name, sql);
+      sqlite.exec(`DROP ${type.toUpperCase()} "${name.replaceAll('"', '""')}"`);
+    }
+    return objects.map((o) => o.name);
+  }).immediate();
+}
+
 /** Drops the non-unique indexes of `tables`, keeping their definitions. Returns the names dropped. */
 export function dropIndexesForLoad(sqlite: Sqlite.Database, tables: readonly string[]): string[] {
-  return sqlite.transaction(() => {
-    const indexes = sqlite.prepare<unknown[], { name: string; sql: string }>(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-         AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
-    ).all(...tables);
-    const keep = sqlite.prepare('INSERT INTO pending_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sql = excluded.sql');
-    for (const { name, sql } of indexes) {
-      keep.run(name, sql);
-      sqlite.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
-    }
-    return indexes.map((i) => i.name);
-  }).immediate();
+  return setAsideForLoad(sqlite, 'index', tables, (i) => !/^CREATE UNIQUE/i.test(i.sql));
 }
 
 /** Builds every index waiting in pending_indexes, each in its own transaction. Returns the names built. */

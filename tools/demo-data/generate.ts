@@ -16,7 +16,7 @@ import { recordAudit } from '../../server/audit/audit.service.js';
 import type { Deps } from '../../server/deps.js';
 import { recountEnterpriseQueries } from '../../server/enterprises/enterprises.repository.js';
 import { toShanghaiIso } from '../../server/clocks/clocks.js';
-import { buildPendingIndexes, dropIndexesForLoad } from '../../server/node/bulk-indexes.js';
+import { buildPendingIndexes, dropIndexesForLoad, setAsideForLoad } from '../../server/node/bulk-indexes.js';
 import { nodeKeys, randomPool } from '../../server/node/crypto.js';
 import { recountQueries } from '../../server/stats/counters.repository.js';
 import type { PlanContext } from './case-record.js';
@@ -136,17 +136,7 @@ const RECOUNTED_TRIGGERS = /^(stat_|enterprise_)/;
 const WRITTEN_TABLES = [...LOADED_TABLES, 'satisfaction', 'rewards'];
 
 function setCounterTriggersAside(sqlite: Sqlite.Database): string[] {
-  return sqlite.transaction(() => {
-    const triggers = sqlite.prepare<unknown[], { name: string; sql: string }>(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${WRITTEN_TABLES.map(() => '?').join(', ')}) ORDER BY name`,
-    ).all(...WRITTEN_TABLES).filter((t) => RECOUNTED_TRIGGERS.test(t.name));
-    const keep = sqlite.prepare('INSERT INTO pending_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sql = excluded.sql');
-    for (const { name, sql } of triggers) {
-      keep.run(name, sql);
-      sqlite.exec(`DROP TRIGGER "${name.replaceAll('"', '""')}"`);
-    }
-    return triggers.map((t) => t.name);
-  }).immediate();
+  return setAsideForLoad(sqlite, 'trigger', WRITTEN_TABLES, (t) => RECOUNTED_TRIGGERS.test(t.name));
 }
 
 /** Rebuilds the statistics and enterprise counters from the rows, in one transaction (their owners' recounts). */
