@@ -36,6 +36,14 @@ export interface StatDepartmentMonthTable {
   closed: number;
   rehandled: number;
   rehandle_suggested: number;
+  /** The other per-department counts the public statistics read (0035). */
+  accept_on_time: number;
+  accept_late: number;
+  rating: number;
+  rating_satisfied: number;
+  reward_approved: number;
+  reward_paid: number;
+  reward_paid_fen: number;
 }
 
 /** The public statistics' roll-ups (0032): received and ratings per month and category, received per month and city. */

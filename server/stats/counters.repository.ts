@@ -56,6 +56,12 @@ export const OVERVIEW_COLUMNS = [
 ] as const;
 export type OverviewColumn = (typeof OVERVIEW_COLUMNS)[number];
 
+/** Every count kept per department in the month and year rows (0035): the overview's and the statistics'. */
+export const DEPARTMENT_MONTH_COLUMNS = [
+  ...OVERVIEW_COLUMNS, 'accept_on_time', 'accept_late', 'rating', 'rating_satisfied', 'reward_approved', 'reward_paid', 'reward_paid_fen',
+] as const;
+export type DepartmentMonthColumn = (typeof DEPARTMENT_MONTH_COLUMNS)[number];
+
 /**
  * The months from..to as the rows of stat_department_months to read: whole years by their year rows,
  * the months before the first and after the last whole year by their month rows.
@@ -79,17 +85,19 @@ export function monthPieces(from: string, to: string): { years: string[]; ranges
 }
 
 /**
- * The overview's counts per department over the months: a few hundred rows for whole years, a few
- * thousand for two years that are not, read as ranges of the (month, department) key.
+ * The counts per department over the months, a column each (the overview's by default): a few hundred
+ * rows for whole years, a few thousand for two years that are not, read as ranges of the (month,
+ * department) key.
  */
-export async function readOverviewCounts(
+export async function readOverviewCounts<C extends DepartmentMonthColumn = OverviewColumn>(
   db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, department?: string,
-): Promise<({ department: string } & Record<OverviewColumn, number>)[]> {
+  columns: readonly C[] = OVERVIEW_COLUMNS as readonly OverviewColumn[] as readonly C[],
+): Promise<({ department: string } & Record<C, number>)[]> {
   const { years, ranges } = monthPieces(months.fromMonth, months.toMonth);
   if (years.length === 0 && ranges.length === 0) return [];
   let q = db.selectFrom('stat_department_months')
     .select('department')
-    .select(OVERVIEW_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
+    .select(columns.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
     .where((eb) => eb.or([
       ...(years.length > 0 ? [eb('month', 'in', years)] : []),
       // A range of months within a year (or an absurd span): only month rows ('YYYY-MM'), never a year's.
@@ -99,10 +107,23 @@ export async function readOverviewCounts(
   if (department !== undefined) q = q.where('department', '=', department);
   const rows = await q.execute();
   return rows.map((r) => {
-    const out = { department: r.department } as { department: string } & Record<OverviewColumn, number>;
-    for (const c of OVERVIEW_COLUMNS) out[c] = Number((r as Record<string, unknown>)[c] ?? 0);
-    return out;
+    const out: Record<string, unknown> = { department: r.department };
+    for (const c of columns) out[c] = Number((r as Record<string, unknown>)[c] ?? 0);
+    return out as { department: string } & Record<C, number>;
   });
+}
+
+/**
+ * The counts of the metrics kept as columns of the month rows (DEPARTMENT_MONTH_COLUMNS), summed per
+ * department over the months, as { metric, department, n } rows like readDepartmentCounts: what the
+ * public statistics read. A department and metric with nothing in the months is left out.
+ */
+export async function readDepartmentColumns(
+  db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, metrics: readonly DepartmentMonthColumn[],
+): Promise<{ metric: string; department: string; n: number }[]> {
+  if (metrics.length === 0) return [];
+  const rows = await readOverviewCounts(db, months, undefined, metrics);
+  return rows.flatMap((r) => metrics.filter((m) => r[m] !== 0).map((m) => ({ metric: m as string, department: r.department, n: r[m] })));
 }
 
 /** How many ended windows one sweep marks at most per statement, so a sweep never holds the database long. */

@@ -9,7 +9,7 @@ import type { Named } from '../directory/directory.js';
 import { directorySnapshot } from '../directory/snapshot.js';
 import type { Deps } from '../deps.js';
 import * as m from './counters.js';
-import { readDepartmentCounts, readPublicCounts, type CountRow } from './counters.repository.js';
+import { readDepartmentColumns, readPublicCounts, type CountRow, type DepartmentMonthColumn } from './counters.repository.js';
 import type { StatsPeriod } from './stats.schema.js';
 import { monthsOf } from './stats.schema.js';
 import { MIN_CELL, rankByPublished, suppressCount, suppressFrom, suppressRate } from './suppress.js';
@@ -60,8 +60,8 @@ export interface StatsDirectory {
 }
 
 const CLOSE_WD = Array.from({ length: m.CLOSE_WD_MAX + 2 }, (_, d) => m.closeWdMetric(d));
-/** Read from the per-department roll-up, summed over the months. */
-const DEPARTMENT_METRICS = [
+/** Read from the per-department month and year rows (a column each), summed over the months. */
+const DEPARTMENT_METRICS: readonly DepartmentMonthColumn[] = [
   m.ACCEPT_ON_TIME, m.ACCEPT_LATE, m.CLOCK_ON_TIME, m.CLOCK_LATE, m.DISPATCHED, m.SIGN_DUE, m.SIGNED_ON_TIME, m.RETURNED,
   m.CLOSED, m.REHANDLED, m.RATING, m.RATING_SATISFIED, m.REWARD_APPROVED, m.REWARD_PAID, m.REWARD_PAID_FEN,
 ];
@@ -71,7 +71,7 @@ export async function loadStats(deps: Pick<Deps, 'db'>, period: StatsPeriod): Pr
   const months = { fromMonth: period.from, toMonth: period.to };
   const [{ categories: detail, cities, closeDays }, departments, directory] = await Promise.all([
     readPublicCounts(deps.db, months),
-    readDepartmentCounts(deps.db, { ...months, metrics: DEPARTMENT_METRICS }),
+    readDepartmentColumns(deps.db, months, DEPARTMENT_METRICS),
     loadStatsDirectory(deps),
   ]);
   return summarise({ detail, cities, closeDays, departments }, directory, period);

@@ -14,7 +14,9 @@ import { planEffects } from '../../server/cases/effects.js';
 import { findTransition } from '../../server/cases/lifecycle.js';
 import { sweepClocks } from '../../server/notify/sweeper.service.js';
 import { closeWdMetric, DECISION_CLOCKS } from '../../server/stats/counters.js';
-import { monthPieces, readCounts, readDepartmentCounts, readPublicCounts, recountStats } from '../../server/stats/counters.repository.js';
+import {
+  DEPARTMENT_MONTH_COLUMNS, monthPieces, readCounts, readDepartmentColumns, readDepartmentCounts, readPublicCounts, recountStats,
+} from '../../server/stats/counters.repository.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { complaint, injury, report } from '../helpers/bodies.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
@@ -121,6 +123,11 @@ async function expectCountersEqual(app: TestApp, expected: Map<Key, number>, mon
     const rolled = await readDepartmentCounts(app.deps.db, { fromMonth: from, toMonth: to, metrics: { prefix: '' } });
     expect(Object.fromEntries(rolled.filter((r) => r.n !== 0).map((r) => [`${r.metric}|${r.department}`, r.n]).sort()), `roll-up ${from}..${to}`)
       .toEqual(Object.fromEntries([...byDepartment].filter(([, n]) => n !== 0).sort()));
+    // The month and year rows' columns (what the public statistics and the overview read): the same sums.
+    const columns = await readDepartmentColumns(app.deps.db, { fromMonth: from, toMonth: to }, DEPARTMENT_MONTH_COLUMNS);
+    expect(Object.fromEntries(columns.map((r) => [`${r.metric}|${r.department}`, r.n]).sort()), `columns ${from}..${to}`)
+      .toEqual(Object.fromEntries([...byDepartment]
+        .filter(([k, n]) => n !== 0 && (DEPARTMENT_MONTH_COLUMNS as readonly string[]).includes(k.split('|')[0]!)).sort()));
   }
   // A prefix reads only its metrics.
   const closes = await readCounts(app.deps.db, { fromMonth: months[0]!, toMonth: months[months.length - 1]!, metrics: { prefix: 'close_wd:' } });
