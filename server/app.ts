@@ -89,8 +89,8 @@ export function createApp(deps: Deps) {
   });
 
   // Shared by the API login and the login form, so both count the same failures.
-  const staffLogins = createLoginThrottle(deps.config);
-  const receiptThrottle = createReceiptThrottle(deps.config);
+  const staffLogins = createLoginThrottle(deps.config, deps.sha256);
+  const receiptThrottle = createReceiptThrottle(deps.config, deps.sha256);
   const api = new Hono();
   api.route('/', directoryRoutes(deps)).route('/', statsRoutes(deps));
   api.route('/', intakeRoutes(deps)).route('/enterprises', enterpriseRoutes(deps));

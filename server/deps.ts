@@ -11,6 +11,7 @@ import type { AuditHasher } from './audit/audit-key.js';
 import type { CalendarData } from './clocks/calendar.js';
 import type { Config } from './config.js';
 import type { Keyring } from './identity/keys.js';
+import type { Sha256Hex } from './lib/client.js';
 import type { SubmittedCase } from './intake/intake.schema.js';
 
 /**
@@ -98,6 +99,8 @@ export interface Deps {
   auditAnchors?: AuditAnchors;
   /** Synchronous hashes for verifying the audit log (Node: server/node/audit-hash.ts); unset, Web Crypto. */
   auditHasher?: AuditHasher;
+  /** Synchronous SHA-256 as hex for hashes taken per request (Node: node:crypto); unset, Web Crypto. */
+  sha256?: Sha256Hex;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -6,20 +6,21 @@ export function findCaseByReceiptHashes(db: Kysely<Database>, hashes: string[]) 
   return db.selectFrom('cases').select(['id', 'case_number']).where('receipt_hash', 'in', hashes).executeTakeFirst();
 }
 
-export function insertFollowupSession(db: Kysely<Database>, row: { id_hash: string; case_id: string; created_at: string; expires_at: string }) {
-  return db.insertInto('followup_sessions').values(row).execute();
+/** Compiled for the batch port (a group commit on Node, durable before the token is handed out). */
+export function insertFollowupSessionQuery(db: Kysely<Database>, row: { id_hash: string; case_id: string; created_at: string; expires_at: string }): CompiledQuery {
+  return db.insertInto('followup_sessions').values(row).compile();
 }
 
 export function findFollowupSession(db: Kysely<Database>, idHash: string) {
   return db.selectFrom('followup_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
-export function deleteExpiredFollowupSessions(db: Kysely<Database>, now: string) {
-  return db.deleteFrom('followup_sessions').where('expires_at', '<', now).execute();
+export function deleteExpiredFollowupSessionsQuery(db: Kysely<Database>, now: string): CompiledQuery {
+  return db.deleteFrom('followup_sessions').where('expires_at', '<', now).compile();
 }
 
-export function deleteFollowupSession(db: Kysely<Database>, idHash: string) {
-  return db.deleteFrom('followup_sessions').where('id_hash', '=', idHash).execute();
+export function deleteFollowupSessionQuery(db: Kysely<Database>, idHash: string): CompiledQuery {
+  return db.deleteFrom('followup_sessions').where('id_hash', '=', idHash).compile();
 }
 
 export function insertMessageQueries(

@@ -19,7 +19,7 @@ import { reporterRewardView } from '../rewards/claim.service.js';
 import { findReward } from '../rewards/rewards.repository.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
-  deleteFollowupSession, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSession,
+  deleteFollowupSessionQuery, findCaseByReceiptHashes, findFollowupSession, findSatisfaction, findSealedIdentity, insertFollowupSessionQuery,
   insertMessageQueries, listSealedMessages,
 } from './followup.repository.js';
 import { publicStatus, PUBLIC_NOTE_EVENTS, signedByLead } from './public-status.js';
@@ -36,7 +36,8 @@ export async function loginWithReceipt(deps: Deps, input: string): Promise<{ tok
   const token = newToken();
   const now = deps.clock.now();
   const expiresAt = toShanghaiIso(new Date(now.getTime() + deps.config.INTAKE_FOLLOWUP_SESSION_MINUTES * 60_000));
-  await insertFollowupSession(deps.db, { id_hash: await hashToken(token), case_id: found.id, created_at: toShanghaiIso(now), expires_at: expiresAt });
+  const idHash = await hashToken(token);
+  await deps.batch([insertFollowupSessionQuery(deps.db, { id_hash: idHash, case_id: found.id, created_at: toShanghaiIso(now), expires_at: expiresAt })]);
   return { token, expiresAt };
 }
 
@@ -111,7 +112,7 @@ function identityDisclosedFor(deps: Deps, caseId: string): Promise<boolean> {
 
 /** Ends a follow-up session (sign-out). */
 export async function logoutFollowup(deps: Deps, token: string): Promise<void> {
-  await deleteFollowupSession(deps.db, await hashToken(token));
+  await deps.batch([deleteFollowupSessionQuery(deps.db, await hashToken(token))]);
 }
 
 /** A message from the reporter: the department reads it redacted, the original stays sealed. */

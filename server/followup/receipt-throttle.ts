@@ -9,7 +9,7 @@
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { clientKey } from '../lib/client.js';
+import { clientKey, type Sha256Hex } from '../lib/client.js';
 import { toHex } from '../lib/encoding.js';
 import { parseTrustedProxies, type TrustedProxies } from '../lib/ip.js';
 import { createThrottle, type Throttle } from '../lib/rate-window.js';
@@ -19,21 +19,24 @@ export interface ReceiptThrottle {
   salt: string;
   delayMs: number;
   proxies: TrustedProxies;
+  /** Synchronous SHA-256 for the address key (Node); unset, Web Crypto. */
+  sha256?: Sha256Hex;
 }
 
-export function createReceiptThrottle(config: Config): ReceiptThrottle {
+export function createReceiptThrottle(config: Config, sha256?: Sha256Hex): ReceiptThrottle {
   return {
     clients: createThrottle(config.INTAKE_RECEIPT_MAX_FAILURES, 15 * 60_000),
     salt: toHex(crypto.getRandomValues(new Uint8Array(16))),
     delayMs: config.INTAKE_RECEIPT_DELAY_MS,
     proxies: parseTrustedProxies(config.INTAKE_TRUSTED_PROXIES),
+    ...(sha256 ? { sha256 } : {}),
   };
 }
 
 /** Runs a receipt check for this client: 429 while blocked; a failure costs the fixed delay. */
 export async function guardReceipt<T>(c: Context, throttle: ReceiptThrottle, nowMs: number, check: () => Promise<T | null>): Promise<T> {
   // Clients whose address is not known share one key, as they did before addresses were read.
-  const key = (await clientKey(c, throttle.salt, throttle.proxies)) ?? 'unknown';
+  const key = (await clientKey(c, throttle.salt, throttle.proxies, throttle.sha256)) ?? 'unknown';
   const wait = throttle.clients.retryAfter(key, nowMs);
   if (wait !== null) {
     throw new AppError('rate_limited', 'Too many wrong receipts from here: try again later.', undefined, { 'Retry-After': String(wait) });

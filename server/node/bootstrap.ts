@@ -11,6 +11,7 @@ import { applySignalSettings } from '../signals/signals.service.js';
 import { seedDemoStaff } from '../staff/demo.js';
 import { anchorsPathFor, fileAuditAnchors } from './audit-anchors.js';
 import { nodeAuditHasher, nodeAuditSigner } from './audit-hash.js';
+import { sha256Hex } from './crypto.js';
 import { secureDataDir } from './data-dir.js';
 import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
@@ -81,6 +82,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<No
     // Login hashing off libuv's thread pool, which the group commit's fsync needs.
     pbkdf2: passwordThread().pbkdf2,
     auditHasher: nodeAuditHasher,
+    sha256: sha256Hex,
     ...(filename === ':memory:' ? {} : { auditAnchors: fileAuditAnchors(anchorsPathFor(filename)) }),
   };
   notes.push(mail.note);

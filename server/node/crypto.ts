@@ -22,6 +22,9 @@ export function nodeKeys(raw: Uint8Array): NodeKeys {
   };
 }
 
+/** SHA-256 of a UTF-8 text as hex, synchronously (the Web Crypto digest is a thread-pool job per call). */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /** CSPRNG bytes drawn from a refilled pool: one randomFillSync per 64 KiB instead of one per key. */
 export function randomPool(size = 65_536) {
   const pool = Buffer.alloc(size);

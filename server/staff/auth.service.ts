@@ -8,7 +8,7 @@ import { completeEnrolment, needsEnrolment, offerEnrolment, type TotpEnrolment }
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { needsTotp } from './roles.js';
 import {
-  deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser,
+  deleteExpiredSessionsQuery, deleteSessionQuery, findSessionWithUser, insertSessionQuery, touchSessionQuery, type SessionWithUser,
 } from './sessions.repository.js';
 import { admitLogin, settleLogin, type LoginOutcome, type LoginThrottle } from './throttle.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
@@ -68,13 +68,15 @@ async function openSession(deps: Deps, user: UserRow) {
   const now = deps.clock.now();
   const at = toShanghaiIso(now);
   const idleBefore = toShanghaiIso(new Date(now.getTime() - deps.config.INTAKE_SESSION_IDLE_MINUTES * MINUTE));
-  await deleteExpiredSessions(deps.db, at, idleBefore);
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = toShanghaiIso(new Date(now.getTime() + deps.config.INTAKE_SESSION_MAX_HOURS * 60 * MINUTE));
-  await insertSession(deps.db, {
-    id_hash: await hashToken(token), user_id: user.id, created_at: at, last_seen_at: at, expires_at: expiresAt, csrf_token: csrfToken,
-  });
+  await deps.batch([
+    deleteExpiredSessionsQuery(deps.db, at, idleBefore),
+    insertSessionQuery(deps.db, {
+      id_hash: await hashToken(token), user_id: user.id, created_at: at, last_seen_at: at, expires_at: expiresAt, csrf_token: csrfToken,
+    }),
+  ]);
   return { token, csrfToken, expiresAt, actor: actorOf(user) };
 }
 
@@ -145,15 +147,15 @@ export async function resolveSession(deps: Deps, token: string): Promise<OpenSes
   if (!row) return null;
   const now = deps.clock.now().getTime();
   if (isExpired(deps, row, now)) {
-    await deleteSession(deps.db, idHash);
+    await deps.batch([deleteSessionQuery(deps.db, idHash)]);
     return null;
   }
   if (row.disabled) return null;
-  if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL) await touchSession(deps.db, idHash, toShanghaiIso(new Date(now)));
+  if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL) await deps.batch([touchSessionQuery(deps.db, idHash, toShanghaiIso(new Date(now)))]);
   return { idHash, csrfToken: row.csrf_token, actor: actorOf(row) };
 }
 
 /** Ends a session; the token stops working at once. */
 export async function logout(deps: Deps, idHash: string): Promise<void> {
-  await deleteSession(deps.db, idHash);
+  await deps.batch([deleteSessionQuery(deps.db, idHash)]);
 }

@@ -6,9 +6,9 @@
  */
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
-import { deleteExpiredFollowupSessions } from '../followup/followup.repository.js';
+import { deleteExpiredFollowupSessionsQuery } from '../followup/followup.repository.js';
 import { sweepSubmissionKeys } from '../intake/submit-once.service.js';
-import { deleteExpiredSessions } from './sessions.repository.js';
+import { deleteExpiredSessionsQuery } from './sessions.repository.js';
 
 const MINUTE = 60_000;
 
@@ -16,9 +16,11 @@ const MINUTE = 60_000;
 export async function sweepExpiredSessions(deps: Deps): Promise<{ followup: number }> {
   const now = deps.clock.now();
   const idleBefore = toShanghaiIso(new Date(now.getTime() - deps.config.INTAKE_SESSION_IDLE_MINUTES * MINUTE));
-  await deleteExpiredSessions(deps.db, toShanghaiIso(now), idleBefore);
-  const [result] = await deleteExpiredFollowupSessions(deps.db, toShanghaiIso(now));
+  const [, result] = await deps.batch([
+    deleteExpiredSessionsQuery(deps.db, toShanghaiIso(now), idleBefore),
+    deleteExpiredFollowupSessionsQuery(deps.db, toShanghaiIso(now)),
+  ]);
   // Submission idempotency keys past their day, and form answers never shown, go with them.
   await sweepSubmissionKeys(deps);
-  return { followup: Number(result?.numDeletedRows ?? 0) };
+  return { followup: Number(result?.numAffectedRows ?? 0) };
 }

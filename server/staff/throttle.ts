@@ -15,7 +15,7 @@
  */
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
-import { clientKey } from '../lib/client.js';
+import { clientKey, type Sha256Hex } from '../lib/client.js';
 import { toHex } from '../lib/encoding.js';
 import { parseTrustedProxies, type TrustedProxies } from '../lib/ip.js';
 import { createInFlight, createThrottle, type InFlight, type Throttle } from '../lib/rate-window.js';
@@ -43,10 +43,14 @@ export interface LoginThrottle {
   /** Random per process: the in-memory address key cannot be reversed by hashing all IPv4s. */
   salt: string;
   proxies: TrustedProxies;
+  /** Synchronous SHA-256 for the address key (Node); unset, Web Crypto. */
+  sha256?: Sha256Hex;
 }
 
 /** One per app: the API login and the web login form share it, so both count the same attempts. */
-export function createLoginThrottle(config: Pick<Config, 'INTAKE_TRUSTED_PROXIES' | 'INTAKE_LOGIN_CHECKS_IN_FLIGHT'>): LoginThrottle {
+export function createLoginThrottle(
+  config: Pick<Config, 'INTAKE_TRUSTED_PROXIES' | 'INTAKE_LOGIN_CHECKS_IN_FLIGHT'>, sha256?: Sha256Hex,
+): LoginThrottle {
   const all = config.INTAKE_LOGIN_CHECKS_IN_FLIGHT;
   return {
     pairs: createThrottle(PAIR_FAILURES, WINDOW_MS),
@@ -57,12 +61,13 @@ export function createLoginThrottle(config: Pick<Config, 'INTAKE_TRUSTED_PROXIES
     checking: { all: createInFlight(all), address: createInFlight(Math.max(1, all >> 1)), account: createInFlight(Math.max(1, all >> 2)) },
     salt: toHex(crypto.getRandomValues(new Uint8Array(16))),
     proxies: parseTrustedProxies(config.INTAKE_TRUSTED_PROXIES),
+    ...(sha256 ? { sha256 } : {}),
   };
 }
 
 /** The client address as a short-lived salted key (see server/lib/client.ts); never stored or logged. */
 export async function addressKey(throttle: LoginThrottle, c: Context): Promise<string | null> {
-  return clientKey(c, throttle.salt, throttle.proxies);
+  return clientKey(c, throttle.salt, throttle.proxies, throttle.sha256);
 }
 
 /** An admitted attempt: what it counted, to be settled once its outcome is known. */
