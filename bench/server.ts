@@ -1,5 +1,6 @@
 /** The real server as a child process: started on a data dir, watched for memory, stopped with SIGTERM. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -125,6 +126,12 @@ export function startServer(entry: string, env: Record<string, string>, timeoutM
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    // BENCH_SERVER_LOG=FILE: the server's whole output there too (e.g. with BENCH_SERVER_NODE_ARGS=--trace-gc).
+    if (process.env.BENCH_SERVER_LOG) {
+      const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+      child.stdout!.pipe(log);
+      child.stderr!.pipe(log);
+    }
     void exit.then((code) => {
       clearTimeout(timer);
       if (port === null) reject(new Error(`the server exited (${code}) before listening:\n${output.join('')}`));
