@@ -30,8 +30,8 @@ export function revokeKeyQuery(db: Kysely<Database>, id: string, at: string, by:
 }
 
 /** Adds requests counted in memory since the last flush. */
-export async function addKeyUsage(db: Kysely<Database>, id: string, requests: number, lastUsedAt: string): Promise<void> {
-  await db.updateTable('api_keys')
+export function addKeyUsageQuery(db: Kysely<Database>, id: string, requests: number, lastUsedAt: string): CompiledQuery {
+  return db.updateTable('api_keys')
     .set((eb) => ({ request_count: eb('request_count', '+', requests), last_used_at: lastUsedAt }))
-    .where('id', '=', id).execute();
+    .where('id', '=', id).compile();
 }

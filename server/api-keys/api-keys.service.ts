@@ -12,7 +12,7 @@ import { AppError } from '../errors.js';
 import { newRowId } from '../lib/ids.js';
 import { hashToken, newToken } from '../staff/tokens.js';
 import {
-  addKeyUsage, findActiveKeyByHash, findActiveKeyByName, insertKeyQuery, listKeyRows, revokeKeyQuery,
+  addKeyUsageQuery, findActiveKeyByHash, findActiveKeyByName, insertKeyQuery, listKeyRows, revokeKeyQuery,
 } from './api-keys.repository.js';
 import { API_KEY_PREFIX, apiKeyNameSchema, apiKeyPattern } from './api-keys.schema.js';
 import { countRequest, createKeyUsage, restorePending, takePending, type KeyUsage } from './usage.js';
@@ -66,7 +66,7 @@ async function flushKey(deps: Deps, usage: KeyUsage, id: string, nowMs: number):
   const pending = takePending(usage, id, nowMs);
   if (!pending) return;
   try {
-    await addKeyUsage(deps.db, id, pending.requests, toShanghaiIso(new Date(pending.lastUsedMs)));
+    await deps.batch([addKeyUsageQuery(deps.db, id, pending.requests, toShanghaiIso(new Date(pending.lastUsedMs)))]);
   } catch (err) {
     // Counting must not fail the client's request: the counts go with the next flush.
     restorePending(usage, id, pending);

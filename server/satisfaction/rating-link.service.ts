@@ -6,7 +6,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { hashToken, isTokenShaped, newToken } from '../staff/tokens.js';
-import { findRating, findRatingToken, upsertRatingToken } from './satisfaction.repository.js';
+import { findRating, findRatingToken, upsertRatingTokenQuery } from './satisfaction.repository.js';
 import { recordRating, type RatingInput } from './satisfaction.service.js';
 
 export const RATING_LINK_DAYS = 30;
@@ -15,10 +15,10 @@ export const RATING_LINK_DAYS = 30;
 export async function issueRatingLink(deps: Deps, caseId: string): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
-  await upsertRatingToken(deps.db, {
+  await deps.batch([upsertRatingTokenQuery(deps.db, {
     case_id: caseId, token_hash: await hashToken(token), created_at: toShanghaiIso(now),
     expires_at: toShanghaiIso(new Date(now.getTime() + RATING_LINK_DAYS * 86_400_000)), used_at: null,
-  });
+  })]);
   return `${deps.config.publicUrl}/rate/${token}`;
 }
 

@@ -27,10 +27,10 @@ export function findSealedComment(db: Kysely<Database>, caseId: string) {
 }
 
 /** One link per case: a new token replaces the one before it. */
-export function upsertRatingToken(db: Kysely<Database>, row: RatingTokenTable) {
+export function upsertRatingTokenQuery(db: Kysely<Database>, row: RatingTokenTable): CompiledQuery {
   return db.insertInto('rating_tokens').values(row)
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ token_hash: row.token_hash, created_at: row.created_at, expires_at: row.expires_at, used_at: null }))
-    .execute();
+    .compile();
 }
 
 export function findRatingToken(db: Kysely<Database>, tokenHash: string) {

@@ -13,7 +13,7 @@ import {
 import { admitLogin, settleLogin, type LoginOutcome, type LoginThrottle } from './throttle.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 import { verifyTotp } from './totp.js';
-import { claimTotpStep, findUserByUsername } from './users.repository.js';
+import { claimTotpStepQuery, findUserByUsername } from './users.repository.js';
 import { readTotpSecret } from './users.service.js';
 
 export interface LoginAttempt {
@@ -60,7 +60,9 @@ async function checkSecondFactor(deps: Deps, user: UserRow, code: string | undef
   if (!secret) return 'totp_not_set_up';
   if (!code?.trim()) return 'totp_required';
   const step = await verifyTotp(secret, code, deps.clock.now());
-  if (step === null || !(await claimTotpStep(deps.db, user.id, step))) return 'totp_invalid';
+  if (step === null) return 'totp_invalid';
+  const [claimed] = await deps.batch([claimTotpStepQuery(deps.db, user.id, step)]);
+  if (Number(claimed?.numAffectedRows ?? 0) !== 1) return 'totp_invalid';
   return null;
 }
 

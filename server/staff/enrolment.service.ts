@@ -10,7 +10,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { seal, unseal, type Sealed } from '../identity/seal.js';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
-import { acceptTotpOffer, findUserByUsername, storeTotpOffer } from './users.repository.js';
+import { acceptTotpOfferQuery, findUserByUsername, storeTotpOfferQuery } from './users.repository.js';
 import { totpContext } from './users.service.js';
 
 /** What the owner is shown once: the secret for an authenticator app, by hand or as an otpauth:// URI. */
@@ -30,7 +30,7 @@ export async function offerEnrolment(deps: Deps, username: string): Promise<Totp
   const now = deps.clock.now();
   const secret = newTotpSecret();
   const sealed = JSON.stringify(await seal(deps.keys, secret, totpContext(user.id)));
-  await storeTotpOffer(deps.db, user.id, sealed, toShanghaiIso(now));
+  await deps.batch([storeTotpOfferQuery(deps.db, user.id, sealed, toShanghaiIso(now))]);
   return { secret, otpauthUri: totpUri(secret, user.username), expiresAt: toShanghaiIso(new Date(now.getTime() + OFFER_MS)) };
 }
 
@@ -44,7 +44,9 @@ export async function completeEnrolment(deps: Deps, user: UserRow, code: string)
   if (!offer || !user.totp_pending_at || now.getTime() - Date.parse(user.totp_pending_at) >= OFFER_MS) return 'none';
   const secret = await unseal<string>(deps.keys, JSON.parse(offer) as Sealed, totpContext(user.id));
   const step = await verifyTotp(secret, code, now);
-  if (step === null || !(await acceptTotpOffer(deps.db, user.id, offer, step, toShanghaiIso(now)))) return 'invalid';
+  if (step === null) return 'invalid';
+  const [accepted] = await deps.batch([acceptTotpOfferQuery(deps.db, user.id, offer, step, toShanghaiIso(now))]);
+  if (Number(accepted?.numAffectedRows ?? 0) !== 1) return 'invalid';
   await recordAudit(deps, [{ actor: user.username, action: 'staff.totp.enrolled' }]);
   return 'enrolled';
 }

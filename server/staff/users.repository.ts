@@ -10,9 +10,6 @@ export function insertUserQuery(db: Kysely<Database>, row: NewUser): CompiledQue
   return db.insertInto('users').values(row).compile();
 }
 
-export async function insertUser(db: Kysely<Database>, row: NewUser): Promise<void> {
-  await db.insertInto('users').values(row).execute();
-}
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -23,31 +20,30 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
  * Records the step of an accepted one-time code. Conditional, so of two logins racing with the
  * same code only one wins; returns false for the loser (a replay).
  */
-export async function claimTotpStep(db: Kysely<Database>, userId: string, step: number): Promise<boolean> {
-  const result = await db.updateTable('users')
+/** Claims a TOTP step for the account (a code is used once): one row changed when it was not used yet. */
+export function claimTotpStepQuery(db: Kysely<Database>, userId: string, step: number): CompiledQuery {
+  return db.updateTable('users')
     .set({ totp_last_step: step })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .compile();
 }
 
 /** Keeps a sealed secret offered at sign-in; replaces any earlier offer. */
-export async function storeTotpOffer(db: Kysely<Database>, userId: string, sealed: string, at: string): Promise<void> {
-  await db.updateTable('users').set({ totp_pending_secret: sealed, totp_pending_at: at })
-    .where('id', '=', userId).where('totp_enabled', '=', 0).execute();
+export function storeTotpOfferQuery(db: Kysely<Database>, userId: string, sealed: string, at: string): CompiledQuery {
+  return db.updateTable('users').set({ totp_pending_secret: sealed, totp_pending_at: at })
+    .where('id', '=', userId).where('totp_enabled', '=', 0).compile();
 }
 
 /**
  * Makes the offered secret the account's own. Conditional on the very offer that was checked, so
  * a newer offer or an enrolment that won a race is never overwritten; false when it lost.
  */
-export async function acceptTotpOffer(db: Kysely<Database>, userId: string, sealed: string, step: number, at: string): Promise<boolean> {
-  const result = await db.updateTable('users')
+export function acceptTotpOfferQuery(db: Kysely<Database>, userId: string, sealed: string, step: number, at: string): CompiledQuery {
+  return db.updateTable('users')
     .set({ totp_secret: sealed, totp_enabled: 1, totp_last_step: step, totp_pending_secret: null, totp_pending_at: null, updated_at: at })
     .where('id', '=', userId).where('totp_enabled', '=', 0).where('totp_pending_secret', '=', sealed)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .compile();
 }
 
 /** Enabled admin accounts: none means the operator must make the first one at the CLI. */

@@ -9,7 +9,7 @@ import { seal, unseal, type Sealed } from '../identity/seal.js';
 import { hashPassword } from './password.js';
 import { needsDepartment, needsTotp, type Role } from './roles.js';
 import { newTotpSecret } from './totp.js';
-import { findUserByUsername, insertUser } from './users.repository.js';
+import { findUserByUsername, insertUserQuery } from './users.repository.js';
 import { newUserSchema, type NewUserInput } from './users.schema.js';
 
 export interface AddUserOptions {
@@ -74,7 +74,7 @@ export async function prepareUser(deps: Deps, input: NewUserInput, options: AddU
 /** Creates one staff account; throws validation_failed or conflict. */
 export async function addUser(deps: Deps, input: NewUserInput, options: AddUserOptions = {}): Promise<AddedUser> {
   const { row, added } = await prepareUser(deps, input, options);
-  await insertUser(deps.db, row);
+  await deps.batch([insertUserQuery(deps.db, row)]);
   return added;
 }
 
