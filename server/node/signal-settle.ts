@@ -2,10 +2,11 @@
  * The quality signals' counting on Node (server/signals/settle.ts): run inside the transaction that
  * queued the cases, before it commits — once per group commit, or at the end of a batch's own
  * transaction. In a savepoint of its own: should it fail, the cases stay queued for the next settle and
- * the writes around it commit as they are.
+ * the writes around it commit as they are. Statements with nothing to do are skipped (settle.ts,
+ * SETTLE_ONLY_IF): most cases join a signal that already covers them, and then no raise can happen.
  */
 import type Sqlite from 'better-sqlite3';
-import { SETTLE_SIGNALS } from '../signals/settle.js';
+import { LINK_RAISED, RAISE_SPIKE, RAISE_WINDOWED, SETTLE_ONLY_IF, SETTLE_SIGNALS } from '../signals/settle.js';
 import type { Prepare } from './statements.js';
 
 export type SignalSettler = () => void;
@@ -23,7 +24,14 @@ export function signalSettler(sqlite: Sqlite.Database, prepare: Prepare, log?: (
     try {
       // One day at a time, earliest first: a live group holds one day (two around midnight), a bulk load many.
       do {
-        for (const sql of SETTLE_SIGNALS) prepare(sql).run();
+        let raised = 0;
+        for (const sql of SETTLE_SIGNALS) {
+          const only = SETTLE_ONLY_IF.get(sql);
+          if (only !== undefined && prepare(only).get() === undefined) continue;
+          if (sql === LINK_RAISED && raised === 0) continue;
+          const { changes } = prepare(sql).run();
+          if (sql === RAISE_WINDOWED || sql === RAISE_SPIKE) raised += changes;
+        }
       } while (prepare('SELECT 1 FROM signal_pending LIMIT 1').get() !== undefined);
       prepare('RELEASE signal_settle').run();
     } catch (err) {

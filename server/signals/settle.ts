@@ -52,6 +52,47 @@ const CASE_KEYS = `
     WHEN 'product' THEN ${productKey('t')}
     ELSE ${spikeKey('t')} END)`;
 
+// business and product: N cases within D days among the key's cases no signal covers yet.
+export const RAISE_WINDOWED = `WITH k AS MATERIALIZED (
+   SELECT g.type, g.key, max(g.period) AS p, max(g.received_at) AS raised_at FROM signal_staged g
+   WHERE g.type IN ('business', 'product') AND g.signal_id IS NULL
+   GROUP BY g.type, g.key
+ ), b AS MATERIALIZED (
+   SELECT k.type, k.key, k.p, k.raised_at, st.window_days AS days, st.min_cases AS min_cases,
+     max(date(k.p, '-' || (st.window_days - 1) || ' days'),
+       coalesce((SELECT date(x.window_end, '+1 day') FROM signals x WHERE x.type = k.type AND x.key = k.key
+         ORDER BY x.window_start DESC LIMIT 1), '')) AS lo
+   FROM k CROSS JOIN signal_settings st WHERE st.id = 1
+ ), t AS MATERIALIZED (
+   SELECT b.type, b.key, b.p, b.raised_at, b.days, b.min_cases, b.lo,
+     (SELECT count(*) FROM signal_members m WHERE m.type = b.type AND m.key = b.key AND m.period >= b.lo AND m.period <= b.p) AS total
+   FROM b
+ )
+ INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
+ SELECT lower(hex(randomblob(12))), t.type, t.key, t.lo, date(t.p, '+' || (t.days - 1) || ' days'), t.days, t.total, t.raised_at
+ FROM t WHERE t.total >= t.min_cases
+ ON CONFLICT (type, key, window_start) DO NOTHING`;
+
+// spike: a week of at least 10 cases and more than 3 × its trailing 12-week mean (4 × n > their sum).
+export const RAISE_SPIKE = `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
+ SELECT lower(hex(randomblob(12))), 'spike', c.key, c.period, date(c.period, '+6 days'), 7, c.n, k.raised_at
+ FROM (SELECT g.key, g.period, max(g.received_at) AS raised_at FROM signal_staged g WHERE g.type = 'spike' GROUP BY g.key, g.period) AS k
+ CROSS JOIN signal_counts c ON c.type = 'spike' AND c.key = k.key AND c.period = k.period
+ WHERE c.n >= 10
+   AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.type = 'spike' AND s.key = c.key AND s.window_start = c.period)
+   AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_counts p
+     WHERE p.type = 'spike' AND p.key = c.key AND p.period >= date(c.period, '-84 days') AND p.period < c.period)
+ ON CONFLICT (type, key, window_start) DO NOTHING`;
+
+// A signal just raised has no case yet: it takes every case of its key in its window. (It is open and
+// was raised at the time of one of the cases being counted: a short range of signals_status.)
+export const LINK_RAISED = `INSERT INTO signal_cases (signal_id, case_id)
+ SELECT s.id, m.case_id FROM signals s
+ CROSS JOIN signal_members m ON m.type = s.type AND m.key = s.key AND m.period >= s.window_start AND m.period <= s.window_end
+ WHERE s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
+   AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
+ ON CONFLICT DO NOTHING`;
+
 export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_staged (type, key, period, case_id, received_at) ${CASE_KEYS}
    ON CONFLICT DO NOTHING`,
@@ -71,44 +112,20 @@ export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_members (type, key, period, case_id)
    SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL
    ON CONFLICT DO NOTHING`,
-  // business and product: N cases within D days among the key's cases no signal covers yet.
-  `WITH k AS MATERIALIZED (
-     SELECT g.type, g.key, max(g.period) AS p, max(g.received_at) AS raised_at FROM signal_staged g
-     WHERE g.type IN ('business', 'product') AND g.signal_id IS NULL
-     GROUP BY g.type, g.key
-   ), b AS MATERIALIZED (
-     SELECT k.type, k.key, k.p, k.raised_at, st.window_days AS days, st.min_cases AS min_cases,
-       max(date(k.p, '-' || (st.window_days - 1) || ' days'),
-         coalesce((SELECT date(x.window_end, '+1 day') FROM signals x WHERE x.type = k.type AND x.key = k.key
-           ORDER BY x.window_start DESC LIMIT 1), '')) AS lo
-     FROM k CROSS JOIN signal_settings st WHERE st.id = 1
-   ), t AS MATERIALIZED (
-     SELECT b.type, b.key, b.p, b.raised_at, b.days, b.min_cases, b.lo,
-       (SELECT count(*) FROM signal_members m WHERE m.type = b.type AND m.key = b.key AND m.period >= b.lo AND m.period <= b.p) AS total
-     FROM b
-   )
-   INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
-   SELECT lower(hex(randomblob(12))), t.type, t.key, t.lo, date(t.p, '+' || (t.days - 1) || ' days'), t.days, t.total, t.raised_at
-   FROM t WHERE t.total >= t.min_cases
-   ON CONFLICT (type, key, window_start) DO NOTHING`,
-  // spike: a week of at least 10 cases and more than 3 × its trailing 12-week mean (4 × n > their sum).
-  `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
-   SELECT lower(hex(randomblob(12))), 'spike', c.key, c.period, date(c.period, '+6 days'), 7, c.n, k.raised_at
-   FROM (SELECT g.key, g.period, max(g.received_at) AS raised_at FROM signal_staged g WHERE g.type = 'spike' GROUP BY g.key, g.period) AS k
-   CROSS JOIN signal_counts c ON c.type = 'spike' AND c.key = k.key AND c.period = k.period
-   WHERE c.n >= 10
-     AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.type = 'spike' AND s.key = c.key AND s.window_start = c.period)
-     AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_counts p
-       WHERE p.type = 'spike' AND p.key = c.key AND p.period >= date(c.period, '-84 days') AND p.period < c.period)
-   ON CONFLICT (type, key, window_start) DO NOTHING`,
-  // A signal just raised has no case yet: it takes every case of its key in its window. (It is open and
-  // was raised at the time of one of the cases being counted: a short range of signals_status.)
-  `INSERT INTO signal_cases (signal_id, case_id)
-   SELECT s.id, m.case_id FROM signals s
-   CROSS JOIN signal_members m ON m.type = s.type AND m.key = s.key AND m.period >= s.window_start AND m.period <= s.window_end
-   WHERE s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
-     AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
-   ON CONFLICT DO NOTHING`,
+  RAISE_WINDOWED,
+  RAISE_SPIKE,
+  LINK_RAISED,
   'DELETE FROM signal_staged',
   'DELETE FROM signal_pending WHERE day = (SELECT min(day) FROM signal_pending)',
 ];
+
+/**
+ * On Node (server/node/signal-settle.ts), statements that have nothing to do are skipped: a raise only
+ * when a staged case of its kind is covered by no signal (the query given here finds one), the linking
+ * of a raised signal only when a raise inserted one. Skipping them changes nothing: run, they would
+ * insert no row. D1 runs the batch's statements as they are.
+ */
+export const SETTLE_ONLY_IF: ReadonlyMap<string, string> = new Map([
+  [RAISE_WINDOWED, "SELECT 1 FROM signal_staged WHERE type IN ('business', 'product') AND signal_id IS NULL LIMIT 1"],
+  [RAISE_SPIKE, "SELECT 1 FROM signal_staged WHERE type = 'spike' AND signal_id IS NULL LIMIT 1"],
+]);
