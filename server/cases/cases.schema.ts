@@ -41,7 +41,11 @@ export const actionBodySchema = z.object({
   into: text(40),
 });
 
-export const caseNumberSchema = z.string().regex(/^[A-Z]{1,4}\d{13}$/, 'not a case number');
+/**
+ * Prefix, the Beijing day (YYYYMMDD) and the day's sequence: five digits at least, more from the
+ * 100,000th case of a day on (the intake formats it with printf('%05d')).
+ */
+export const caseNumberSchema = z.string().regex(/^[A-Z]{1,4}\d{13,16}$/, 'not a case number');
 
 /** A case number from a path; a malformed one is a 404, like a case the caller may not see. */
 export const caseNumberParam = (value: string): string => pathParam(caseNumberSchema, value, 'case');

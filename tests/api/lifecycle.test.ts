@@ -220,3 +220,14 @@ describe('transfers and merging', () => {
     expect((await act(n, intake, { action: 'rehandle', reason: 'again' })).status).toBe(409);
   });
 });
+
+describe('case numbers', () => {
+  it('opens and acts on a case numbered past the 99,999th of its day (six-digit sequence)', async () => {
+    t.store.sqlite.prepare("INSERT INTO case_sequences (day, last) VALUES ('20261102', 99999) ON CONFLICT (day) DO UPDATE SET last = 99999").run();
+    const n = await submit(complaint());
+    expect(n).toMatch(/^[A-Z]+20261102100000$/);
+    expect((await call(t.app, 'GET', `/api/v1/staff/cases/${n}`, undefined, handler)).status).toBe(200);
+    expect((await act(n, handler, { action: 'accept' })).status).toBe(200);
+    expect((await call(t.app, 'GET', `/api/v1/staff/cases?q=${n}`, undefined, intake)).body.items.map((i: any) => i.caseNumber)).toEqual([n]);
+  });
+});
