@@ -15,8 +15,11 @@ export function findFollowupSession(db: Kysely<Database>, idHash: string) {
   return db.selectFrom('followup_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
-export function deleteExpiredFollowupSessionsQuery(db: Kysely<Database>, now: string): CompiledQuery {
-  return db.deleteFrom('followup_sessions').where('expires_at', '<', now).compile();
+/** At most `limit` of the follow-up sessions ended before `now` (the sweep repeats it until fewer go). */
+export function deleteExpiredFollowupSessionsQuery(db: Kysely<Database>, now: string, limit: number): CompiledQuery {
+  return db.deleteFrom('followup_sessions')
+    .where('id_hash', 'in', db.selectFrom('followup_sessions').select('id_hash').where('expires_at', '<', now).limit(limit))
+    .compile();
 }
 
 export function deleteFollowupSessionQuery(db: Kysely<Database>, idHash: string): CompiledQuery {
