@@ -180,7 +180,11 @@ export async function findLikelyDuplicates(
   v: Visibility,
 ) {
   const { since, until } = window;
-  const pages = await Promise.all(scopesOf(v).map((scope) => scopedCases(db, scope, {})
+  // A department that co-handles no case skips the co-handled query: its index range of the business's
+  // cases has no department to filter on, so it read each of them (1.5 ms for a business named in 800).
+  const cohandles = v.all || (await db.selectFrom('case_cohandlers').select('case_id').where('department', '=', v.department).limit(1).executeTakeFirst()) !== undefined;
+  const scopes = scopesOf(v).filter((scope) => cohandles || !('cohandled' in scope));
+  const pages = await Promise.all(scopes.map((scope) => scopedCases(db, scope, {})
     .select(['cases.case_number', 'cases.kind', 'cases.category', 'cases.status', 'cases.received_at', 'cases.subject_name'])
     .where('cases.id', '!=', c.id)
     .where('cases.status', '!=', 'merged')

@@ -209,6 +209,17 @@ describe('transfers and merging', () => {
     expect(await numbers(late)).toEqual([middle]);
   });
 
+  it('lists likely duplicates among the cases a department co-handles, and among its own when it co-handles none', async () => {
+    // Serious injuries are co-handled by the provincial SAMR; region 440304 leads them in Shenzhen.
+    const first = await submit(injury());
+    const second = await submit(injury());
+    const province = bearer(await (await createStaff(t, { role: 'handler', department: 'samr-440000' })).login());
+    expect((await view(second, province)).duplicates.map((d: any) => d.caseNumber)).toEqual([first]);
+    const lead = (await view(first, intake)).department.code as string;
+    const leadHandler = bearer(await (await createStaff(t, { role: 'handler', department: lead })).login());
+    expect((await view(second, leadHandler)).duplicates.map((d: any) => d.caseNumber)).toEqual([first]);
+  });
+
   it('re-handles a closed case once, on the intake centre', async () => {
     const n = await submit(complaint());
     await act(n, handler, { action: 'accept' });
