@@ -34,22 +34,6 @@ export async function readCounts(db: Kysely<Database>, query: CountQuery): Promi
   return (await q.execute()).map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/**
- * The counts summed per metric and department over the months (the per-department roll-up, a few
- * hundred rows for two years): what the staff overview reads.
- */
-export async function readDepartmentCounts(
-  db: Kysely<Database>, query: CountQuery,
-): Promise<{ metric: string; department: string; n: number }[]> {
-  let q = db.selectFrom('stat_department_counts')
-    .select(['metric', 'department', (eb) => eb.fn.sum<number>('n').as('n')])
-    .where('month', '>=', query.fromMonth).where('month', '<=', query.toMonth)
-    .groupBy(['metric', 'department']);
-  q = metricFilter(q, query.metrics);
-  if (query.department !== undefined) q = q.where('department', '=', query.department);
-  return (await q.execute()).map((r) => ({ ...r, n: Number(r.n) }));
-}
-
 /** The staff overview's counts, one column each, summed per department over the months. */
 export const OVERVIEW_COLUMNS = [
   'dispatched', 'sign_due', 'signed_on_time', 'returned', 'clock_on_time', 'clock_late', 'closed', 'rehandled', 'rehandle_suggested',
@@ -115,8 +99,7 @@ export async function readOverviewCounts<C extends DepartmentMonthColumn = Overv
 
 /**
  * The counts of the metrics kept as columns of the month rows (DEPARTMENT_MONTH_COLUMNS), summed per
- * department over the months, as { metric, department, n } rows like readDepartmentCounts: what the
- * public statistics read. A department and metric with nothing in the months is left out.
+ * department over the months, as { metric, department, n } rows: what the public statistics read. A department and metric with nothing in the months is left out.
  */
 export async function readDepartmentColumns(
   db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, metrics: readonly DepartmentMonthColumn[],
