@@ -11,6 +11,7 @@ import { canonicalAuditText, GENESIS_HASH, type AuditRecord } from './audit.js';
 import type { AuditAnchor } from './audit-anchor.js';
 import { auditHasherOf, webAuditHasher, type AuditHasher } from './audit-key.js';
 import { listAuditRecords } from './audit.repository.js';
+import { nextTurn } from '../lib/turn.js';
 
 export interface VerifyReport {
   /** Entries walked (the whole log when nothing is broken). */
@@ -32,8 +33,6 @@ export interface VerifyReport {
 
 // A page is one read and 500 HMACs: the event loop is never held longer than that.
 const PAGE = 500;
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Walk {
   prev: string;

@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { nextTurn } from '../lib/turn.js';
 
 export type ClockMarker = 'due_soon_notified_at' | 'overdue_notified_at' | 'escalated_at';
 
@@ -54,7 +55,7 @@ export async function* watchedClocks(db: Kysely<Database>, horizon: string, owed
     yield* page;
     if (page.length < WATCH_PAGE) return;
     after = page[page.length - 1];
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
 }
 

@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import { deleteExpiredFollowupSessionsQuery } from '../followup/followup.repository.js';
 import { sweepSubmissionKeys } from '../intake/submit-once.service.js';
 import { deleteExpiredSessionsQuery } from './sessions.repository.js';
+import { nextTurn } from '../lib/turn.js';
 
 const MINUTE = 60_000;
 /**
@@ -29,7 +30,7 @@ export async function sweepExpiredSessions(deps: Deps): Promise<{ followup: numb
     const deleted = Number(result?.numAffectedRows ?? 0);
     followup += deleted;
     if (deleted < SESSION_SWEEP_CHUNK) break;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
   // Submission idempotency keys past their day, and form answers never shown, go with them.
   await sweepSubmissionKeys(deps);
