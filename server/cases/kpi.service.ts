@@ -10,7 +10,7 @@ import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../staff/actor.js';
-import { readOverviewCounts, type OverviewColumn } from '../stats/counters.repository.js';
+import { OVERVIEW_COLUMNS, readOverviewCounts, type OverviewColumn } from '../stats/counters.repository.js';
 import { departmentNames, dueSoonLimit } from './cases.service.js';
 
 export interface Period {
@@ -35,7 +35,7 @@ function toMap<R extends { department: string | null }>(rows: R[], key: keyof R 
  * of cases. A window counts once it has ended: the sweeper marks it then (server/stats/counters.service.ts).
  */
 async function periodCounts(db: Kysely<Database>, months: { from: string; to: string }, only: string | null) {
-  const rows = await readOverviewCounts(db, { fromMonth: months.from, toMonth: months.to }, only ?? undefined);
+  const rows = await readOverviewCounts(db, { fromMonth: months.from, toMonth: months.to }, OVERVIEW_COLUMNS, only ?? undefined);
   const of = (column: OverviewColumn): Counts => {
     const out: Counts = {};
     for (const r of rows) if (r.department && r[column] !== 0) out[r.department] = r[column];

@@ -69,13 +69,11 @@ export function monthPieces(from: string, to: string): { years: string[]; ranges
 }
 
 /**
- * The counts per department over the months, a column each (the overview's by default): a few hundred
- * rows for whole years, a few thousand for two years that are not, read as ranges of the (month,
- * department) key.
+ * The counts per department over the months, a column each: a few hundred rows for whole years, a few
+ * thousand for two years that are not, read as ranges of the (month, department) key.
  */
-export async function readOverviewCounts<C extends DepartmentMonthColumn = OverviewColumn>(
-  db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, department?: string,
-  columns: readonly C[] = OVERVIEW_COLUMNS as readonly OverviewColumn[] as readonly C[],
+export async function readOverviewCounts<C extends DepartmentMonthColumn>(
+  db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, columns: readonly C[], department?: string,
 ): Promise<({ department: string } & Record<C, number>)[]> {
   const { years, ranges } = monthPieces(months.fromMonth, months.toMonth);
   if (years.length === 0 && ranges.length === 0) return [];
@@ -105,7 +103,7 @@ export async function readDepartmentColumns(
   db: Kysely<Database>, months: { fromMonth: string; toMonth: string }, metrics: readonly DepartmentMonthColumn[],
 ): Promise<{ metric: string; department: string; n: number }[]> {
   if (metrics.length === 0) return [];
-  const rows = await readOverviewCounts(db, months, undefined, metrics);
+  const rows = await readOverviewCounts(db, months, metrics);
   return rows.flatMap((r) => metrics.filter((m) => r[m] !== 0).map((m) => ({ metric: m as string, department: r.department, n: r[m] })));
 }
 
