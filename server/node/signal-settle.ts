@@ -6,7 +6,7 @@
  * SETTLE_ONLY_IF): most cases join a signal that already covers them, and then no raise can happen.
  */
 import type Sqlite from 'better-sqlite3';
-import { LINK_RAISED, RAISE_SPIKE, RAISE_WINDOWED, SETTLE_ONLY_IF, SETTLE_SIGNALS } from '../signals/settle.js';
+import { LINK_RAISED, SETTLE_ONLY_IF, SETTLE_SIGNALS } from '../signals/settle.js';
 import type { Prepare } from './statements.js';
 
 export type SignalSettler = () => void;
@@ -30,7 +30,8 @@ export function signalSettler(sqlite: Sqlite.Database, prepare: Prepare, log?: (
           if (only !== undefined && prepare(only).get() === undefined) continue;
           if (sql === LINK_RAISED && raised === 0) continue;
           const { changes } = prepare(sql).run();
-          if (sql === RAISE_WINDOWED || sql === RAISE_SPIKE) raised += changes;
+          // The statements run only if a query says so are the raises.
+          if (only !== undefined) raised += changes;
         }
       } while (prepare('SELECT 1 FROM signal_pending LIMIT 1').get() !== undefined);
       prepare('RELEASE signal_settle').run();

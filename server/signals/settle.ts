@@ -53,7 +53,7 @@ const CASE_KEYS = `
     ELSE ${spikeKey('t')} END)`;
 
 // business and product: N cases within D days among the key's cases no signal covers yet.
-export const RAISE_WINDOWED = `WITH k AS MATERIALIZED (
+const RAISE_WINDOWED = `WITH k AS MATERIALIZED (
    SELECT g.type, g.key, max(g.period) AS p, max(g.received_at) AS raised_at FROM signal_staged g
    WHERE g.type IN ('business', 'product') AND g.signal_id IS NULL
    GROUP BY g.type, g.key
@@ -74,7 +74,7 @@ export const RAISE_WINDOWED = `WITH k AS MATERIALIZED (
  ON CONFLICT (type, key, window_start) DO NOTHING`;
 
 // spike: a week of at least 10 cases and more than 3 × its trailing 12-week mean (4 × n > their sum).
-export const RAISE_SPIKE = `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
+const RAISE_SPIKE = `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
  SELECT lower(hex(randomblob(12))), 'spike', c.key, c.period, date(c.period, '+6 days'), 7, c.n, k.raised_at
  FROM (SELECT g.key, g.period, max(g.received_at) AS raised_at FROM signal_staged g WHERE g.type = 'spike' GROUP BY g.key, g.period) AS k
  CROSS JOIN signal_counts c ON c.type = 'spike' AND c.key = k.key AND c.period = k.period
@@ -120,10 +120,10 @@ export const SETTLE_SIGNALS: readonly string[] = [
 ];
 
 /**
- * On Node (server/node/signal-settle.ts), statements that have nothing to do are skipped: a raise only
- * when a staged case of its kind is covered by no signal (the query given here finds one), the linking
- * of a raised signal only when a raise inserted one. Skipping them changes nothing: run, they would
- * insert no row. D1 runs the batch's statements as they are.
+ * On Node (server/node/signal-settle.ts), statements that have nothing to do are skipped: the raises
+ * (the statements keyed here) only when a staged case of their kind is covered by no signal (the query
+ * given finds one), the linking of raised signals only when a raise inserted one. Skipped, they would
+ * have inserted no row. D1 runs the batch's statements as they are.
  */
 export const SETTLE_ONLY_IF: ReadonlyMap<string, string> = new Map([
   [RAISE_WINDOWED, "SELECT 1 FROM signal_staged WHERE type IN ('business', 'product') AND signal_id IS NULL LIMIT 1"],
