@@ -15,6 +15,9 @@ import type { Pbkdf2 } from '../deps.js';
 const THREAD_CODE = `
 const { parentPort } = require('node:worker_threads');
 const { pbkdf2Sync } = require('node:crypto');
+// The lowest scheduling priority, for this thread alone (on Linux a thread's nice value is its own):
+// with every core busy, a flood of logins waits for the CPU, not the event loop or the submissions.
+try { require('node:os').setPriority(0, 19); } catch {}
 parentPort.on('message', ({ id, password, salt, iterations }) => {
   try {
     const hash = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
