@@ -25,7 +25,7 @@ export const MIN_SIGNALS_RATIO = 0.9;
 
 export interface BenchResult {
   machine: { cpus: number; model: string; node: string };
-  options: { cases: number; duration: number; connections: number; pageConnections: number };
+  options: { cases: number; duration: number; connections: number; pageConnections: number; generatorNice: number };
   /** null when measured on an earlier run's data (--data-dir). */
   generator: { cases: number; seconds: number; casesPerSecond: number } | null;
   dbBytes: number;
@@ -51,7 +51,7 @@ export function formatTable(r: BenchResult): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
     '',
-    `Machine: ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}; load generator on the same cores (loopback).`,
+    `Machine: ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}; load generator on the same cores (loopback) at nice ${r.options.generatorNice}.`,
     r.generator
       ? `Demo data: ${fixed(r.generator.cases)} cases in ${fixed(r.generator.seconds, 1)} s (${fixed(r.generator.casesPerSecond)} cases/s), database ${fixed(r.dbBytes / MB)} MB.`
       : `Demo data: an earlier run's folder, database ${fixed(r.dbBytes / MB)} MB.`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases N --duration S --connections C --page-connections P --quick --keep --only NAME --data-dir DIR]`: fills a fresh temporary
+ * `npm run bench [-- --cases N --duration S --connections C --page-connections P --quick --keep --only NAME --data-dir DIR --generator-nice N]`: fills a fresh temporary
  * database with the demo data generator, starts the real server on it, and measures each scenario with
  * autocannon on loopback for a bounded time. Prints a table (req/s, p50, p99, ratio to a trivial route of
  * the same server, the server's peak RSS, the durable-commit setting) and writes bench/results/<time>.json.
@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request, type Result } from 'autocannon';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
     'data-dir': { type: 'string' },
+    'generator-nice': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -40,6 +41,10 @@ const options = {
   connections: Number(values.connections ?? 50),
   pageConnections: Number(values['page-connections'] ?? 1),
   deepPages: Number(values['deep-pages'] ?? 100),
+  // The load generator (this thread: autocannon and the login flood) shares the server's cores. At
+  // the lowest priority it takes what the server leaves, as clients on machines of their own would;
+  // at 0 it competes, and a server thread waiting for a core shows as a stalled event loop.
+  generatorNice: Number(values['generator-nice'] ?? 19),
 };
 
 function generate(dataDir: string, receipts: string): Promise<number> {
@@ -257,6 +262,8 @@ try {
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
   // 127.0.0.1 as the trusted proxy: the load generator speaks for many clients (X-Forwarded-For).
   server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development', INTAKE_TRUSTED_PROXIES: '127.0.0.1' });
+  // After the server is started: it keeps the priority it was spawned with. This thread only (Linux).
+  setPriority(0, options.generatorNice);
   const { scenarios: scenariosMeasured, wholeRunLoopMaxMs } = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;
