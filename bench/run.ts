@@ -46,6 +46,11 @@ const options = {
   // at 0 it competes, and a server thread waiting for a core shows as a stalled event loop.
   generatorNice: Number(values['generator-nice'] ?? 19),
 };
+// Checked before the demo data is made: setPriority would refuse it only after that.
+if (!Number.isInteger(options.generatorNice) || options.generatorNice < 0 || options.generatorNice > 19) {
+  process.stderr.write(`--generator-nice takes a whole number from 0 to 19, not ${values['generator-nice']}\n`);
+  process.exit(2);
+}
 
 function generate(dataDir: string, receipts: string): Promise<number> {
   const started = performance.now();
