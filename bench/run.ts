@@ -41,16 +41,12 @@ const options = {
   connections: Number(values.connections ?? 50),
   pageConnections: Number(values['page-connections'] ?? 1),
   deepPages: Number(values['deep-pages'] ?? 100),
-  // The load generator (this thread: autocannon and the login flood) shares the server's cores. At
-  // the lowest priority it takes what the server leaves, as clients on machines of their own would;
-  // at 0 it competes, and a server thread waiting for a core shows as a stalled event loop.
+  // This thread (autocannon, the login flood) shares the server's cores: at nice 19 it takes what the
+  // server leaves, as clients elsewhere would; at 0 a server thread waiting behind it looks stalled.
   generatorNice: Number(values['generator-nice'] ?? 19),
 };
-// Checked before the demo data is made: setPriority would refuse it only after that.
-if (!Number.isInteger(options.generatorNice) || options.generatorNice < 0 || options.generatorNice > 19) {
-  process.stderr.write(`--generator-nice takes a whole number from 0 to 19, not ${values['generator-nice']}\n`);
-  process.exit(2);
-}
+const niceOk = Number.isInteger(options.generatorNice) && options.generatorNice >= 0 && options.generatorNice <= 19;
+if (!niceOk) throw new Error(`--generator-nice takes a whole number from 0 to 19, not ${values['generator-nice']}`);
 
 function generate(dataDir: string, receipts: string): Promise<number> {
   const started = performance.now();
@@ -267,8 +263,7 @@ try {
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
   // 127.0.0.1 as the trusted proxy: the load generator speaks for many clients (X-Forwarded-For).
   server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development', INTAKE_TRUSTED_PROXIES: '127.0.0.1' });
-  // After the server is started: it keeps the priority it was spawned with. This thread only (Linux).
-  setPriority(0, options.generatorNice);
+  setPriority(0, options.generatorNice); // once the server runs: it keeps the priority it was spawned with
   const { scenarios: scenariosMeasured, wholeRunLoopMaxMs } = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;
