@@ -1,7 +1,7 @@
 /** Queries of the clock sweeper and the digest: running clocks near their due time, new cases. */
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { nextTurn } from '../lib/turn.js';
 
@@ -45,6 +45,41 @@ function listWatchedClockPage(db: Kysely<Database>, horizon: string, owedAt: str
   return q.orderBy('clocks.due_at').orderBy('clocks.id').limit(WATCH_PAGE).execute();
 }
 
+/**
+ * Every running clock due by `horizon`, in due order (the digest's lines): one page of WATCH_PAGE after
+ * `after`, the clocks alone. Deadlines fall at the end of a day, so thousands of clocks share one due
+ * time. The page ends on (due_at, rowid), the order of the (status, due_at) index, and the next one
+ * starts with a row-value comparison the index seeks: with the `OR` of "later, or as late and after"
+ * each page read the index again from its start (at a million cases the digest's 156 pages took up to
+ * 1.4 s each, 42 s in all). The cases are read after, by id (withCases).
+ */
+export function runningClockPageQuery(db: Kysely<Database>, horizon: string, after: { due_at: string; rowid: number } | undefined) {
+  let q = db.selectFrom('clocks')
+    .select(['id', 'case_id', 'clock', 'due_at', 'due_soon_notified_at', 'overdue_notified_at', 'escalated_at', sql<number>`rowid`.as('rowid')])
+    .where('status', '=', 'running')
+    .where('due_at', '<=', horizon);
+  if (after) q = q.where(sql<boolean>`(due_at, rowid) > (${after.due_at}, ${after.rowid})`);
+  return q.orderBy('due_at').orderBy(sql`rowid`).limit(WATCH_PAGE);
+}
+
+function listRunningClockPage(db: Kysely<Database>, horizon: string, after: { due_at: string; rowid: number } | undefined) {
+  return runningClockPageQuery(db, horizon, after).execute();
+}
+
+/** A page of clocks with what the lines need of their cases; clocks of closed or merged cases are left out. */
+async function withCases(db: Kysely<Database>, clocks: Awaited<ReturnType<typeof listRunningClockPage>>): Promise<WatchedClockRow[]> {
+  if (clocks.length === 0) return [];
+  const cases = await db.selectFrom('cases').select(['id', 'case_number', 'department', 'category', 'urgent'])
+    .where('id', 'in', [...new Set(clocks.map((c) => c.case_id))])
+    .where('status', 'not in', ['closed', 'merged'])
+    .execute();
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return clocks.flatMap(({ rowid: _rowid, ...c }) => {
+    const k = byId.get(c.case_id);
+    return k ? [{ ...c, case_number: k.case_number, department: k.department, category: k.category, urgent: k.urgent }] : [];
+  });
+}
+
 export type WatchedClockRow = Awaited<ReturnType<typeof listWatchedClockPage>>[number];
 
 /** The watched clocks page by page (see listWatchedClockPage), the event loop let go between pages. */
@@ -59,11 +94,20 @@ export async function* watchedClocks(db: Kysely<Database>, horizon: string, owed
   }
 }
 
-/** Every watched clock at once (the digest's lines), read page by page. */
+/** Every watched clock at once (the digest's lines, or given `owedAt` those owed a notice), read page by page. */
 export async function listWatchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): Promise<WatchedClockRow[]> {
   const rows: WatchedClockRow[] = [];
-  for await (const c of watchedClocks(db, horizon, owedAt)) rows.push(c);
-  return rows;
+  if (owedAt !== undefined) {
+    for await (const c of watchedClocks(db, horizon, owedAt)) rows.push(c);
+    return rows;
+  }
+  for (let after: { due_at: string; rowid: number } | undefined; ;) {
+    const page = await listRunningClockPage(db, horizon, after);
+    rows.push(...await withCases(db, page));
+    if (page.length < WATCH_PAGE) return rows;
+    after = page[page.length - 1];
+    await nextTurn();
+  }
 }
 
 
