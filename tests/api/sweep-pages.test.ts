@@ -32,19 +32,8 @@ async function caseWithClocks(prefix: string, n: number): Promise<{ caseId: stri
 
 it('reads more than two pages of watched clocks, ties included, each clock once and in due order', async () => {
   t = await createTestApp({ now: '2026-11-26T10:00:00+08:00' });
-  const filed = await call(t.app, 'POST', '/api/v1/cases', complaint());
-  expect(filed.status).toBe(201);
-  const { id: caseId } = await t.deps.db.selectFrom('cases').select('id').where('case_number', '=', filed.body.caseNumber).executeTakeFirstOrThrow();
-  // 1,200 more running clocks on that case, overdue, three at each instant.
-  const insert = t.store.sqlite.prepare(
-    "INSERT INTO clocks (id, case_id, clock, started_at, due_at, provisional, status) VALUES (?, ?, 'mediation', ?, ?, 0, 'running')");
-  t.store.sqlite.transaction(() => {
-    for (let i = 0; i < 1_200; i++) {
-      const due = new Date(Date.parse('2026-11-01T00:00:00+08:00') + Math.floor(i / 3) * 60_000);
-      const at = new Date(due.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-      insert.run(`pg${String(1_199 - i).padStart(4, '0')}`, caseId, '2026-10-01T09:00:00.000+08:00', at);
-    }
-  })();
+  // 1,200 more running clocks on a filed case, overdue, three at each instant.
+  await caseWithClocks('pg', 1_200);
 
   const watched = await listWatchedClocks(t.deps.db, '2026-12-31T00:00:00.000+08:00', '2026-11-26T10:00:00.000+08:00');
   const ids = watched.map((c) => c.id);
