@@ -11,11 +11,10 @@ export type ClockMarker = 'due_soon_notified_at' | 'overdue_notified_at' | 'esca
 const WATCH_PAGE = 500;
 
 /**
- * Running clocks of open cases due by `horizon`, in due order, one page of WATCH_PAGE after `after`.
- * Given `owedAt` (now), only those still owed a notice: a "due soon" is no longer owed once the clock
- * is overdue.
+ * Running clocks of open cases due by `horizon` and still owed a notice at `owedAt` (now), in due
+ * order, one page of WATCH_PAGE after `after`: a "due soon" is no longer owed once the clock is overdue.
  */
-function listWatchedClockPage(db: Kysely<Database>, horizon: string, owedAt: string | undefined, after: { due_at: string; id: string } | undefined) {
+function listOwedClockPage(db: Kysely<Database>, horizon: string, owedAt: string, after: { due_at: string; id: string } | undefined) {
   let q = db.selectFrom('clocks').innerJoin('cases', 'cases.id', 'clocks.case_id')
     .select([
       'clocks.id', 'clocks.case_id', 'clocks.clock', 'clocks.due_at', 'clocks.due_soon_notified_at', 'clocks.overdue_notified_at',
@@ -23,19 +22,17 @@ function listWatchedClockPage(db: Kysely<Database>, horizon: string, owedAt: str
     ])
     .where('clocks.status', '=', 'running')
     .where('clocks.due_at', '<=', horizon)
-    .where('cases.status', 'not in', ['closed', 'merged']);
-  if (owedAt !== undefined) {
+    .where('cases.status', 'not in', ['closed', 'merged'])
     // Escalation is a clock's last notice (the markers are set in that order and re-armed
     // together): an escalated clock is owed nothing, and the (status, escalated_at, due_at) index
     // leaves it out without reading it.
+    .where('clocks.escalated_at', 'is', null)
     // Not yet overdue: owed only a "due soon" not yet sent. Overdue (and not escalated): owed the
     // overdue notice or the escalation, which noticesFor times.
-    q = q.where('clocks.escalated_at', 'is', null);
-    q = q.where((eb) => eb.or([
+    .where((eb) => eb.or([
       eb.and([eb('clocks.due_soon_notified_at', 'is', null), eb('clocks.due_at', '>=', owedAt)]),
       eb('clocks.due_at', '<', owedAt),
     ]));
-  }
   if (after) {
     q = q.where((eb) => eb.or([
       eb('clocks.due_at', '>', after.due_at),
@@ -44,6 +41,8 @@ function listWatchedClockPage(db: Kysely<Database>, horizon: string, owedAt: str
   }
   return q.orderBy('clocks.due_at').orderBy('clocks.id').limit(WATCH_PAGE).execute();
 }
+
+export type WatchedClockRow = Awaited<ReturnType<typeof listOwedClockPage>>[number];
 
 /**
  * Every running clock due by `horizon`, in due order (the digest's lines): one page of WATCH_PAGE after
@@ -62,12 +61,10 @@ export function runningClockPageQuery(db: Kysely<Database>, horizon: string, aft
   return q.orderBy('due_at').orderBy(sql`rowid`).limit(WATCH_PAGE);
 }
 
-function listRunningClockPage(db: Kysely<Database>, horizon: string, after: { due_at: string; rowid: number } | undefined) {
-  return runningClockPageQuery(db, horizon, after).execute();
-}
+type RunningClock = Awaited<ReturnType<ReturnType<typeof runningClockPageQuery>['execute']>>[number];
 
 /** A page of clocks with what the lines need of their cases; clocks of closed or merged cases are left out. */
-async function withCases(db: Kysely<Database>, clocks: Awaited<ReturnType<typeof listRunningClockPage>>): Promise<WatchedClockRow[]> {
+async function withCases(db: Kysely<Database>, clocks: RunningClock[]): Promise<WatchedClockRow[]> {
   if (clocks.length === 0) return [];
   const cases = await db.selectFrom('cases').select(['id', 'case_number', 'department', 'category', 'urgent'])
     .where('id', 'in', [...new Set(clocks.map((c) => c.case_id))])
@@ -80,34 +77,32 @@ async function withCases(db: Kysely<Database>, clocks: Awaited<ReturnType<typeof
   });
 }
 
-export type WatchedClockRow = Awaited<ReturnType<typeof listWatchedClockPage>>[number];
-
-/** The watched clocks page by page (see listWatchedClockPage), the event loop let go between pages. */
-export async function* watchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): AsyncGenerator<WatchedClockRow> {
-  let after: WatchedClockRow | undefined;
-  for (;;) {
-    const page = await listWatchedClockPage(db, horizon, owedAt, after);
-    yield* page;
+/** A keyset query read page by page: each page after the last one's final row, the event loop let go between pages. */
+async function* inPages<T, R>(read: (after: T | undefined) => Promise<T[]>, rows: (page: T[]) => R[] | Promise<R[]>): AsyncGenerator<R> {
+  for (let after: T | undefined; ;) {
+    const page = await read(after);
+    yield* await rows(page);
     if (page.length < WATCH_PAGE) return;
     after = page[page.length - 1];
     await nextTurn();
   }
 }
 
-/** Every watched clock at once (the digest's lines, or given `owedAt` those owed a notice), read page by page. */
+/**
+ * The watched clocks page by page: given `owedAt`, those owed a notice (listOwedClockPage, the sweep);
+ * without, every running clock of an open case due by `horizon` (runningClockPageQuery, the digest).
+ */
+export function watchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): AsyncGenerator<WatchedClockRow> {
+  return owedAt === undefined
+    ? inPages((after: RunningClock | undefined) => runningClockPageQuery(db, horizon, after).execute(), (page) => withCases(db, page))
+    : inPages((after: WatchedClockRow | undefined) => listOwedClockPage(db, horizon, owedAt, after), (page) => page);
+}
+
+/** Every watched clock at once (the digest's lines), read page by page. */
 export async function listWatchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): Promise<WatchedClockRow[]> {
   const rows: WatchedClockRow[] = [];
-  if (owedAt !== undefined) {
-    for await (const c of watchedClocks(db, horizon, owedAt)) rows.push(c);
-    return rows;
-  }
-  for (let after: { due_at: string; rowid: number } | undefined; ;) {
-    const page = await listRunningClockPage(db, horizon, after);
-    rows.push(...await withCases(db, page));
-    if (page.length < WATCH_PAGE) return rows;
-    after = page[page.length - 1];
-    await nextTurn();
-  }
+  for await (const c of watchedClocks(db, horizon, owedAt)) rows.push(c);
+  return rows;
 }
 
 
