@@ -10,39 +10,50 @@ export type ClockMarker = 'due_soon_notified_at' | 'overdue_notified_at' | 'esca
 /** Rows per query of the watched clocks: at a million cases one query for all of them held the event loop 150–220 ms. */
 const WATCH_PAGE = 500;
 
-/**
- * Running clocks of open cases due by `horizon` and still owed a notice at `owedAt` (now), in due
- * order, one page of WATCH_PAGE after `after`: a "due soon" is no longer owed once the clock is overdue.
- */
-function listOwedClockPage(db: Kysely<Database>, horizon: string, owedAt: string, after: { due_at: string; id: string } | undefined) {
-  let q = db.selectFrom('clocks').innerJoin('cases', 'cases.id', 'clocks.case_id')
-    .select([
-      'clocks.id', 'clocks.case_id', 'clocks.clock', 'clocks.due_at', 'clocks.due_soon_notified_at', 'clocks.overdue_notified_at',
-      'clocks.escalated_at', 'cases.case_number', 'cases.department', 'cases.category', 'cases.urgent',
-    ])
-    .where('clocks.status', '=', 'running')
-    .where('clocks.due_at', '<=', horizon)
-    .where('cases.status', 'not in', ['closed', 'merged'])
-    // Escalation is a clock's last notice (the markers are set in that order and re-armed
-    // together): an escalated clock is owed nothing, and the (status, escalated_at, due_at) index
-    // leaves it out without reading it.
-    .where('clocks.escalated_at', 'is', null)
-    // Not yet overdue: owed only a "due soon" not yet sent. Overdue (and not escalated): owed the
-    // overdue notice or the escalation, which noticesFor times.
-    .where((eb) => eb.or([
-      eb.and([eb('clocks.due_soon_notified_at', 'is', null), eb('clocks.due_at', '>=', owedAt)]),
-      eb('clocks.due_at', '<', owedAt),
-    ]));
-  if (after) {
-    q = q.where((eb) => eb.or([
-      eb('clocks.due_at', '>', after.due_at),
-      eb.and([eb('clocks.due_at', '=', after.due_at), eb('clocks.id', '>', after.id)]),
-    ]));
-  }
-  return q.orderBy('clocks.due_at').orderBy('clocks.id').limit(WATCH_PAGE).execute();
+/** A watched clock with what the notices and the digest's lines need of its case. */
+export interface WatchedClockRow {
+  id: string;
+  case_id: string;
+  clock: string;
+  due_at: string;
+  due_soon_notified_at: string | null;
+  overdue_notified_at: string | null;
+  escalated_at: string | null;
+  case_number: string;
+  department: string | null;
+  category: string;
+  urgent: number;
 }
 
-export type WatchedClockRow = Awaited<ReturnType<typeof listOwedClockPage>>[number];
+type PagedClockRow = WatchedClockRow & { rowid: number };
+
+/**
+ * The clocks of open cases still owed a notice at `owedAt` (now), one page of WATCH_PAGE in
+ * (due_at, rowid) order after `after`. Two reads, each by an index in that order (migration 0037),
+ * so that a page ends where the next one seeks, as in runningClockPageQuery: 'overdue', the running
+ * clocks due before `owedAt` and not escalated (owed the overdue notice or the escalation, which
+ * noticesFor times; escalation is a clock's last notice, the markers set in that order); 'dueSoon',
+ * those due from `owedAt` to `horizon` not yet told "due soon" (a "due soon" is no longer owed once
+ * the clock is overdue). The planner, left to itself, reads the due-soon ones by (status, due_at):
+ * every clock of the window, for the few still owed. Hence INDEXED BY.
+ */
+export function owedClockPageQuery(
+  part: 'overdue' | 'dueSoon', bounds: { owedAt: string; horizon: string }, after: { due_at: string; rowid: number } | undefined,
+) {
+  const owed = part === 'overdue'
+    ? sql`clocks INDEXED BY clocks_watch JOIN cases ON cases.id = clocks.case_id
+        WHERE clocks.status = 'running' AND clocks.escalated_at IS NULL AND clocks.due_at < ${bounds.owedAt}`
+    : sql`clocks INDEXED BY clocks_due_soon_owed JOIN cases ON cases.id = clocks.case_id
+        WHERE clocks.status = 'running' AND clocks.escalated_at IS NULL AND clocks.due_soon_notified_at IS NULL
+        AND clocks.due_at >= ${bounds.owedAt} AND clocks.due_at <= ${bounds.horizon}`;
+  const seek = after ? sql`AND (clocks.due_at, clocks.rowid) > (${after.due_at}, ${after.rowid})` : sql``;
+  return sql<PagedClockRow>`SELECT clocks.id, clocks.case_id, clocks.clock, clocks.due_at, clocks.due_soon_notified_at,
+      clocks.overdue_notified_at, clocks.escalated_at, clocks.rowid AS rowid,
+      cases.case_number, cases.department, cases.category, cases.urgent
+    FROM ${owed} ${seek} AND cases.status NOT IN ('closed', 'merged')
+    ORDER BY clocks.due_at, clocks.rowid
+    LIMIT ${WATCH_PAGE}`;
+}
 
 /**
  * Every running clock due by `horizon`, in due order (the digest's lines): one page of WATCH_PAGE after
@@ -89,13 +100,19 @@ async function* inPages<T, R>(read: (after: T | undefined) => Promise<T[]>, rows
 }
 
 /**
- * The watched clocks page by page: given `owedAt`, those owed a notice (listOwedClockPage, the sweep);
- * without, every running clock of an open case due by `horizon` (runningClockPageQuery, the digest).
+ * The watched clocks page by page: given `owedAt`, those owed a notice (owedClockPageQuery, the sweep:
+ * the overdue ones, then those owed a "due soon"); without, every running clock of an open case due
+ * by `horizon` (runningClockPageQuery, the digest). Either way in due order.
  */
-export function watchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): AsyncGenerator<WatchedClockRow> {
-  return owedAt === undefined
-    ? inPages((after: RunningClock | undefined) => runningClockPageQuery(db, horizon, after).execute(), (page) => withCases(db, page))
-    : inPages((after: WatchedClockRow | undefined) => listOwedClockPage(db, horizon, owedAt, after), (page) => page);
+export async function* watchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): AsyncGenerator<WatchedClockRow> {
+  if (owedAt === undefined) {
+    yield* inPages((after: RunningClock | undefined) => runningClockPageQuery(db, horizon, after).execute(), (page) => withCases(db, page));
+    return;
+  }
+  const withoutRowid = (page: PagedClockRow[]) => page.map(({ rowid: _rowid, ...c }) => c);
+  for (const part of ['overdue', 'dueSoon'] as const) {
+    yield* inPages((after: PagedClockRow | undefined) => owedClockPageQuery(part, { owedAt, horizon }, after).execute(db).then((r) => r.rows), withoutRowid);
+  }
 }
 
 /** Every watched clock at once (the digest's lines), read page by page. */
