@@ -8,7 +8,7 @@ import type { AuditLogTable, CaseAssignmentTable, CaseCohandlerTable, CaseEventT
 import type { RewardPayeeTable, RewardTable } from './schema/rewards.js';
 import type { SubmissionKeyTable } from './schema/submission-keys.js';
 import type { ApiKeyTable } from './schema/api-keys.js';
-import type { SignalCaseTable, SignalCountTable, SignalMemberTable, SignalSettingsTable, SignalTable } from './schema/signals.js';
+import type { SignalCaseTable, SignalWeekCountTable, SignalWeekMemberTable, SignalMemberTable, SignalSettingsTable, SignalTable } from './schema/signals.js';
 import type { EnterpriseCaseMarkTable, EnterpriseCountTable, EnterpriseNameTable, EnterpriseProductTable } from './schema/enterprises.js';
 import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
@@ -68,7 +68,8 @@ export interface Database {
   api_keys: ApiKeyTable;
   signal_settings: SignalSettingsTable;
   signal_members: SignalMemberTable;
-  signal_counts: SignalCountTable;
+  signal_week_counts: SignalWeekCountTable;
+  signal_week_members: SignalWeekMemberTable;
   signals: SignalTable;
   signal_cases: SignalCaseTable;
   enterprise_counts: EnterpriseCountTable;

@@ -13,19 +13,26 @@ export interface SignalSettingsTable {
   enabled: number;
 }
 
-/** The keys a case is counted under; period is a Beijing day, or a week's Monday for spike. */
+/** Business and product keys: the cases no signal covers yet; period is a Beijing day. */
 export interface SignalMemberTable {
-  type: SignalType;
+  type: Exclude<SignalType, 'spike'>;
   key: string;
   period: string;
   case_id: string;
 }
 
-export interface SignalCountTable {
-  type: SignalType;
-  key: string;
+/** Spike weeks (0038): cases per category × city week; period is the week's Monday. */
+export interface SignalWeekCountTable {
   period: string;
+  key: string;
   n: number;
+}
+
+/** The cases of a spike week no spike covers yet (0038). */
+export interface SignalWeekMemberTable {
+  period: string;
+  case_id: string;
+  key: string;
 }
 
 export interface SignalTable {

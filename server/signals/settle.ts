@@ -74,14 +74,16 @@ const RAISE_WINDOWED = `WITH k AS MATERIALIZED (
  ON CONFLICT (type, key, window_start) DO NOTHING`;
 
 // spike: a week of at least 10 cases and more than 3 × its trailing 12-week mean (4 × n > their sum).
+// The 12 weeks before are read as 12 probes of the week-first key (0038).
+const TRAILING_WEEKS = Array.from({ length: 12 }, (_, i) => `date(c.period, '-${7 * (i + 1)} days')`).join(', ');
 const RAISE_SPIKE = `INSERT INTO signals (id, type, key, window_start, window_end, window_days, count, raised_at)
  SELECT lower(hex(randomblob(12))), 'spike', c.key, c.period, date(c.period, '+6 days'), 7, c.n, k.raised_at
  FROM (SELECT g.key, g.period, max(g.received_at) AS raised_at FROM signal_staged g WHERE g.type = 'spike' GROUP BY g.key, g.period) AS k
- CROSS JOIN signal_counts c ON c.type = 'spike' AND c.key = k.key AND c.period = k.period
+ CROSS JOIN signal_week_counts c ON c.period = k.period AND c.key = k.key
  WHERE c.n >= 10
    AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.type = 'spike' AND s.key = c.key AND s.window_start = c.period)
-   AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_counts p
-     WHERE p.type = 'spike' AND p.key = c.key AND p.period >= date(c.period, '-84 days') AND p.period < c.period)
+   AND 4 * c.n > (SELECT coalesce(sum(p.n), 0) FROM signal_week_counts p
+     WHERE p.key = c.key AND p.period IN (${TRAILING_WEEKS}))
  ON CONFLICT (type, key, window_start) DO NOTHING`;
 
 // A signal just raised has no case yet: it takes every case of its key in its window. (It is open and
@@ -89,7 +91,12 @@ const RAISE_SPIKE = `INSERT INTO signals (id, type, key, window_start, window_en
 export const LINK_RAISED = `INSERT INTO signal_cases (signal_id, case_id)
  SELECT s.id, m.case_id FROM signals s
  CROSS JOIN signal_members m ON m.type = s.type AND m.key = s.key AND m.period >= s.window_start AND m.period <= s.window_end
- WHERE s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
+ WHERE s.type != 'spike' AND s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
+   AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
+ UNION ALL
+ SELECT s.id, w.case_id FROM signals s
+ CROSS JOIN signal_week_members w ON w.period = s.window_start AND w.key = s.key
+ WHERE s.type = 'spike' AND s.status = 'open' AND s.raised_at >= (SELECT min(received_at) FROM signal_staged)
    AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
  ON CONFLICT DO NOTHING`;
 
@@ -101,16 +108,19 @@ export const SETTLE_SIGNALS: readonly string[] = [
   `UPDATE signal_staged SET signal_id = (SELECT s.id FROM signals s WHERE s.id = (SELECT x.id FROM signals x
      WHERE x.type = signal_staged.type AND x.key = signal_staged.key AND x.window_start <= signal_staged.period
      ORDER BY x.window_start DESC LIMIT 1) AND s.window_end >= signal_staged.period)`,
-  `INSERT INTO signal_counts (type, key, period, n)
-   SELECT type, key, period, count(*) FROM signal_staged WHERE type = 'spike' GROUP BY type, key, period
-   ON CONFLICT (type, key, period) DO UPDATE SET n = n + excluded.n`,
+  `INSERT INTO signal_week_counts (period, key, n)
+   SELECT period, key, count(*) FROM signal_staged WHERE type = 'spike' GROUP BY period, key
+   ON CONFLICT (period, key) DO UPDATE SET n = n + excluded.n`,
   // Joining the signal that already covers the day: a link (a signal's count is its links).
   `INSERT INTO signal_cases (signal_id, case_id)
    SELECT signal_id, case_id FROM signal_staged WHERE signal_id IS NOT NULL
    ON CONFLICT DO NOTHING`,
   // The cases no signal covers are members: what the windows below count and a raised signal takes.
   `INSERT INTO signal_members (type, key, period, case_id)
-   SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL
+   SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL AND type != 'spike'
+   ON CONFLICT DO NOTHING`,
+  `INSERT INTO signal_week_members (period, case_id, key)
+   SELECT period, case_id, key FROM signal_staged WHERE signal_id IS NULL AND type = 'spike'
    ON CONFLICT DO NOTHING`,
   RAISE_WINDOWED,
   RAISE_SPIKE,

@@ -89,8 +89,10 @@ describe('business signals', () => {
     // 00:30 on Monday 30 November in Beijing is still Sunday 29 November in UTC.
     t.clock.set('2026-11-30T00:30:00+08:00');
     await file(naming(CODE));
-    const members = await t.deps.db.selectFrom('signal_members').select(['type', 'period']).orderBy('type').execute();
-    expect(members).toEqual([{ type: 'business', period: '2026-11-30' }, { type: 'spike', period: '2026-11-30' }]);
+    const members = await t.deps.db.selectFrom('signal_members').select(['type', 'period']).execute();
+    expect(members).toEqual([{ type: 'business', period: '2026-11-30' }]);
+    const week = await t.deps.db.selectFrom('signal_week_members').select('period').execute();
+    expect(week).toEqual([{ period: '2026-11-30' }]);
   });
 
   it('counts a merged duplicate once: merged into a case of the same business, it leaves the count and the signal', async () => {
@@ -115,6 +117,11 @@ describe('business signals', () => {
     const members = await t.deps.db.selectFrom('signal_members').innerJoin('cases', 'cases.id', 'signal_members.case_id')
       .select('cases.case_number').where('type', '=', 'business').where('key', '=', CODE).orderBy('cases.case_number').execute();
     expect(members.map((m) => m.case_number)).toEqual(filed.slice(0, 4));
+    // And its category × city week: counted once less, and no member of it.
+    expect(await t.deps.db.selectFrom('signal_week_counts').select(['period', 'n']).execute()).toEqual([{ period: '2026-11-02', n: 5 }]);
+    const week = await t.deps.db.selectFrom('signal_week_members').innerJoin('cases', 'cases.id', 'signal_week_members.case_id')
+      .select('cases.case_number').orderBy('cases.case_number').execute();
+    expect(week.map((m) => m.case_number)).toEqual([...filed.slice(0, 4), sixth].sort());
   });
 
   it('keeps a signal raised once for its window when a merge takes a duplicate out of it', async () => {
