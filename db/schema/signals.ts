@@ -31,8 +31,8 @@ export interface SignalWeekCountTable {
 /** The cases of a spike week no spike covers yet (0038). */
 export interface SignalWeekMemberTable {
   period: string;
-  case_id: string;
   key: string;
+  case_id: string;
 }
 
 export interface SignalTable {

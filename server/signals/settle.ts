@@ -119,8 +119,8 @@ export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_members (type, key, period, case_id)
    SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL AND type != 'spike'
    ON CONFLICT DO NOTHING`,
-  `INSERT INTO signal_week_members (period, case_id, key)
-   SELECT period, case_id, key FROM signal_staged WHERE signal_id IS NULL AND type = 'spike'
+  `INSERT INTO signal_week_members (period, key, case_id)
+   SELECT period, key, case_id FROM signal_staged WHERE signal_id IS NULL AND type = 'spike'
    ON CONFLICT DO NOTHING`,
   RAISE_WINDOWED,
   RAISE_SPIKE,

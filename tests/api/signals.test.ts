@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
+import { LINK_RAISED } from '../../server/signals/settle.js';
 import { call, createTestApp, type TestApp } from '../helpers/app.js';
 import { report } from '../helpers/bodies.js';
 import { bearer, createStaff, type TestStaff } from '../helpers/staff.js';
@@ -161,6 +162,8 @@ describe('spike signals', () => {
       for (let i = 0; i < 2; i++) await file(shenzhen());
     }
     t.clock.set('2026-11-05T09:00:00+08:00');
+    // Cases of the same week under another key: members of the week, not of this spike.
+    for (let i = 0; i < 3; i++) await file(zhuhai());
     const week: string[] = [];
     for (let i = 0; i < 9; i++) week.push(await file(shenzhen()));
     expect(await ofType('spike')).toEqual([]);
@@ -171,6 +174,10 @@ describe('spike signals', () => {
     expect(spike!.cases).toEqual(week);
     week.push(await file(shenzhen()));
     expect((await ofType('spike'))[0]).toMatchObject({ id: spike!.id, count: 11, cases: week });
+
+    // A spike raised reads its own key's members of the week, not the whole week's.
+    const plan = (t.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${LINK_RAISED}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH w USING PRIMARY KEY \(period=\? AND key=\?\)/);
   });
 
   it('needs more than 3 × the mean, weeks without cases counting as zero', async () => {
