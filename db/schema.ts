@@ -14,7 +14,7 @@ import type { StatReportTable } from './schema/reports.js';
 import type { SealedAttachmentNameTable } from './schema/attachments.js';
 import type { Open311RequestTable } from './schema/open311.js';
 import type { StatCategoryMonthTable, StatCloseDayTable, StatCityMonthTable, StatCountTable, StatDepartmentCountTable, StatDepartmentMonthTable } from './schema/stats.js';
-import type { AccountGrantTable, AttachmentTable, CaseCountTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
+import type { AccountGrantTable, AttachmentTable, CaseCountTable, CaseDueDayTable, DirectoryVersionTable, DisclosureRequestTable, FollowupSessionTable, RatingTokenTable, SatisfactionTable, SealedSatisfactionTable, SealedMessageTable, SessionTable, UserTable } from './schema/people.js';
 
 export * from './schema/directory.js';
 export * from './schema/cases.js';
@@ -61,6 +61,7 @@ export interface Database {
   sealed_attachment_names: SealedAttachmentNameTable;
   directory_version: DirectoryVersionTable;
   case_counts: CaseCountTable;
+  case_due_days: CaseDueDayTable;
   rewards: RewardTable;
   reward_payees: RewardPayeeTable;
   submission_keys: SubmissionKeyTable;

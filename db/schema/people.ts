@@ -131,3 +131,10 @@ export interface CaseCountTable {
   status: CaseStatus;
   n: number;
 }
+
+/** Open cases per department and Beijing day of their next due time, kept by triggers (migration 0039). */
+export interface CaseDueDayTable {
+  department: string;
+  due_day: string;
+  n: number;
+}

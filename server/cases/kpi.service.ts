@@ -49,10 +49,15 @@ async function periodCounts(db: Kysely<Database>, months: { from: string; to: st
   };
 }
 
+/** The day after a 'YYYY-MM-DD' day. */
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /**
- * The cases overdue and due soon now, per department: for each department a range of the queue index
- * (department, queue key), counted without reading the cases — a few thousand index entries at a
- * million cases, where one pass grouping every case by department read them all.
+ * The cases overdue and due soon now, per department: the open cases' due days (case_due_days, kept
+ * by triggers: migration 0039) summed, and from the queue index (department, queue key) only what
+ * splits a day: today's cases due before now (overdue, not due soon) and, should `soon` not end its
+ * day, that day's cases due after it. Counting every index entry in the two ranges read 130,000 of
+ * them at a million cases (7 ms an overview, about 100 ms with the pages out of the cache).
  */
 async function currentCounts(db: Kysely<Database>, now: string, soon: string, only: string | null) {
   // The queue key (cases.repository.ts), written as the index 0022 has it: closed and merged cases sort last.
@@ -60,12 +65,22 @@ async function currentCounts(db: Kysely<Database>, now: string, soon: string, on
   const departments = only !== null
     ? sql`(SELECT ${only} AS code)`
     : sql`(SELECT code FROM departments)`;
-  const { rows } = await sql<{ department: string; overdue: number; dueSoon: number }>`
+  const today = now.slice(0, 10);
+  const soonDay = soon.slice(0, 10);
+  const { rows } = await sql<{ department: string; days_before: number; today_before_now: number; days_to_soon: number; after_soon: number }>`
     SELECT d.code AS department,
-      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} < ${now}) AS overdue,
-      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} >= ${now} AND ${dueKey} <= ${soon}) AS "dueSoon"
+      (SELECT coalesce(sum(x.n), 0) FROM case_due_days x WHERE x.department = d.code AND x.due_day < ${today}) AS days_before,
+      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} >= ${today} AND ${dueKey} < ${now}) AS today_before_now,
+      (SELECT coalesce(sum(x.n), 0) FROM case_due_days x WHERE x.department = d.code AND x.due_day >= ${today} AND x.due_day <= ${soonDay}) AS days_to_soon,
+      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} > ${soon} AND ${dueKey} < ${nextDay(soonDay)}) AS after_soon
     FROM ${departments} d`.execute(db);
-  return { overdue: toMap(rows, 'overdue'), dueSoon: toMap(rows, 'dueSoon') };
+  const counted = rows.map((r) => ({
+    department: r.department,
+    overdue: Number(r.days_before) + Number(r.today_before_now),
+    // Today's cases due before now are overdue; the due-soon range starts at now (soon is at or after it).
+    dueSoon: soon < now ? 0 : Number(r.days_to_soon) - Number(r.today_before_now) - Number(r.after_soon),
+  }));
+  return { overdue: toMap(counted, 'overdue'), dueSoon: toMap(counted, 'dueSoon') };
 }
 
 /** The months a period of days covers: the counters are kept per month. */

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workingDaysBetween } from '../../server/clocks/calendar.js';
 import { shanghaiDate, toShanghaiIso } from '../../server/clocks/clocks.js';
 import { listAssignments, listClocks } from '../../server/cases/cases.repository.js';
+import { dueSoonLimit } from '../../server/cases/cases.service.js';
 import { effectStatements } from '../../server/cases/effects.repository.js';
 import { planEffects } from '../../server/cases/effects.js';
 import { findTransition } from '../../server/cases/lifecycle.js';
@@ -275,7 +276,8 @@ describe('statistics counters', () => {
 
     // The overview answers from the same counters (its month and year rows): its rows equal the direct
     // count of the months — whole years, months across a year's end, one month.
-    const intake = bearer(await (await createStaff(t, { role: 'intake', department: INTAKE })).login());
+    const centre = await createStaff(t, { role: 'intake', department: INTAKE });
+    const intake = bearer(await centre.login());
     const first = months[0]!; const last = months[months.length - 1]!;
     for (const [from, to] of [[`${first.slice(0, 4)}-01`, `${last.slice(0, 4)}-12`], [first, last], [months[1]!, months[months.length - 2]!], [last, last]] as const) {
       const res = await call(t.app, 'GET', `/api/v1/staff/overview?from=${from}&to=${to}`, undefined, intake);
@@ -297,6 +299,27 @@ describe('statistics counters', () => {
         const [m, , d] = k.split('|');
         if (d && ['dispatched', 'closed', 'clock_late', 'rehandle_suggested'].includes(m!)) expect(listed, `${d} ${from}..${to}`).toContain(d);
       }
+    }
+
+    // Overdue and due soon now (the due days kept by triggers, 0039): equal to counting the open cases'
+    // due times, at several moments of a day and days apart.
+    const end = t.clock.now().getTime();
+    for (const at of [end, end + 3 * 3_600_000, end + 15 * 3_600_000, end + 4 * 86_400_000]) {
+      t.clock.set(new Date(at));
+      const nowIso = toShanghaiIso(t.clock.now());
+      const soon = await dueSoonLimit(t.deps, t.clock.now());
+      const open = t.store.sqlite.prepare(`SELECT department, next_due_at AS due FROM cases
+        WHERE department IS NOT NULL AND next_due_at IS NOT NULL AND status NOT IN ('closed', 'merged')`).all() as { department: string; due: string }[];
+      const res = await call(t.app, 'GET', '/api/v1/staff/overview', undefined, bearer(await centre.login()));
+      expect(res.status).toBe(200);
+      for (const row of res.body.departments) {
+        const mine = open.filter((c) => c.department === row.department.code);
+        expect({ overdue: row.overdue, dueSoon: row.dueSoon }, `${row.department.code} at ${nowIso}`).toEqual({
+          overdue: mine.filter((c) => c.due < nowIso).length,
+          dueSoon: mine.filter((c) => c.due >= nowIso && c.due <= soon).length,
+        });
+      }
+      expect(res.body.departments.reduce((n: number, r: { overdue: number }) => n + r.overdue, 0)).toBe(open.filter((c) => c.due < nowIso).length);
     }
   }, 240_000);
 
