@@ -75,6 +75,12 @@ it('the sweep reads only the clocks owed a notice, the overdue ones and those ow
   expect(dues).toEqual([...dues].sort());
   expect(Object.keys(watched[0]!)).not.toContain('rowid');
 
+  // The sweep sends them all, the departments' notices 50 to a batch (escalations one by one, with their audit).
+  let batches = 0;
+  const summary = await sweepClocks({ ...t.deps, batch: (q, a) => { batches += 1; return t.deps.batch(q, a); } });
+  expect(summary).toMatchObject({ overdue: 599, dueSoon: 300 });
+  expect(batches - summary.escalated).toBeLessThanOrEqual(Math.ceil((599 + 300) / 50) + 10);
+
   // Each later page seeks its index where the last one ended; no sort of what went before.
   const after = { due_at: '2026-11-01T02:00:00.000+08:00', rowid: 7 };
   const bounds = { owedAt, horizon: '2026-12-31T00:00:00.000+08:00' };
