@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { addCalendarDays } from '../clocks/calendar.js';
 import { toShanghaiIso } from '../clocks/clocks.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -49,9 +50,6 @@ async function periodCounts(db: Kysely<Database>, months: { from: string; to: st
   };
 }
 
-/** The day after a 'YYYY-MM-DD' day. */
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The cases overdue and due soon now, per department: the open cases' due days (case_due_days, kept
  * by triggers: migration 0039) summed, and from the queue index (department, queue key) only what
@@ -72,7 +70,7 @@ async function currentCounts(db: Kysely<Database>, now: string, soon: string, on
       (SELECT coalesce(sum(x.n), 0) FROM case_due_days x WHERE x.department = d.code AND x.due_day < ${today}) AS days_before,
       (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} >= ${today} AND ${dueKey} < ${now}) AS today_before_now,
       (SELECT coalesce(sum(x.n), 0) FROM case_due_days x WHERE x.department = d.code AND x.due_day >= ${today} AND x.due_day <= ${soonDay}) AS days_to_soon,
-      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} > ${soon} AND ${dueKey} < ${nextDay(soonDay)}) AS after_soon
+      (SELECT count(*) FROM cases c WHERE c.department = d.code AND ${dueKey} > ${soon} AND ${dueKey} < ${addCalendarDays(soonDay, 1)}) AS after_soon
     FROM ${departments} d`.execute(db);
   const counted = rows.map((r) => ({
     department: r.department,
