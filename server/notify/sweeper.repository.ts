@@ -1,7 +1,7 @@
 /** Queries of the clock sweeper and the digest: running clocks near their due time, new cases. */
 import { nanoid } from 'nanoid';
 import { newRowId } from '../lib/ids.js';
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { nextTurn } from '../lib/turn.js';
 
@@ -11,88 +11,60 @@ export type ClockMarker = 'due_soon_notified_at' | 'overdue_notified_at' | 'esca
 const WATCH_PAGE = 500;
 
 /** A watched clock with what the notices and the digest's lines need of its case. */
-export interface WatchedClockRow {
-  id: string;
-  case_id: string;
-  clock: string;
-  due_at: string;
-  due_soon_notified_at: string | null;
-  overdue_notified_at: string | null;
-  escalated_at: string | null;
-  case_number: string;
-  department: string | null;
-  category: string;
-  urgent: number;
-}
+export type WatchedClockRow = Pick<Selectable<Database['clocks']>,
+  'id' | 'case_id' | 'clock' | 'due_at' | 'due_soon_notified_at' | 'overdue_notified_at' | 'escalated_at'>
+  & Pick<Selectable<Database['cases']>, 'case_number' | 'department' | 'category' | 'urgent'>;
 
-type PagedClockRow = WatchedClockRow & { rowid: number };
+/** A row of a page, with the clock's rowid, where the next page starts. */
+type ClockPageRow = WatchedClockRow & { rowid: number };
 
 /**
- * The clocks of open cases still owed a notice at `owedAt` (now), one page of WATCH_PAGE in
- * (due_at, rowid) order after `after`. Two reads, each by an index in that order (migration 0037),
- * so that a page ends where the next one seeks, as in runningClockPageQuery: 'overdue', the running
- * clocks due before `owedAt` and not escalated (owed the overdue notice or the escalation, which
- * noticesFor times; escalation is a clock's last notice, the markers set in that order); 'dueSoon',
- * those due from `owedAt` to `horizon` not yet told "due soon" (a "due soon" is no longer owed once
- * the clock is overdue). The planner, left to itself, reads the due-soon ones by (status, due_at):
- * every clock of the window, for the few still owed. Hence INDEXED BY.
+ * One page of WATCH_PAGE clocks of open cases, with their cases, read along `index` in (due_at, rowid)
+ * order after `after`. Deadlines fall at the end of a day, so thousands of clocks share one due time:
+ * each page starts with a row-value comparison the index seeks. With the `OR` of "later, or as late and
+ * after" each page read the index again from its start (at a million cases the digest's 156 pages took
+ * up to 1.4 s each, 42 s in all). The index is named: for the clocks owed a "due soon" the planner,
+ * left to itself, read every clock of the window by (status, due_at), for the few still owed (80 ms).
+ */
+function clockPageQuery(
+  index: 'clocks_running_due' | 'clocks_watch' | 'clocks_due_soon_owed', where: RawBuilder<unknown>,
+  after: { due_at: string; rowid: number } | undefined,
+) {
+  const seek = after ? sql`AND (clocks.due_at, clocks.rowid) > (${after.due_at}, ${after.rowid})` : sql``;
+  return sql<ClockPageRow>`SELECT clocks.id, clocks.case_id, clocks.clock, clocks.due_at, clocks.due_soon_notified_at,
+      clocks.overdue_notified_at, clocks.escalated_at, clocks.rowid AS rowid,
+      cases.case_number, cases.department, cases.category, cases.urgent
+    FROM clocks INDEXED BY ${sql.raw(index)} JOIN cases ON cases.id = clocks.case_id
+    WHERE ${where} ${seek} AND cases.status NOT IN ('closed', 'merged')
+    ORDER BY clocks.due_at, clocks.rowid LIMIT ${WATCH_PAGE}`;
+}
+
+/** Every running clock due by `horizon` (the digest's lines), along the (status, due_at) index. */
+export function runningClockPageQuery(horizon: string, after: { due_at: string; rowid: number } | undefined) {
+  return clockPageQuery('clocks_running_due', sql`clocks.status = 'running' AND clocks.due_at <= ${horizon}`, after);
+}
+
+/**
+ * The clocks still owed a notice at `owedAt` (now), by two indexes in (due_at, rowid) order (migration
+ * 0037): 'overdue', the running clocks due before `owedAt` and not escalated (owed the overdue notice or
+ * the escalation, which noticesFor times; escalation is a clock's last notice, the markers set in that
+ * order); 'dueSoon', those due from `owedAt` to `horizon` not yet told "due soon" (a "due soon" is no
+ * longer owed once the clock is overdue).
  */
 export function owedClockPageQuery(
   part: 'overdue' | 'dueSoon', bounds: { owedAt: string; horizon: string }, after: { due_at: string; rowid: number } | undefined,
 ) {
-  const owed = part === 'overdue'
-    ? sql`clocks INDEXED BY clocks_watch JOIN cases ON cases.id = clocks.case_id
-        WHERE clocks.status = 'running' AND clocks.escalated_at IS NULL AND clocks.due_at < ${bounds.owedAt}`
-    : sql`clocks INDEXED BY clocks_due_soon_owed JOIN cases ON cases.id = clocks.case_id
-        WHERE clocks.status = 'running' AND clocks.escalated_at IS NULL AND clocks.due_soon_notified_at IS NULL
-        AND clocks.due_at >= ${bounds.owedAt} AND clocks.due_at <= ${bounds.horizon}`;
-  const seek = after ? sql`AND (clocks.due_at, clocks.rowid) > (${after.due_at}, ${after.rowid})` : sql``;
-  return sql<PagedClockRow>`SELECT clocks.id, clocks.case_id, clocks.clock, clocks.due_at, clocks.due_soon_notified_at,
-      clocks.overdue_notified_at, clocks.escalated_at, clocks.rowid AS rowid,
-      cases.case_number, cases.department, cases.category, cases.urgent
-    FROM ${owed} ${seek} AND cases.status NOT IN ('closed', 'merged')
-    ORDER BY clocks.due_at, clocks.rowid
-    LIMIT ${WATCH_PAGE}`;
-}
-
-/**
- * Every running clock due by `horizon`, in due order (the digest's lines): one page of WATCH_PAGE after
- * `after`, the clocks alone. Deadlines fall at the end of a day, so thousands of clocks share one due
- * time. The page ends on (due_at, rowid), the order of the (status, due_at) index, and the next one
- * starts with a row-value comparison the index seeks: with the `OR` of "later, or as late and after"
- * each page read the index again from its start (at a million cases the digest's 156 pages took up to
- * 1.4 s each, 42 s in all). The cases are read after, by id (withCases).
- */
-export function runningClockPageQuery(db: Kysely<Database>, horizon: string, after: { due_at: string; rowid: number } | undefined) {
-  let q = db.selectFrom('clocks')
-    .select(['id', 'case_id', 'clock', 'due_at', 'due_soon_notified_at', 'overdue_notified_at', 'escalated_at', sql<number>`rowid`.as('rowid')])
-    .where('status', '=', 'running')
-    .where('due_at', '<=', horizon);
-  if (after) q = q.where(sql<boolean>`(due_at, rowid) > (${after.due_at}, ${after.rowid})`);
-  return q.orderBy('due_at').orderBy(sql`rowid`).limit(WATCH_PAGE);
-}
-
-type RunningClock = Awaited<ReturnType<ReturnType<typeof runningClockPageQuery>['execute']>>[number];
-
-/** A page of clocks with what the lines need of their cases; clocks of closed or merged cases are left out. */
-async function withCases(db: Kysely<Database>, clocks: RunningClock[]): Promise<WatchedClockRow[]> {
-  if (clocks.length === 0) return [];
-  const cases = await db.selectFrom('cases').select(['id', 'case_number', 'department', 'category', 'urgent'])
-    .where('id', 'in', [...new Set(clocks.map((c) => c.case_id))])
-    .where('status', 'not in', ['closed', 'merged'])
-    .execute();
-  const byId = new Map(cases.map((c) => [c.id, c]));
-  return clocks.flatMap(({ rowid: _rowid, ...c }) => {
-    const k = byId.get(c.case_id);
-    return k ? [{ ...c, case_number: k.case_number, department: k.department, category: k.category, urgent: k.urgent }] : [];
-  });
+  return part === 'overdue'
+    ? clockPageQuery('clocks_watch', sql`clocks.status = 'running' AND clocks.escalated_at IS NULL AND clocks.due_at < ${bounds.owedAt}`, after)
+    : clockPageQuery('clocks_due_soon_owed', sql`clocks.status = 'running' AND clocks.escalated_at IS NULL
+        AND clocks.due_soon_notified_at IS NULL AND clocks.due_at >= ${bounds.owedAt} AND clocks.due_at <= ${bounds.horizon}`, after);
 }
 
 /** A keyset query read page by page: each page after the last one's final row, the event loop let go between pages. */
-async function* inPages<T, R>(read: (after: T | undefined) => Promise<T[]>, rows: (page: T[]) => R[] | Promise<R[]>): AsyncGenerator<R> {
-  for (let after: T | undefined; ;) {
+async function* inPages(read: (after: ClockPageRow | undefined) => Promise<ClockPageRow[]>): AsyncGenerator<WatchedClockRow> {
+  for (let after: ClockPageRow | undefined; ;) {
     const page = await read(after);
-    yield* await rows(page);
+    for (const { rowid: _rowid, ...c } of page) yield c;
     if (page.length < WATCH_PAGE) return;
     after = page[page.length - 1];
     await nextTurn();
@@ -100,19 +72,15 @@ async function* inPages<T, R>(read: (after: T | undefined) => Promise<T[]>, rows
 }
 
 /**
- * The watched clocks page by page: given `owedAt`, those owed a notice (owedClockPageQuery, the sweep:
+ * The watched clocks page by page, with their cases: given `owedAt`, those owed a notice (the sweep:
  * the overdue ones, then those owed a "due soon"); without, every running clock of an open case due
- * by `horizon` (runningClockPageQuery, the digest). Either way in due order.
+ * by `horizon` (the digest). Either way in due order.
  */
 export async function* watchedClocks(db: Kysely<Database>, horizon: string, owedAt?: string): AsyncGenerator<WatchedClockRow> {
-  if (owedAt === undefined) {
-    yield* inPages((after: RunningClock | undefined) => runningClockPageQuery(db, horizon, after).execute(), (page) => withCases(db, page));
-    return;
-  }
-  const withoutRowid = (page: PagedClockRow[]) => page.map(({ rowid: _rowid, ...c }) => c);
-  for (const part of ['overdue', 'dueSoon'] as const) {
-    yield* inPages((after: PagedClockRow | undefined) => owedClockPageQuery(part, { owedAt, horizon }, after).execute(db).then((r) => r.rows), withoutRowid);
-  }
+  const queries = owedAt === undefined
+    ? [(after?: ClockPageRow) => runningClockPageQuery(horizon, after)]
+    : (['overdue', 'dueSoon'] as const).map((part) => (after?: ClockPageRow) => owedClockPageQuery(part, { owedAt, horizon }, after));
+  for (const query of queries) yield* inPages((after) => query(after).execute(db).then((r) => r.rows));
 }
 
 /** Every watched clock at once (the digest's lines), read page by page. */

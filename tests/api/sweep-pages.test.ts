@@ -109,7 +109,7 @@ it('reads every running clock for the digest over more than two pages, ties incl
 
   // A later page starts at the last one's end by a seek of the (status, due_at) index, not by reading
   // the index from its start again (an OR of "later, or as late and after" is no range).
-  const plan = planOf(runningClockPageQuery(t.deps.db, '2026-12-31T00:00:00.000+08:00', { due_at: '2026-11-01T02:00:00.000+08:00', rowid: 7 }).compile());
+  const plan = planOf(runningClockPageQuery('2026-12-31T00:00:00.000+08:00', { due_at: '2026-11-01T02:00:00.000+08:00', rowid: 7 }).compile(t.deps.db));
   expect(plan).toMatch(/SEARCH clocks USING INDEX clocks_running_due \(status=\? AND due_at>\? AND due_at<\?\)/);
   expect(plan).not.toMatch(/TEMP B-TREE/);
 });
