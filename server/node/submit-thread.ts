@@ -23,6 +23,7 @@ import { systemClock, type Deps, type Submitter } from '../deps.js';
 import { AppError, zodIssues, type ErrorCode, type ErrorIssue } from '../errors.js';
 import type { SubmittedCase } from '../intake/intake.schema.js';
 import { submitJson } from '../intake/intake.service.js';
+import { WRITE_TURN_BUDGET_MS } from './group-commit.js';
 import { loadKeyring } from './keyfiles.js';
 import { openReader, type NodeStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
@@ -72,8 +73,6 @@ function fromWire(w: WireError): Error {
   return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
 }
 
-/** How long the thread's batches may hold the event loop in one turn (ms). */
-const DRAIN_BUDGET_MS = 8;
 
 /** The server's side of the thread: submissions waiting for it, its batches written, its loss noticed. */
 class ThreadLink {
@@ -137,7 +136,7 @@ class ThreadLink {
   /**
    * Writes the thread's batches, in the server's group commit, each answered once durable. A port
    * delivers every message waiting for it in one turn of the event loop: under load a hundred batches
-   * of about a millisecond each held the loop for 100 ms. So at most DRAIN_BUDGET_MS of them run per
+   * of about a millisecond each held the loop for 100 ms. So at most WRITE_TURN_BUDGET_MS of them run per
    * turn, and the rest after the loop has turned (timers, requests, the group's commit).
    */
   private readonly drain = () => {
@@ -149,7 +148,7 @@ class ThreadLink {
         (results) => this.worker.postMessage({ type: 'batch', id, results } satisfies ToThread),
         (err: unknown) => this.worker.postMessage({ type: 'batch', id, error: toWire(err) } satisfies ToThread),
       );
-      if (performance.now() - start >= DRAIN_BUDGET_MS) break;
+      if (performance.now() - start >= WRITE_TURN_BUDGET_MS) break;
     }
     this.drainScheduled = this.writes.length > 0;
     if (this.drainScheduled) setImmediate(this.drain);

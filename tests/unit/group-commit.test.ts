@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommitter } from '../../server/node/group-commit.js';
 import { openStore, type NodeStore } from '../../server/node/sqlite.js';
+import { kyselyOver } from '../../server/node/statements.js';
 
 const insert = (v: string) => CompiledQuery.raw('INSERT INTO t (v) VALUES (?)', [v]);
 
@@ -152,6 +154,49 @@ describe('group commit (Node batch port on a file)', () => {
     expect(store.sqlite.pragma('temp_store', { simple: true })).toBe(DEFAULT);
     await pending;
     expect(committed()).toHaveLength(300);
+  });
+
+  it('runs the batches held by a pause after it, in their order, a slice per turn of the event loop', async () => {
+    const sqlite = new Sqlite(join(dir, 'held.sqlite'));
+    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+    let endPause!: () => void;
+    let commits = 0;
+    // Each batch is a group of its own (maxBatches 1); the first commit pauses; a budget of 0 ms: one batch per turn.
+    const committer = new GroupCommitter(sqlite, kyselyOver(sqlite).prepare, { windowMs: 5, maxBatches: 1 }, {
+      afterCommit: () => (commits++ === 0 ? new Promise<void>((resolve) => (endPause = resolve)) : null),
+      syncWal: null,
+      signer: undefined,
+    }, 0);
+    try {
+      await committer.batch([insert('first')]);
+      const held = Array.from({ length: 20 }, (_, i) => committer.batch([insert(`h${i}`)]));
+      const rows = () => (sqlite.prepare('SELECT v FROM t ORDER BY id').all() as { v: string }[]).map((r) => r.v);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rows()).toEqual(['first']);
+      // The rows written at each turn of the event loop once the pause is over.
+      const perTurn: number[] = [];
+      let last = 1;
+      const watched = new Promise<void>((done) => {
+        const watch = () => {
+          const n = rows().length;
+          perTurn.push(n - last);
+          last = n;
+          if (n < 22) setImmediate(watch);
+          else done();
+        };
+        endPause();
+        setImmediate(watch);
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      // A batch arriving while held ones still wait goes after them.
+      const late = committer.batch([insert('late')]);
+      await Promise.all([...held, late, watched]);
+      expect(rows()).toEqual(['first', ...Array.from({ length: 20 }, (_, i) => `h${i}`), 'late']);
+      expect(Math.max(...perTurn)).toBe(1);
+      await committer.settled();
+    } finally {
+      sqlite.close();
+    }
   });
 
   it('keeps one transaction per batch in memory, answered at once', async () => {
