@@ -77,5 +77,5 @@ for (let round = 0; round < 2; round++) {
   if (what === 'all' || what === 'case') await time('case page', 500, (i) => app.request(`/api/v1/staff/cases/${numbers[i % numbers.length]}`, { headers: auth }));
   if (what === 'all' || what === 'submit') await time('submission x50', 3000, () => app.request('/api/v1/cases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: next() }), 50);
 }
-for (const [sql, t] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) console.log(t.ms.toFixed(0).padStart(7), 'ms', String(t.n).padStart(6), sql.slice(0, 150));
+for (const [sql, t] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.TOPSQL ?? 15))) console.log(t.ms.toFixed(0).padStart(7), 'ms', String(t.n).padStart(6), sql.slice(0, 150));
 await runtime.store.close();

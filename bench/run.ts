@@ -17,7 +17,7 @@ import { shanghaiDate } from '../server/clocks/clocks.js';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
 import { startLoginFlood } from './flood.js';
 import { formatTable, targetLines, type Measured } from './report.js';
-import { scenarios, type Scenario, type ScenarioInputs } from './scenarios.js';
+import { SIGNAL_TURNS, scenarios, type Scenario, type ScenarioInputs } from './scenarios.js';
 import { buildServer, ROOT, startServer, type LoopDelay, type RunningServer } from './server.js';
 
 const { values } = parseArgs({
@@ -195,9 +195,9 @@ function measured(s: Scenario, connections: number, runs: { r: Result; loop: Loo
 }
 
 /**
- * The submissions with the signal counters on and off, in turns (off, on, on, off: the whole duration
- * each), so that the machine's drift over the minute falls on both alike. Turns of half the duration
- * (5 s) gave ratios from 0.86 to 0.95 on the same build; each rate is a mean over twice as long now.
+ * The submissions with the signal counters on and off, in turns (SIGNAL_TURNS, the whole duration
+ * each). Turns of half the duration (5 s) gave ratios from 0.86 to 0.95 on the same build; four
+ * turns of 10 s from 0.80 to 1.00 (the machine's speed swings by a fifth within seconds), so eight.
  */
 async function measureSignalPair(server: RunningServer, on: Scenario, off: Scenario): Promise<Measured[]> {
   const was = setSignalCounting(true);
@@ -209,7 +209,7 @@ async function measureSignalPair(server: RunningServer, on: Scenario, off: Scena
   const runs = { on: [] as { r: Result; loop: LoopDelay }[], off: [] as { r: Result; loop: LoopDelay }[] };
   try {
     await autocannon({ url: server.url, connections: 10, duration: 1, requests: on.requests }); // warm-up
-    for (const turn of ['off', 'on', 'on', 'off'] as const) {
+    for (const turn of SIGNAL_TURNS) {
       setSignalCounting(turn === 'on');
       await settle(server);
       process.stderr.write(`measuring submissions, signal counters ${turn}, for ${seconds} s …\n`);

@@ -96,6 +96,11 @@ export const PLAIN_SUBMISSIONS = 'submission POST /api/v1/cases';
 export const SUBMISSIONS_DURING_LOGIN_FLOOD = 'submissions during a login flood';
 export const SUBMISSIONS_SIGNALS_ON = 'submissions, signal counters on';
 export const SUBMISSIONS_SIGNALS_OFF = 'submissions, signal counters off';
+/**
+ * The order of the pair's turns, the whole duration each: each half mirrors itself (ABBA, then BAAB),
+ * so a drift of the machine's speed over the minute and a half falls on both alike.
+ */
+export const SIGNAL_TURNS = ['off', 'on', 'on', 'off', 'on', 'off', 'off', 'on'] as const;
 /** The event loop may be held this long at most, in any scenario (issue 16). */
 export const MAX_LOOP_DELAY_MS = 50;
 
