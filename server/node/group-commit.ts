@@ -149,7 +149,8 @@ export class GroupCommitter {
     this.restoreAfterGroup();
     const pause = this.hooks.afterCommit();
     if (pause) {
-      this.paused = pause.finally(() => {
+      // A pause that fails ends as one that is done: the held batches must not wait for ever.
+      this.paused = pause.catch(() => undefined).then(() => {
         this.paused = null;
         setImmediate(this.runHeld);
       });

@@ -199,6 +199,27 @@ describe('group commit (Node batch port on a file)', () => {
     }
   });
 
+  it('runs the batches held by a pause that fails once it has failed', async () => {
+    const sqlite = new Sqlite(join(dir, 'failed-pause.sqlite'));
+    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+    let failPause!: (err: Error) => void;
+    let commits = 0;
+    const committer = new GroupCommitter(sqlite, kyselyOver(sqlite).prepare, { windowMs: 5, maxBatches: 1 }, {
+      afterCommit: () => (commits++ === 0 ? new Promise<void>((_, reject) => (failPause = reject)) : null),
+      syncWal: null,
+      signer: undefined,
+    });
+    try {
+      await committer.batch([insert('first')]);
+      const held = committer.batch([insert('held')]);
+      failPause(new Error('the checkpoint worker is gone'));
+      await expect(held).resolves.toHaveLength(1);
+      expect(sqlite.prepare('SELECT v FROM t ORDER BY id').all()).toEqual([{ v: 'first' }, { v: 'held' }]);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('keeps one transaction per batch in memory, answered at once', async () => {
     const memory = openStore(':memory:');
     memory.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
