@@ -73,6 +73,8 @@ export interface Database {
   signal_week_members: SignalWeekMemberTable;
   signals: SignalTable;
   signal_cases: SignalCaseTable;
+  /** Cases that joined a raised signal, not yet moved into signal_cases (0040). */
+  signal_joins: SignalCaseTable;
   enterprise_counts: EnterpriseCountTable;
   enterprise_case_marks: EnterpriseCaseMarkTable;
   enterprise_names: EnterpriseNameTable;

@@ -11,6 +11,8 @@ export interface SignalSettingsTable {
   window_days: number;
   /** 0: new cases are not counted (INTAKE_SIGNALS=off). */
   enabled: number;
+  /** The sixteenth of signal_joins moved last (0040, server/signals/settle.ts). */
+  joins_moved: Generated<number>;
 }
 
 /** Business and product keys: the cases no signal covers yet; period is a Beijing day. */

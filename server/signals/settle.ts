@@ -11,9 +11,9 @@
  * lower(brand)|lower(model); spike, category@city per ISO week (its Monday). Days are Beijing days.
  * A case inserted already merged into a case counted under the same key is not counted under it.
  *
- * Then, in this order: cases whose day a signal of their key already covers join it (a link, and
- * its cases); a business or product key whose uncovered cases bring its window to N cases within
- * D days raises a signal, whose window starts D − 1 days before the last of them (or the day after the
+ * Then, in this order: cases whose day a signal of their key already covers join it (a row of
+ * signal_joins, appended; see JOINS_WAITING); a business or product key whose uncovered cases bring
+ * its window to N cases within D days raises a signal, whose window starts D − 1 days before the last of them (or the day after the
  * key's previous window) and ends D − 1 days after it; a spike week of at least 10 cases and more
  * than 3 × the mean of its 12 weeks before raises one; a signal just raised is linked to all of its
  * key's cases in its window. One signal per key and window: the UNIQUE index holds even if two
@@ -100,6 +100,27 @@ export const LINK_RAISED = `INSERT INTO signal_cases (signal_id, case_id)
    AND NOT EXISTS (SELECT 1 FROM signal_cases x WHERE x.signal_id = s.id)
  ON CONFLICT DO NOTHING`;
 
+/**
+ * Joined cases wait in signal_joins, appended in the order counted. While JOINS_WAITING or more wait,
+ * each settle moves a sixteenth of them into signal_cases, sorted: those of the signals whose id begins
+ * with the next hex digit (signal_settings.joins_moved, the digit moved last). Written there at once,
+ * each commit wrote a page of every signal it touched (at a million cases the largest cost of counting);
+ * moved, a signal's page is written once for the cases it gathered meanwhile, and a move is small
+ * (about JOINS_WAITING / 16 rows) so that no commit holds the event loop long.
+ */
+export const JOINS_WAITING = 4096;
+const JOINS_FULL = `(SELECT count(*) FROM signal_joins) >= ${JOINS_WAITING}`;
+const JOINS_DIGIT = `(SELECT substr('0123456789abcdef', joins_moved + 1, 1) FROM signal_settings WHERE id = 1)`;
+/** The move, in this order: the next sixteenth, its rows copied, then deleted. */
+const MOVE_JOINS: readonly string[] = [
+  `UPDATE signal_settings SET joins_moved = (joins_moved + 1) % 16 WHERE id = 1 AND ${JOINS_FULL}`,
+  `INSERT INTO signal_cases (signal_id, case_id)
+   SELECT signal_id, case_id FROM signal_joins WHERE ${JOINS_FULL} AND substr(signal_id, 1, 1) = ${JOINS_DIGIT}
+   ORDER BY signal_id, case_id
+   ON CONFLICT DO NOTHING`,
+  `DELETE FROM signal_joins WHERE ${JOINS_FULL} AND substr(signal_id, 1, 1) = ${JOINS_DIGIT}`,
+];
+
 export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_staged (type, key, period, case_id, received_at) ${CASE_KEYS}
    ON CONFLICT DO NOTHING`,
@@ -111,10 +132,9 @@ export const SETTLE_SIGNALS: readonly string[] = [
   `INSERT INTO signal_week_counts (period, key, n)
    SELECT period, key, count(*) FROM signal_staged WHERE type = 'spike' GROUP BY period, key
    ON CONFLICT (period, key) DO UPDATE SET n = n + excluded.n`,
-  // Joining the signal that already covers the day: a link (a signal's count is its links).
-  `INSERT INTO signal_cases (signal_id, case_id)
-   SELECT signal_id, case_id FROM signal_staged WHERE signal_id IS NOT NULL
-   ON CONFLICT DO NOTHING`,
+  // Joining the signal that already covers the day: a link (a signal's count is its links), appended.
+  `INSERT INTO signal_joins (signal_id, case_id)
+   SELECT signal_id, case_id FROM signal_staged WHERE signal_id IS NOT NULL`,
   // The cases no signal covers are members: what the windows below count and a raised signal takes.
   `INSERT INTO signal_members (type, key, period, case_id)
    SELECT type, key, period, case_id FROM signal_staged WHERE signal_id IS NULL AND type != 'spike'
@@ -125,6 +145,7 @@ export const SETTLE_SIGNALS: readonly string[] = [
   RAISE_WINDOWED,
   RAISE_SPIKE,
   LINK_RAISED,
+  ...MOVE_JOINS,
   'DELETE FROM signal_staged',
   'DELETE FROM signal_pending WHERE day = (SELECT min(day) FROM signal_pending)',
 ];

@@ -1,7 +1,8 @@
 /**
  * Reads and writes of quality signals; the counting itself is done in the writing transaction
  * (server/signals/settle.ts). A signal's count is read from its linked cases: the counting links a
- * case and no more, and a merge takes the link away.
+ * case and no more, and a merge takes the link away. A signal's links are in signal_cases and, for
+ * cases that joined it lately, in signal_joins (0040; a few thousand rows at most, read whole).
  */
 import { nanoid } from 'nanoid';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
@@ -12,9 +13,14 @@ export type SignalRow = Omit<Selectable<SignalTable>, 'count'> & { count: number
 
 /** Signals with their count of linked cases (the stored count is the one it was raised with, not kept after). */
 function signalsWithCount(db: Kysely<Database>) {
-  return db.selectFrom('signals').select([
+  // The recent joins counted once per signal for the whole read, not scanned again for each signal.
+  const joined = db.selectFrom('signal_joins').select((eb) => ['signal_id', eb.fn.countAll<number>().as('n')]).groupBy('signal_id');
+  return db.selectFrom('signals').leftJoin(joined.as('j'), 'j.signal_id', 'signals.id').select([
     'id', 'type', 'key', 'window_start', 'window_end', 'window_days', 'status', 'reason', 'raised_at', 'decided_by', 'decided_at', 'mailed',
-    (eb) => eb.selectFrom('signal_cases').select((c) => c.fn.countAll<number>().as('n')).whereRef('signal_cases.signal_id', '=', 'signals.id').as('count'),
+    (eb) => eb(
+      eb.selectFrom('signal_cases').select((c) => c.fn.countAll<number>().as('n')).whereRef('signal_cases.signal_id', '=', 'signals.id'),
+      '+', eb.fn.coalesce('j.n', eb.lit(0)),
+    ).as('count'),
   ]).$narrowType<{ count: number }>();
 }
 
@@ -33,9 +39,10 @@ export function findSignalRow(db: Kysely<Database>, id: string): Promise<SignalR
 export async function listSignalCaseNumbers(db: Kysely<Database>, signalIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(signalIds.map((id) => [id, []]));
   if (signalIds.length === 0) return out;
-  const rows = await db.selectFrom('signal_cases').innerJoin('cases', 'cases.id', 'signal_cases.case_id')
-    .select(['signal_cases.signal_id', 'cases.case_number'])
-    .where('signal_cases.signal_id', 'in', signalIds)
+  const links = db.selectFrom('signal_cases').select(['signal_id', 'case_id']).where('signal_id', 'in', signalIds)
+    .unionAll(db.selectFrom('signal_joins').select(['signal_id', 'case_id']).where('signal_id', 'in', signalIds));
+  const rows = await db.selectFrom(links.as('l')).innerJoin('cases', 'cases.id', 'l.case_id')
+    .select(['l.signal_id', 'cases.case_number'])
     .orderBy('cases.received_at').orderBy('cases.case_number')
     .execute();
   for (const r of rows) out.get(r.signal_id)?.push(r.case_number);

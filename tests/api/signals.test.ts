@@ -4,6 +4,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../server/lib/identifiers.js';
 import { LINK_RAISED } from '../../server/signals/settle.js';
@@ -123,6 +124,54 @@ describe('business signals', () => {
     const week = await t.deps.db.selectFrom('signal_week_members').innerJoin('cases', 'cases.id', 'signal_week_members.case_id')
       .select('cases.case_number').orderBy('cases.case_number').execute();
     expect(week.map((m) => m.case_number)).toEqual([...filed.slice(0, 4), sixth].sort());
+  });
+
+  it('appends the cases that join a signal, takes a merged one out, and moves a sixteenth of them while 4,096 wait', async () => {
+    const filed: string[] = [];
+    for (let i = 0; i < 5; i++) filed.push(await file(naming(CODE)));
+    const [raised] = await ofType('business');
+    const links = (table: 'signal_cases' | 'signal_joins') => t.deps.db.selectFrom(table).innerJoin('cases', 'cases.id', `${table}.case_id`)
+      .select('cases.case_number').where(`${table}.signal_id`, '=', raised!.id).orderBy('cases.case_number').execute()
+      .then((rows) => rows.map((r) => r.case_number));
+    expect(await links('signal_cases')).toEqual(filed);
+
+    // A sixth joins it, appended to signal_joins; merged into the first, it leaves the signal.
+    const sixth = await file(naming(CODE));
+    expect(await links('signal_joins')).toEqual([sixth]);
+    expect((await ofType('business'))[0]).toMatchObject({ count: 6 });
+    const merged = await call(t.app, 'POST', `/api/v1/staff/cases/${sixth}/actions`, { action: 'merge', into: filed[0] }, await intake());
+    expect(merged.status, merged.text).toBe(200);
+    expect(await links('signal_joins')).toEqual([]);
+    expect((await ofType('business'))[0]).toMatchObject({ count: 5, cases: filed });
+
+    const seventh = await file(naming(CODE));
+    // Two other signals' joined cases fill the table to one short of 4,096: 4,084 of a signal in the
+    // same sixteenth as this one (its id begins with the same hex digit), 10 of one in another.
+    const digit = raised!.id[0]!;
+    const same = `${digit}same`;
+    const other = `${digit === 'a' ? 'b' : 'a'}other`;
+    for (const [id, gtin] of [[same, '6901234567892'], [other, '06901234567892']] as const) {
+      await t.deps.db.insertInto('signals').values({
+        id, type: 'product', key: gtin, window_start: '2026-11-01', window_end: '2026-11-30', window_days: 30, count: 5, raised_at: day(1),
+      }).execute();
+    }
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4094)
+      INSERT INTO signal_joins (signal_id, case_id) SELECT CASE WHEN i <= 4084 THEN ${same} ELSE ${other} END, 'case-' || i FROM n`.execute(t.deps.db);
+    expect((await ofType('business'))[0]).toMatchObject({ count: 6, cases: [...filed, seventh] });
+    expect(await links('signal_cases')).toEqual(filed);
+
+    // The 4,096th moves the sixteenth that comes next: this signal's digit.
+    await sql`UPDATE signal_settings SET joins_moved = ${(parseInt(digit, 16) + 15) % 16}`.execute(t.deps.db);
+    const eighth = await file(naming(CODE));
+    expect(await links('signal_cases')).toEqual([...filed, seventh, eighth]);
+    const left = await t.deps.db.selectFrom('signal_joins').select((eb) => ['signal_id', eb.fn.countAll<number>().as('n')]).groupBy('signal_id').execute();
+    expect(left).toEqual([{ signal_id: other, n: 10 }]);
+    const moved = await t.deps.db.selectFrom('signal_cases').select((eb) => eb.fn.countAll<number>().as('n')).where('signal_id', '=', same).executeTakeFirst();
+    expect(moved!.n).toBe(4084);
+    expect((await ofType('business'))[0]).toMatchObject({ id: raised!.id, count: 7, cases: [...filed, seventh, eighth] });
+    // Below 4,096 nothing moves: the next case stays in signal_joins.
+    const ninth = await file(naming(CODE));
+    expect(await links('signal_joins')).toEqual([ninth]);
   });
 
   it('keeps a signal raised once for its window when a merge takes a duplicate out of it', async () => {
