@@ -2,7 +2,7 @@
  * Reads and writes of quality signals; the counting itself is done in the writing transaction
  * (server/signals/settle.ts). A signal's count is read from its linked cases: the counting links a
  * case and no more, and a merge takes the link away. A signal's links are in signal_cases and, for
- * cases that joined it lately, in signal_joins (0040; a few thousand rows at most, read whole).
+ * cases that joined it lately, in signal_joins (0040; a few thousand rows at most).
  */
 import { nanoid } from 'nanoid';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
@@ -11,28 +11,33 @@ import { newRowId } from '../lib/ids.js';
 
 export type SignalRow = Omit<Selectable<SignalTable>, 'count'> & { count: number };
 
-/** Signals with their count of linked cases (the stored count is the one it was raised with, not kept after). */
+/** Signals with their count of the cases linked in signal_cases (the stored count is the one it was raised with, not kept after). */
 function signalsWithCount(db: Kysely<Database>) {
-  // The recent joins counted once per signal for the whole read, not scanned again for each signal.
-  const joined = db.selectFrom('signal_joins').select((eb) => ['signal_id', eb.fn.countAll<number>().as('n')]).groupBy('signal_id');
-  return db.selectFrom('signals').leftJoin(joined.as('j'), 'j.signal_id', 'signals.id').select([
+  return db.selectFrom('signals').select([
     'id', 'type', 'key', 'window_start', 'window_end', 'window_days', 'status', 'reason', 'raised_at', 'decided_by', 'decided_at', 'mailed',
-    (eb) => eb(
-      eb.selectFrom('signal_cases').select((c) => c.fn.countAll<number>().as('n')).whereRef('signal_cases.signal_id', '=', 'signals.id'),
-      '+', eb.fn.coalesce('j.n', eb.lit(0)),
-    ).as('count'),
+    (eb) => eb.selectFrom('signal_cases').select((c) => c.fn.countAll<number>().as('n')).whereRef('signal_cases.signal_id', '=', 'signals.id').as('count'),
   ]).$narrowType<{ count: number }>();
 }
 
-/** Signals newest first, of one status or all. */
-export function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number): Promise<SignalRow[]> {
-  let q = signalsWithCount(db);
-  if (status) q = q.where('status', '=', status);
-  return q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute();
+/** Adds the cases waiting in signal_joins to the signals' counts: one read of that small table for all of them. */
+async function withJoined(db: Kysely<Database>, rows: SignalRow[]): Promise<SignalRow[]> {
+  if (rows.length === 0) return rows;
+  const joined = await db.selectFrom('signal_joins').select((eb) => ['signal_id', eb.fn.countAll<number>().as('n')])
+    .where('signal_id', 'in', rows.map((r) => r.id)).groupBy('signal_id').execute();
+  const n = new Map(joined.map((j) => [j.signal_id, Number(j.n)]));
+  return rows.map((r) => ({ ...r, count: Number(r.count) + (n.get(r.id) ?? 0) }));
 }
 
-export function findSignalRow(db: Kysely<Database>, id: string): Promise<SignalRow | undefined> {
-  return signalsWithCount(db).where('id', '=', id).executeTakeFirst();
+/** Signals newest first, of one status or all. */
+export async function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number): Promise<SignalRow[]> {
+  let q = signalsWithCount(db);
+  if (status) q = q.where('status', '=', status);
+  return withJoined(db, await q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute());
+}
+
+export async function findSignalRow(db: Kysely<Database>, id: string): Promise<SignalRow | undefined> {
+  const row = await signalsWithCount(db).where('id', '=', id).executeTakeFirst();
+  return row && (await withJoined(db, [row]))[0];
 }
 
 /** The case numbers linked to each signal, in order of receipt. */
@@ -71,8 +76,8 @@ export function readSignalSettings(db: Kysely<Database>) {
 }
 
 /** Signals whose risk-desk mail is not queued yet, oldest first. */
-export function listUnmailedSignals(db: Kysely<Database>, limit: number): Promise<SignalRow[]> {
-  return signalsWithCount(db).where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute();
+export async function listUnmailedSignals(db: Kysely<Database>, limit: number): Promise<SignalRow[]> {
+  return withJoined(db, await signalsWithCount(db).where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute());
 }
 
 /**
