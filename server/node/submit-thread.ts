@@ -73,7 +73,6 @@ function fromWire(w: WireError): Error {
   return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
 }
 
-
 /** The server's side of the thread: submissions waiting for it, its batches written, its loss noticed. */
 class ThreadLink {
   /** True once the thread is ready, false if it failed or stopped before. */
