@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, setPriority, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request, type Result } from 'autocannon';
@@ -16,6 +16,7 @@ import Sqlite from 'better-sqlite3';
 import { shanghaiDate } from '../server/clocks/clocks.js';
 import { DEMO_PASSWORD } from '../server/staff/demo.js';
 import { startLoginFlood } from './flood.js';
+import { generatorNice, lowerGeneratorPriority } from './nice.js';
 import { formatTable, targetLines, type Measured } from './report.js';
 import { SIGNAL_TURNS, scenarios, type Scenario, type ScenarioInputs } from './scenarios.js';
 import { buildServer, ROOT, startServer, type LoopDelay, type RunningServer } from './server.js';
@@ -41,12 +42,8 @@ const options = {
   connections: Number(values.connections ?? 50),
   pageConnections: Number(values['page-connections'] ?? 1),
   deepPages: Number(values['deep-pages'] ?? 100),
-  // This thread (autocannon, the login flood) shares the server's cores: at nice 19 it takes what the
-  // server leaves, as clients elsewhere would; at 0 a server thread waiting behind it looks stalled.
-  generatorNice: Number(values['generator-nice'] ?? 19),
+  generatorNice: generatorNice(values['generator-nice']),
 };
-const niceOk = Number.isInteger(options.generatorNice) && options.generatorNice >= 0 && options.generatorNice <= 19;
-if (!niceOk) throw new Error(`--generator-nice takes a whole number from 0 to 19, not ${values['generator-nice']}`);
 
 function generate(dataDir: string, receipts: string): Promise<number> {
   const started = performance.now();
@@ -263,7 +260,7 @@ try {
   const dbBytes = statSync(join(dataDir, 'intake.sqlite')).size;
   // 127.0.0.1 as the trusted proxy: the load generator speaks for many clients (X-Forwarded-For).
   server = await startServer(build.entry, { INTAKE_DATA_DIR: dataDir, NODE_ENV: 'development', INTAKE_TRUSTED_PROXIES: '127.0.0.1' });
-  setPriority(0, options.generatorNice); // once the server runs: it keeps the priority it was spawned with
+  lowerGeneratorPriority(options.generatorNice); // once the server runs: it keeps the priority it was spawned with
   const { scenarios: scenariosMeasured, wholeRunLoopMaxMs } = await measure(server, join(dataDir, 'receipts.tsv'));
   const peakRss = server.peakRss();
   const durability = server.durability;
