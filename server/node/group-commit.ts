@@ -26,6 +26,7 @@ import type { CompiledQuery, QueryResult } from 'kysely';
 import type { AuditDraft, AuditSigner } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 import { runBatch, type Prepare, type Statement } from './statements.js';
+import { TurnSlices } from './turn-slices.js';
 
 export interface GroupCommitOptions {
   /** How long a group stays open for more batches after its first one (ms). */
@@ -86,8 +87,8 @@ export class GroupCommitter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Set while the checkpointer finishes a WAL after a commit: no new group begins until it is done. */
   private paused: Promise<void> | null = null;
-  /** Batches that arrived during a pause, in their order. */
-  private readonly held: Held[] = [];
+  /** Batches that arrived during a pause, in their order, run after it a slice per turn. */
+  private readonly held: TurnSlices<Held>;
   private readonly syncing = new Set<Promise<void>>();
   /** See openGroup: the temporary storage could not be set back to its default inside the group. */
   private tempStoreLeftInMemory = false;
@@ -97,7 +98,7 @@ export class GroupCommitter {
     private readonly prepare: Prepare,
     private readonly o: GroupCommitOptions,
     private readonly hooks: GroupCommitHooks,
-    private readonly turnBudgetMs = WRITE_TURN_BUDGET_MS,
+    turnBudgetMs = WRITE_TURN_BUDGET_MS,
   ) {
     this.begin = sqlite.prepare('BEGIN IMMEDIATE');
     this.commit = sqlite.prepare('COMMIT');
@@ -105,6 +106,12 @@ export class GroupCommitter {
     this.savepoint = sqlite.prepare('SAVEPOINT batch');
     this.release = sqlite.prepare('RELEASE batch');
     this.rollbackTo = sqlite.prepare('ROLLBACK TO batch');
+    // A commit in a slice may begin another pause: its end resumes the rest.
+    this.held = new TurnSlices<Held>(
+      (h) => void this.runNow(h.queries, h.audit).then(h.resolve, h.reject),
+      turnBudgetMs,
+      () => this.paused !== null,
+    );
   }
 
   /** The store's batch port. Batches wait out a pause in arrival order; the event loop goes on meanwhile. */
@@ -113,18 +120,6 @@ export class GroupCommitter {
       return new Promise((resolve, reject) => this.held.push({ queries, audit, resolve, reject }));
     }
     return this.runNow(queries, audit);
-  };
-
-  /** Runs the batches held by a pause, in their order, a slice per turn of the event loop. */
-  private readonly runHeld = (): void => {
-    const start = performance.now();
-    let h: Held | undefined;
-    while (!this.paused && (h = this.held.shift())) {
-      this.runNow(h.queries, h.audit).then(h.resolve, h.reject);
-      if (performance.now() - start >= this.turnBudgetMs) break;
-    }
-    // A commit in the slice may have begun another pause: its end runs the rest.
-    if (!this.paused && this.held.length > 0) setImmediate(this.runHeld);
   };
 
   /** Commits the open group (one fsync) and answers its callers. */
@@ -152,7 +147,7 @@ export class GroupCommitter {
       // A pause that fails ends as one that is done: the held batches must not wait for ever.
       this.paused = pause.catch(() => undefined).then(() => {
         this.paused = null;
-        setImmediate(this.runHeld);
+        this.held.resume();
       });
     }
     this.answer(waiters);

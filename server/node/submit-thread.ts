@@ -28,6 +28,7 @@ import { loadKeyring } from './keyfiles.js';
 import { openReader, type NodeStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
 import { startModuleWorker } from './ts-worker.js';
+import { TurnSlices } from './turn-slices.js';
 
 export interface SubmissionThread {
   /** Deps.submitter for the server's app; in place (on the event loop) if the thread is lost. */
@@ -82,9 +83,13 @@ class ThreadLink {
   private nextId = 1;
   private alive = false;
   private stopping = false;
-  /** The thread's batches not yet written, and whether a drain() is scheduled. */
-  private readonly writes: Extract<FromThread, { type: 'batch' }>[] = [];
-  private drainScheduled = false;
+  /**
+   * The thread's batches not yet written, written in the server's group commit, each answered once
+   * durable. A port delivers every message waiting for it in one turn of the event loop: under load a
+   * hundred batches of about a millisecond each held the loop for 100 ms. So they are written a slice of
+   * WRITE_TURN_BUDGET_MS per turn.
+   */
+  private readonly writes = new TurnSlices<Extract<FromThread, { type: 'batch' }>>((m) => this.write(m), WRITE_TURN_BUDGET_MS);
 
   constructor(readonly worker: Worker, private readonly store: NodeStore, private readonly deps: Deps) {
     this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
@@ -117,10 +122,6 @@ class ThreadLink {
         break;
       case 'batch':
         this.writes.push(m);
-        if (!this.drainScheduled) {
-          this.drainScheduled = true;
-          setImmediate(this.drain);
-        }
         break;
       case 'submitted': {
         const p = this.pending.get(m.id);
@@ -132,26 +133,13 @@ class ThreadLink {
     }
   }
 
-  /**
-   * Writes the thread's batches, in the server's group commit, each answered once durable. A port
-   * delivers every message waiting for it in one turn of the event loop: under load a hundred batches
-   * of about a millisecond each held the loop for 100 ms. So at most WRITE_TURN_BUDGET_MS of them run per
-   * turn, and the rest after the loop has turned (timers, requests, the group's commit).
-   */
-  private readonly drain = () => {
-    const start = performance.now();
-    let m: Extract<FromThread, { type: 'batch' }> | undefined;
-    while ((m = this.writes.shift())) {
-      const { id } = m;
-      this.store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
-        (results) => this.worker.postMessage({ type: 'batch', id, results } satisfies ToThread),
-        (err: unknown) => this.worker.postMessage({ type: 'batch', id, error: toWire(err) } satisfies ToThread),
-      );
-      if (performance.now() - start >= WRITE_TURN_BUDGET_MS) break;
-    }
-    this.drainScheduled = this.writes.length > 0;
-    if (this.drainScheduled) setImmediate(this.drain);
-  };
+  private write(m: Extract<FromThread, { type: 'batch' }>) {
+    const { id } = m;
+    this.store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
+      (results) => this.worker.postMessage({ type: 'batch', id, results } satisfies ToThread),
+      (err: unknown) => this.worker.postMessage({ type: 'batch', id, error: toWire(err) } satisfies ToThread),
+    );
+  }
 
   private lose(reason: string) {
     const wasAlive = this.alive;
