@@ -3,12 +3,12 @@
  * cores: at nice 19 it takes what the server leaves, as clients elsewhere would; at 0 a server thread
  * waiting behind it looks stalled.
  *
- * It is set for every thread of this process. On Linux a nice value belongs to
- * a thread: `setPriority(0, n)` lowers only the calling one, and threads started before it keep their
- * own. V8's helper threads (the generator's garbage collection, started with the process) kept nice 0:
- * in the login flood they ran about 0.9 s of every 6 s in bursts of up to 16 ms, and the server's event
- * loop waited behind them for a core (`perf sched timehist`). Threads started after this call inherit
- * the calling thread's value.
+ * It is set for every thread of this process. On Linux a nice value belongs to a thread:
+ * `setPriority(0, n)` lowers only the calling one, and threads started before it keep their own. V8's
+ * helper threads (the generator's garbage collection, started with the process) kept nice 0: in the
+ * login flood they ran about 0.9 s of every 6 s in bursts of up to 16 ms, and the server's event loop
+ * waited behind them for a core (`perf sched timehist`). Threads started after this call inherit the
+ * calling thread's value.
  */
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
