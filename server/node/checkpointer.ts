@@ -57,14 +57,6 @@ export interface Checkpointer {
 // Plain JavaScript: a worker does not inherit the TypeScript loader, and this needs none.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-// The copies are background work: in the idle I/O class (where the kernel's I/O scheduler keeps
-// classes: mq-deadline, bfq) this thread's writes and syncs wait while the disk serves the others,
-// and the event loop's reads of pages the OS has let go of stop queueing behind a checkpoint's. Node
-// has no call for it; util-linux's ionice sets it for this thread. Without it nothing changes.
-try {
-  const thread = require('node:fs').readlinkSync('/proc/thread-self').split('/').pop();
-  require('node:child_process').execFileSync('ionice', ['-c', '3', '-p', thread], { stdio: 'ignore', timeout: 5000 });
-} catch {}
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename);
 db.pragma('synchronous = FULL');

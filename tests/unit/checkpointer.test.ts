@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -128,20 +128,6 @@ describe('WAL checkpoints in a worker thread', () => {
     // Each row takes at least one frame: without restarts the WAL would hold them all.
     expect(written).toBeGreaterThan(400);
     expect(walState().log).toBeLessThan(written / 2);
-  });
-
-  it('puts its own thread, and only it, in the idle I/O class', async () => {
-    // Each thread of this process by its I/O class as ionice reads it ("idle", "none: prio 0", …).
-    const classes = () => readdirSync('/proc/self/task').map((tid) =>
-      spawnSync('ionice', ['-p', tid], { encoding: 'utf8' }).stdout.trim()).filter(Boolean);
-    const idleBefore = classes().filter((c) => c === 'idle').length;
-    const checkpointer = startCheckpointer(file);
-    try {
-      await until(() => classes().filter((c) => c === 'idle').length === idleBefore + 1);
-      expect(classes().filter((c) => c !== 'idle').length).toBeGreaterThan(0);
-    } finally {
-      await checkpointer.stop();
-    }
   });
 
   it('does not keep alive a process that opened the database and has nothing left to do', () => {
