@@ -20,10 +20,15 @@ function signalsWithCount(db: Kysely<Database>) {
 }
 
 /**
- * Adds the cases waiting in signal_joins to the signals' counts: that small table read once for all of
- * them, grouped, with no list of ids (D1 takes at most 100 bound parameters a query).
+ * The signals a query picks, each counted with the cases waiting in signal_joins too: that small
+ * table read once for all of them, grouped, with no list of ids (D1 takes at most 100 bound
+ * parameters a query). Every read of signals goes through here, so no count misses the joins.
  */
-async function withJoined(db: Kysely<Database>, rows: SignalRow[]): Promise<SignalRow[]> {
+async function readSignals(
+  db: Kysely<Database>,
+  pick: (q: ReturnType<typeof signalsWithCount>) => ReturnType<typeof signalsWithCount>,
+): Promise<SignalRow[]> {
+  const rows = await pick(signalsWithCount(db)).execute();
   if (rows.length === 0) return rows;
   const joined = await db.selectFrom('signal_joins').select((eb) => ['signal_id', eb.fn.countAll<number>().as('n')])
     .groupBy('signal_id').execute();
@@ -32,15 +37,12 @@ async function withJoined(db: Kysely<Database>, rows: SignalRow[]): Promise<Sign
 }
 
 /** Signals newest first, of one status or all. */
-export async function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number): Promise<SignalRow[]> {
-  let q = signalsWithCount(db);
-  if (status) q = q.where('status', '=', status);
-  return withJoined(db, await q.orderBy('raised_at', 'desc').orderBy('id').limit(limit).execute());
+export function listSignalRows(db: Kysely<Database>, status: SignalStatus | undefined, limit: number): Promise<SignalRow[]> {
+  return readSignals(db, (q) => (status ? q.where('status', '=', status) : q).orderBy('raised_at', 'desc').orderBy('id').limit(limit));
 }
 
 export async function findSignalRow(db: Kysely<Database>, id: string): Promise<SignalRow | undefined> {
-  const row = await signalsWithCount(db).where('id', '=', id).executeTakeFirst();
-  return row && (await withJoined(db, [row]))[0];
+  return (await readSignals(db, (q) => q.where('id', '=', id)))[0];
 }
 
 /** The case numbers linked to each signal, in order of receipt. */
@@ -81,8 +83,8 @@ export function readSignalSettings(db: Kysely<Database>) {
 }
 
 /** Signals whose risk-desk mail is not queued yet, oldest first. */
-export async function listUnmailedSignals(db: Kysely<Database>, limit: number): Promise<SignalRow[]> {
-  return withJoined(db, await signalsWithCount(db).where('mailed', '=', 0).orderBy('raised_at').limit(limit).execute());
+export function listUnmailedSignals(db: Kysely<Database>, limit: number): Promise<SignalRow[]> {
+  return readSignals(db, (q) => q.where('mailed', '=', 0).orderBy('raised_at').limit(limit));
 }
 
 /**
