@@ -26,7 +26,7 @@ import type { CompiledQuery, QueryResult } from 'kysely';
 import type { AuditDraft, AuditSigner } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 import { runBatch, type Prepare, type Statement } from './statements.js';
-import { TurnSlices } from './turn-slices.js';
+import { TurnSlices, WRITE_TURN_BUDGET_MS } from './turn-slices.js';
 
 export interface GroupCommitOptions {
   /** How long a group stays open for more batches after its first one (ms). */
@@ -42,11 +42,6 @@ export interface GroupCommitOptions {
  */
 export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 10, maxBatches: 200 };
 
-/**
- * How long batches waiting their turn may hold the event loop in one turn (ms): those of the
- * submission thread (submit-thread.ts) and those held by a pause.
- */
-export const WRITE_TURN_BUDGET_MS = 8;
 
 export interface GroupCommitHooks {
   /** Inside the group's transaction, before its COMMIT (and inside a batch nested in another's transaction). */

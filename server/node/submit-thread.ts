@@ -23,12 +23,11 @@ import { systemClock, type Deps, type Submitter } from '../deps.js';
 import { AppError, zodIssues, type ErrorCode, type ErrorIssue } from '../errors.js';
 import type { SubmittedCase } from '../intake/intake.schema.js';
 import { submitJson } from '../intake/intake.service.js';
-import { WRITE_TURN_BUDGET_MS } from './group-commit.js';
 import { loadKeyring } from './keyfiles.js';
 import { openReader, type NodeStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
 import { startModuleWorker } from './ts-worker.js';
-import { TurnSlices } from './turn-slices.js';
+import { TurnSlices, WRITE_TURN_BUDGET_MS } from './turn-slices.js';
 
 export interface SubmissionThread {
   /** Deps.submitter for the server's app; in place (on the event loop) if the thread is lost. */
@@ -61,6 +60,9 @@ type FromThread =
   | { type: 'batch'; id: number; queries: { sql: string; parameters: readonly unknown[] }[]; audit?: readonly AuditDraft[] }
   | { type: 'log'; line: string };
 
+/** A batch of statements the thread sends to be written. */
+type ThreadBatch = Extract<FromThread, { type: 'batch' }>;
+
 function toWire(err: unknown): WireError {
   if (err instanceof AppError) return { app: true, code: err.code, message: err.message, issues: err.issues, headers: err.headers };
   if (err instanceof ZodError) return { app: true, code: 'validation_failed', message: 'The request is not valid.', issues: zodIssues(err) };
@@ -89,7 +91,7 @@ class ThreadLink {
    * hundred batches of about a millisecond each held the loop for 100 ms. So they are written a slice of
    * WRITE_TURN_BUDGET_MS per turn.
    */
-  private readonly writes = new TurnSlices<Extract<FromThread, { type: 'batch' }>>((m) => this.write(m), WRITE_TURN_BUDGET_MS);
+  private readonly writes = new TurnSlices<ThreadBatch>((m) => this.write(m), WRITE_TURN_BUDGET_MS);
 
   constructor(readonly worker: Worker, private readonly store: NodeStore, private readonly deps: Deps) {
     this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
@@ -133,7 +135,7 @@ class ThreadLink {
     }
   }
 
-  private write(m: Extract<FromThread, { type: 'batch' }>) {
+  private write(m: ThreadBatch) {
     const { id } = m;
     this.store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
       (results) => this.worker.postMessage({ type: 'batch', id, results } satisfies ToThread),

@@ -4,6 +4,12 @@
  * — the submission thread's batches, delivered together by its port; the batches a checkpoint pause
  * held back — would otherwise run in one turn and hold the loop for as long as it takes.
  */
+/**
+ * How long writes waiting their turn may hold the event loop in one turn (ms): the submission thread's
+ * batches (submit-thread.ts) and those held by a checkpoint pause (group-commit.ts).
+ */
+export const WRITE_TURN_BUDGET_MS = 8;
+
 export class TurnSlices<T> {
   private readonly waiting: T[] = [];
   private scheduled = false;
