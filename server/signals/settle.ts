@@ -14,10 +14,10 @@
  * Then, in this order: cases whose day a signal of their key already covers join it (a row of
  * signal_joins, appended; see JOINS_WAITING); a business or product key whose uncovered cases bring
  * its window to N cases within D days raises a signal, whose window starts D − 1 days before the last
- * of them (or the day after the key's previous window) and ends D − 1 days after it; a spike week of at least 10 cases and more
- * than 3 × the mean of its 12 weeks before raises one; a signal just raised is linked to all of its
- * key's cases in its window. One signal per key and window: the UNIQUE index holds even if two
- * writers ever raced.
+ * of them (or the day after the key's previous window) and ends D − 1 days after it; a spike week of
+ * at least 10 cases and more than 3 × the mean of its 12 weeks before raises one; a signal just raised
+ * is linked to all of its key's cases in its window. One signal per key and window: the UNIQUE index
+ * holds even if two writers ever raced.
  */
 
 /** The product key of the case row `c` (SQL): its GTIN as 13 digits when the check digit holds, else brand|model. */
