@@ -1,6 +1,7 @@
 /**
  * `npm run build [-- --outdir DIR]`: the Node server as one JavaScript file, <outdir>/server.mjs
- * (default dist/), and the submission thread's own bundle, <outdir>/submit-thread.mjs, with the
+ * (default dist/), and the submission and store threads' own bundles (<outdir>/submit-thread.mjs,
+ * <outdir>/store-thread.mjs), with the
  * migrations and directory data beside them (<outdir>/migrations and <outdir>/data: the paths db/
  * reads relative to its module). Run as plain JavaScript, the server
  * starts faster and takes less memory than through the TypeScript loader, which
@@ -19,8 +20,9 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 await build({
   absWorkingDir: root,
-  // The submission thread (server/node/submit-thread.ts) loads a bundle of its own, of only what it runs.
-  entryPoints: { server: 'server/node.ts', 'submit-thread': 'server/node/submit-thread.ts' },
+  // The submission and store threads (server/node/submit-thread.ts, store-thread.ts) load bundles of
+  // their own, of only what they run.
+  entryPoints: { server: 'server/node.ts', 'submit-thread': 'server/node/submit-thread.ts', 'store-thread': 'server/node/store-thread.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

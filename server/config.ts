@@ -48,6 +48,11 @@ export const configSchema = z.object({
    * use the second core; the server's connection still makes every write ('off': on the event loop).
    */
   INTAKE_SUBMISSION_THREAD: z.enum(['on', 'off']).default('on'),
+  /**
+   * Node: the server's database connection runs in a thread of its own, so a read waiting for the disk
+   * does not hold the event loop ('off': on the event loop, as the CLI has it).
+   */
+  INTAKE_STORE_THREAD: z.enum(['on', 'off']).default('on'),
   /** A staff session ends after this many minutes without a request (an unattended desk). */
   INTAKE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** A staff session ends this many hours after login however active it is (one working day). */

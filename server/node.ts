@@ -4,8 +4,8 @@ import { serve } from '@hono/node-server';
 import { firstAdminHint } from './admin/operator.service.js';
 import { flushApiKeyUsage } from './api-keys/api-keys.service.js';
 import { createApp } from './app.js';
-import { parseConfig } from './config.js';
-import { createNodeRuntime } from './node/bootstrap.js';
+import { parseConfig, type Config } from './config.js';
+import { createServerRuntime } from './node/bootstrap.js';
 import { startSubmissionThread } from './node/submit-thread.js';
 import { startWorkerLoop } from './node/worker-loop.js';
 
@@ -15,13 +15,26 @@ process.umask(0o077);
 /** How long a stop waits for the requests in flight before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
+/** The runtime, its store's connection in a thread of its own unless INTAKE_STORE_THREAD=off. */
+function startRuntime(config: Config) {
+  return createServerRuntime({
+    config,
+    storeThread: config.INTAKE_STORE_THREAD === 'on',
+    // Without its database the server can only fail every request: end, for the supervisor to restart it.
+    onStoreLost: (reason) => {
+      console.error(`The database thread stopped (${reason}); exiting.`);
+      process.exit(1);
+    },
+  });
+}
+
 async function main() {
   const config = parseConfig(process.env);
-  const runtime = await createNodeRuntime({ config });
+  const runtime = await startRuntime(config);
   // Production makes no accounts of its own: say exactly how to make the first admin.
   const adminHint = config.NODE_ENV === 'production' ? await firstAdminHint(runtime.deps) : [];
-  const submissions = config.INTAKE_SUBMISSION_THREAD === 'on' && runtime.store.sqlite.name !== ':memory:'
-    ? await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps })
+  const submissions = config.INTAKE_SUBMISSION_THREAD === 'on' && runtime.store.filename !== ':memory:'
+    ? await startSubmissionThread({ filename: runtime.store.filename, config, store: runtime.store, deps: runtime.deps })
     : null;
   const appDeps = submissions ? { ...runtime.deps, submitter: submissions.submit } : runtime.deps;
   const app = createApp(appDeps);
@@ -40,7 +53,7 @@ async function main() {
       `Quality complaint and report intake is running (${config.NODE_ENV}).`,
       `  Public site:   ${config.publicUrl}/`,
       `  JSON API:      ${config.publicUrl}/api/v1/categories`,
-      `  Database:      ${runtime.store.sqlite.name}`,
+      `  Database:      ${runtime.store.filename}`,
       `  Durability:    ${runtime.store.durability}`,
       `  Submissions:   ${submissions ? 'JSON submissions prepared in a thread of their own, written by the server' : 'on the event loop'}`,
       `  Listening on:  ${info.address}:${info.port}`,

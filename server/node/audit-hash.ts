@@ -15,6 +15,10 @@ export const nodeAuditHasher: AuditHasher = {
 
 /** Signs new entries under the current master key's audit key, naming that key on each entry. */
 export function nodeAuditSigner(keys: Keyring): AuditSigner {
-  const key = keys.current.auditKey;
-  return { keyId: keys.current.id, mac: (text) => createHmac('sha256', key).update(text, 'utf8').digest('hex') };
+  return auditSignerFor(keys.current.id, keys.current.auditKey);
+}
+
+/** The same signer from the key itself (a thread that holds no keyring: store-thread.ts). */
+export function auditSignerFor(keyId: string, auditKey: Uint8Array): AuditSigner {
+  return { keyId, mac: (text) => createHmac('sha256', auditKey).update(text, 'utf8').digest('hex') };
 }

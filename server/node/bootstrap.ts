@@ -6,7 +6,7 @@ import { importPublishedCalendars } from '../clocks/calendar-import.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Deps } from '../deps.js';
-import { importMasterKey, type MasterKey } from '../identity/keys.js';
+import { importMasterKey, type Keyring, type MasterKey } from '../identity/keys.js';
 import { applySignalSettings } from '../signals/signals.service.js';
 import { seedDemoStaff } from '../staff/demo.js';
 import { anchorsPathFor, fileAuditAnchors } from './audit-anchors.js';
@@ -17,16 +17,17 @@ import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
 import { passwordThread } from './password-thread.js';
 import { diskStorage, memoryStorage } from './storage.js';
-import { openStore, type NodeStore } from './sqlite.js';
+import { openStore, type NodeStore, type ServerStore } from './sqlite.js';
+import { openStoreThread } from './store-thread.js';
 
-export interface NodeRuntime {
+export interface NodeRuntime<S extends ServerStore = NodeStore> {
   deps: Deps;
-  store: NodeStore;
+  store: S;
   notes: string[];
 }
 
 /** Loads the directory and the published calendars into an empty database. */
-export async function seedIfEmpty(store: NodeStore, now: Date): Promise<string[]> {
+export async function seedIfEmpty(store: Pick<ServerStore, 'db' | 'batch'>, now: Date): Promise<string[]> {
   const done: string[] = [];
   const region = await store.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
   if (!region) {
@@ -55,14 +56,42 @@ export interface NodeRuntimeOptions {
   backgroundCheckpoint?: boolean;
 }
 
-export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<NodeRuntime> {
+/** The runtime with the store's connection on the calling thread: the CLI, tests, tools. */
+export function createNodeRuntime(options: NodeRuntimeOptions): Promise<NodeRuntime<NodeStore>> {
+  return buildRuntime(options, (filename, keys) =>
+    openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true, auditSigner: nodeAuditSigner(keys), log: options.log }));
+}
+
+/**
+ * The server's runtime. With `storeThread` and a file, the store's connection runs in a thread of its
+ * own (store-thread.ts), so a read waiting for the disk does not hold the event loop; `onStoreLost`
+ * hears if that thread ends.
+ */
+export function createServerRuntime(
+  options: NodeRuntimeOptions & { storeThread: boolean; onStoreLost?: (reason: string) => void },
+): Promise<NodeRuntime<ServerStore>> {
+  if (!options.storeThread) return createNodeRuntime(options);
+  return buildRuntime<ServerStore>(options, (filename, keys) => filename === ':memory:'
+    ? openStore(filename, { auditSigner: nodeAuditSigner(keys), log: options.log })
+    : openStoreThread(filename, {
+      keys,
+      backgroundCheckpoint: options.backgroundCheckpoint,
+      log: options.log ?? ((line) => console.log(line)),
+      onLost: options.onStoreLost,
+    }));
+}
+
+async function buildRuntime<S extends ServerStore>(
+  options: NodeRuntimeOptions,
+  open: (filename: string, keys: Keyring) => S | Promise<S>,
+): Promise<NodeRuntime<S>> {
   const { config } = options;
   const notes: string[] = [];
   const filename = options.filename ?? join(resolve(config.INTAKE_DATA_DIR), 'intake.sqlite');
   if (filename !== ':memory:') notes.push(...secureDataDir(resolve(config.INTAKE_DATA_DIR), filename));
   // The keys first: the store keys every audit entry it appends with the current master key's audit key.
   const keys = await loadKeyring(config, notes, options.masterKey);
-  const store = openStore(filename, { backgroundCheckpoint: options.backgroundCheckpoint ?? true, auditSigner: nodeAuditSigner(keys), log: options.log });
+  const store = await open(filename, keys);
   const clock = options.clock ?? systemClock;
   const seeded = await seedIfEmpty(store, clock.now());
   if (seeded.length > 0) notes.push(`Loaded into a new database: ${seeded.join(', ')}.`);

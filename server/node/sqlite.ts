@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import Sqlite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import { applyMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditSigner } from '../audit/audit.js';
@@ -14,10 +14,12 @@ import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 import { GROUP_COMMIT_DEFAULTS, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { signalSettler } from './signal-settle.js';
-import { kyselyOver, runBatch } from './statements.js';
+import { kyselyOver, runBatch, runCompiled } from './statements.js';
 
-export interface NodeStore {
-  sqlite: Sqlite.Database;
+/** What the server needs of a store, wherever its connection runs (here, or store-thread.ts). */
+export interface ServerStore {
+  /** The database file, or ':memory:'. */
+  filename: string;
   db: Kysely<Database>;
   batch: Batch;
   /** What makes an acknowledged batch durable, for operators and the benchmark. */
@@ -26,6 +28,12 @@ export interface NodeStore {
   flush(): void;
   /** Commits what is pending, then closes the database. */
   close(): Promise<void>;
+}
+
+export interface NodeStore extends ServerStore {
+  sqlite: Sqlite.Database;
+  /** Runs one compiled query at once on the store's connection (the store thread's reads). */
+  run(query: CompiledQuery): QueryResult<unknown>;
 }
 
 export interface StoreOptions {
@@ -70,10 +78,9 @@ export function openReader(filename: string): { db: Kysely<Database>; close(): P
   return { db, close: () => db.destroy() };
 }
 
-/** Opens (and migrates) a database file, or ':memory:' for tests. */
-export function openStore(filename: string, options: StoreOptions = {}): NodeStore {
+/** The store's connection: its pragmas, the migrations, and any indexes a bulk load left to build. */
+function openConnection(filename: string, onDisk: boolean): Sqlite.Database {
   const sqlite = new Sqlite(filename);
-  const onDisk = filename !== ':memory:';
   if (onDisk) sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged case must survive a power loss, not only a process crash.
   sqlite.pragma('synchronous = FULL');
@@ -94,6 +101,13 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     // submission's dozen index inserts stop reading pages back from the OS.
     sqlite.pragma('cache_size = -32768');
   }
+  return sqlite;
+}
+
+/** Opens (and migrates) a database file, or ':memory:' for tests. */
+export function openStore(filename: string, options: StoreOptions = {}): NodeStore {
+  const onDisk = filename !== ':memory:';
+  const sqlite = openConnection(filename, onDisk);
   const background = onDisk ? options.backgroundCheckpoint ?? true : false;
   const checkpointer = background ? startCheckpointer(filename, typeof background === 'object' ? background : {}) : null;
   /** The writer checkpoints only if the worker is not running or has fallen behind. */
@@ -135,8 +149,10 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
       (syncWal ? ', whose WAL fsync runs on the thread pool before its batches are answered' : '');
   }
   return {
+    filename,
     sqlite,
     db,
+    run: (query) => runCompiled(prepare, query),
     batch,
     durability,
     flush: () => flush(),

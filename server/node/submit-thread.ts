@@ -14,20 +14,20 @@
 import { join, resolve } from 'node:path';
 import { parentPort, type Worker } from 'node:worker_threads';
 import { CompiledQuery, type QueryResult } from 'kysely';
-import { ZodError } from 'zod';
 import type { CaseLanguage } from '../../domain/vocabulary.js';
 import type { AuditDraft } from '../audit/audit.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Deps, type Submitter } from '../deps.js';
-import { AppError, zodIssues, type ErrorCode, type ErrorIssue } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { SubmittedCase } from '../intake/intake.schema.js';
 import { submitJson } from '../intake/intake.service.js';
 import { loadKeyring } from './keyfiles.js';
-import { openReader, type NodeStore } from './sqlite.js';
+import { openReader, type ServerStore } from './sqlite.js';
 import { diskStorage } from './storage.js';
 import { startModuleWorker } from './ts-worker.js';
 import { TurnSlices, WRITE_TURN_BUDGET_MS } from './turn-slices.js';
+import { fromWire, toWire, type WireError } from './wire-error.js';
 
 export interface SubmissionThread {
   /** Deps.submitter for the server's app; in place (on the event loop) if the thread is lost. */
@@ -43,11 +43,6 @@ interface ThreadInput {
   config: Config;
 }
 
-/** A refusal or failure, as it crosses between threads. */
-type WireError =
-  | { app: true; code: ErrorCode; message: string; issues?: ErrorIssue[]; headers?: Record<string, string> }
-  | { app: false; name: string; message: string; code?: string };
-
 type ToThread =
   | { type: 'submit'; id: number; text: string; language: CaseLanguage }
   | { type: 'batch'; id: number; results?: QueryResult<unknown>[]; error?: WireError }
@@ -62,19 +57,6 @@ type FromThread =
 
 /** A batch of statements the thread sends to be written. */
 type ThreadBatch = Extract<FromThread, { type: 'batch' }>;
-
-function toWire(err: unknown): WireError {
-  if (err instanceof AppError) return { app: true, code: err.code, message: err.message, issues: err.issues, headers: err.headers };
-  if (err instanceof ZodError) return { app: true, code: 'validation_failed', message: 'The request is not valid.', issues: zodIssues(err) };
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { app: false, name: e.name, message: e.message, code: (e as { code?: string }).code };
-}
-
-/** The error as thrown where it happened: the error handler answers and logs it the same way. */
-function fromWire(w: WireError): Error {
-  if (w.app) return new AppError(w.code, w.message, w.issues, w.headers);
-  return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
-}
 
 /** The server's side of the thread: submissions waiting for it, its batches written, its loss noticed. */
 class ThreadLink {
@@ -93,7 +75,7 @@ class ThreadLink {
    */
   private readonly writes = new TurnSlices<ThreadBatch>((m) => this.write(m), WRITE_TURN_BUDGET_MS);
 
-  constructor(readonly worker: Worker, private readonly store: NodeStore, private readonly deps: Deps) {
+  constructor(readonly worker: Worker, private readonly store: Pick<ServerStore, 'batch'>, private readonly deps: Deps) {
     this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
     this.ready = new Promise<boolean>((settle) => {
       worker.on('message', (m: FromThread) => this.receive(m, settle));
@@ -175,7 +157,7 @@ class ThreadLink {
  * loop) if it cannot start, with the reason logged.
  */
 export async function startSubmissionThread(
-  options: { filename: string; config: Config; store: NodeStore; deps: Deps },
+  options: { filename: string; config: Config; store: Pick<ServerStore, 'batch'>; deps: Deps },
 ): Promise<SubmissionThread | null> {
   // The built server is one bundle, and the build writes this module's own beside it: the thread loads
   // only what a submission needs (mostly zod and kysely), not every page.

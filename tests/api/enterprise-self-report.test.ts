@@ -226,7 +226,7 @@ describe('an enterprise self-report through the Node submission thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'enterprise-thread-'));
     const config = parseConfig({ NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(newMasterKeyBytes()) });
     runtime = await createNodeRuntime({ config, log: () => {} });
-    thread = await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps });
+    thread = await startSubmissionThread({ filename: runtime.store.filename, config, store: runtime.store, deps: runtime.deps });
   }, 30_000);
   afterEach(async () => {
     await thread?.stop();

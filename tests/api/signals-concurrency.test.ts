@@ -54,7 +54,7 @@ describe('fifty parallel submissions naming one GTIN', () => {
     dir = mkdtempSync(join(tmpdir(), 'signals-'));
     const config = parseConfig({ NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(newMasterKeyBytes()) });
     runtime = await createNodeRuntime({ config, log: () => {} });
-    thread = await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps });
+    thread = await startSubmissionThread({ filename: runtime.store.filename, config, store: runtime.store, deps: runtime.deps });
     expect(thread).not.toBeNull();
     await fileFifty(createApp({ ...runtime.deps, submitter: thread!.submit }), runtime.deps);
   }, 60_000);

@@ -22,7 +22,7 @@ describe('subject.product through the submission thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'product-thread-'));
     const config = parseConfig({ NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(newMasterKeyBytes()) });
     runtime = await createNodeRuntime({ config, log: () => {} });
-    thread = await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps });
+    thread = await startSubmissionThread({ filename: runtime.store.filename, config, store: runtime.store, deps: runtime.deps });
     threaded = createApp({ ...runtime.deps, submitter: thread!.submit });
   }, 30_000);
   afterEach(async () => {

@@ -26,7 +26,7 @@ describe('JSON submissions prepared in a thread of their own (Node)', () => {
     logs = [];
     const config = parseConfig({ NODE_ENV: 'test', INTAKE_DATA_DIR: dir, INTAKE_MASTER_KEY: toBase64(newMasterKeyBytes()) });
     runtime = await createNodeRuntime({ config, log: (line) => logs.push(line) });
-    thread = await startSubmissionThread({ filename: runtime.store.sqlite.name, config, store: runtime.store, deps: runtime.deps });
+    thread = await startSubmissionThread({ filename: runtime.store.filename, config, store: runtime.store, deps: runtime.deps });
     threaded = createApp({ ...runtime.deps, submitter: thread!.submit });
     inPlace = createApp(runtime.deps);
   }, 30_000);

@@ -1,0 +1,241 @@
+/**
+ * The server's store in a thread of its own. SQLite answers from its page cache in microseconds, but
+ * a page it does not hold is read from the OS, and on a large database under writes such a read can
+ * wait for the disk behind the checkpoint's writes: 100–300 ms with the event loop's thread asleep in
+ * `pread`, every request standing still (README, "Benchmark"). Here the connection, its group commit
+ * and the checkpointer's cue live in a worker thread (openStore, unchanged); the event loop sends each
+ * query and batch as a message and goes on while the thread waits for the disk.
+ *
+ * Nothing changes for the app: `db` is Kysely over a driver that posts each compiled query, `batch`
+ * posts a batch, and the answers come back in order — a read sent after a batch was answered sees it.
+ * A batch is answered once its group's commit is durable, as before; errors cross with their codes
+ * (wire-error.ts). Transactions through `db` are refused: every write goes through `batch`.
+ */
+import { parentPort, type Worker } from 'node:worker_threads';
+import {
+  CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type DatabaseConnection, type Driver, type QueryResult,
+} from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AuditDraft } from '../audit/audit.js';
+import type { Batch } from '../deps.js';
+import type { Keyring } from '../identity/keys.js';
+import { auditSignerFor } from './audit-hash.js';
+import { openStore, type NodeStore, type ServerStore } from './sqlite.js';
+import { startModuleWorker } from './ts-worker.js';
+import { fromWire, toWire, type WireError } from './wire-error.js';
+
+export interface StoreThreadOptions {
+  /** The audit key the batches' entries are linked with; without keys they are refused. */
+  keys?: Keyring;
+  backgroundCheckpoint?: boolean;
+  /** Where the thread's lines (the quality signals' failures) are told. */
+  log: (line: string) => void;
+  /** Called if the thread ends on its own: every call after it fails. */
+  onLost?: (reason: string) => void;
+}
+
+interface StoreThreadInput {
+  filename: string;
+  backgroundCheckpoint: boolean;
+  audit: { keyId: string; key: Uint8Array } | null;
+}
+
+type Wire = { sql: string; parameters: readonly unknown[] };
+
+type ToStore =
+  | { type: 'query'; id: number; query: Wire }
+  | { type: 'batch'; id: number; queries: Wire[]; audit?: readonly AuditDraft[] }
+  | { type: 'flush' }
+  | { type: 'close'; id: number };
+
+/** A message that is answered, without its id (StoreLink.call gives it one). */
+type Call = ToStore extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+
+type FromStore =
+  | { type: 'ready'; durability: string }
+  | { type: 'failed'; message: string }
+  | { type: 'done'; id: number; value?: unknown; error?: WireError }
+  | { type: 'log'; line: string };
+
+const wire = (q: CompiledQuery): Wire => ({ sql: q.sql, parameters: q.parameters });
+const compiled = (w: Wire) => CompiledQuery.raw(w.sql, [...w.parameters]);
+
+/** How long close() waits for the thread's last commit and checkpoint before ending it. */
+const CLOSE_TIMEOUT_MS = 30_000;
+
+/** The event loop's side: calls waiting for their answer, in the order they were sent. */
+class StoreLink {
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(err: Error): void }>();
+  private nextId = 1;
+  private lost: string | null = null;
+  private closing = false;
+  readonly exited: Promise<void>;
+
+  constructor(readonly worker: Worker, private readonly options: StoreThreadOptions) {
+    this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    worker.on('error', (err) => this.lose(err.message));
+    worker.on('exit', (code) => this.lose(`exit ${code}`));
+  }
+
+  /** Resolves with the thread's durability line once its store is open; rejects if it could not open. */
+  ready(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.worker.on('message', (m: FromStore) => {
+        if (m.type === 'ready') resolve(m.durability);
+        else if (m.type === 'failed') reject(new Error(m.message));
+        else if (m.type === 'log') this.options.log(m.line);
+        else this.settle(m);
+      });
+      void this.exited.then(() => reject(new Error(`the database thread stopped (${this.lost ?? 'exit'})`)));
+    });
+  }
+
+  private settle(m: Extract<FromStore, { type: 'done' }>) {
+    const p = this.pending.get(m.id);
+    this.pending.delete(m.id);
+    if (m.error) p?.reject(fromWire(m.error));
+    else p?.resolve(m.value);
+  }
+
+  call<T>(message: Call): Promise<T> {
+    if (this.lost) return Promise.reject(new Error(`the database thread stopped (${this.lost})`));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...message, id } as ToStore);
+    });
+  }
+
+  post(message: Extract<ToStore, { type: 'flush' }>) {
+    if (!this.lost) this.worker.postMessage(message);
+  }
+
+  private lose(reason: string) {
+    if (this.lost) return;
+    this.lost = reason;
+    // Whether a batch in flight was committed cannot be known here: its caller fails, as on a crash.
+    for (const p of this.pending.values()) p.reject(new Error(`the database thread stopped (${reason})`));
+    this.pending.clear();
+    if (!this.closing) this.options.onLost?.(reason);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (!this.lost) {
+      const timeout = setTimeout(() => void this.worker.terminate(), CLOSE_TIMEOUT_MS);
+      try {
+        await this.call({ type: 'close' });
+      } finally {
+        clearTimeout(timeout);
+      }
+    }
+    await this.exited;
+  }
+}
+
+/** Kysely over the link: one "connection", every query a message. */
+function threadDriver(link: StoreLink): Driver {
+  const connection: DatabaseConnection = {
+    executeQuery: <R>(query: CompiledQuery) => link.call<QueryResult<R>>({ type: 'query', query: wire(query) }),
+    streamQuery: () => { throw new Error('streaming is not available over the store thread'); },
+  };
+  const refuse = () => Promise.reject(new Error('transactions go through the batch port, not db.transaction()'));
+  return {
+    init: async () => {},
+    acquireConnection: async () => connection,
+    beginTransaction: refuse,
+    commitTransaction: refuse,
+    rollbackTransaction: refuse,
+    releaseConnection: async () => {},
+    destroy: async () => {},
+  };
+}
+
+/** Opens (and migrates) a database file in a thread of its own; resolves once it is open. */
+export async function openStoreThread(filename: string, options: StoreThreadOptions): Promise<ServerStore & { worker: Worker }> {
+  // Run through tsx, the thread imports this very module; the build writes its bundle beside the server's.
+  const self = import.meta.url;
+  const entry = self.endsWith('.ts') ? self : new URL('./store-thread.mjs', self).href;
+  const current = options.keys?.current;
+  const input: StoreThreadInput = {
+    filename,
+    backgroundCheckpoint: options.backgroundCheckpoint ?? true,
+    audit: current ? { keyId: current.id, key: current.auditKey } : null,
+  };
+  const link = new StoreLink(startModuleWorker(entry, 'runStoreThread', { workerData: input }), options);
+  let durability: string;
+  try {
+    durability = await link.ready();
+  } catch (err) {
+    await link.worker.terminate();
+    throw err;
+  }
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => threadDriver(link),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  const batch: Batch = (queries, audit) => link.call({ type: 'batch', queries: queries.map(wire), audit });
+  return {
+    filename,
+    worker: link.worker,
+    db,
+    batch,
+    durability: `${durability}; the connection in a thread of its own`,
+    flush: () => link.post({ type: 'flush' }),
+    close: async () => {
+      await link.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** The thread's side: openStore as on the event loop, each message run in the order it came. */
+export function runStoreThread(input: StoreThreadInput): void {
+  const port = parentPort!;
+  const post = (m: FromStore) => port.postMessage(m);
+  const done = (id: number) => ({
+    ok: (value: unknown) => post({ type: 'done', id, value }),
+    fail: (err: unknown) => post({ type: 'done', id, error: toWire(err) }),
+  });
+  let store: NodeStore;
+  try {
+    store = openStore(input.filename, {
+      backgroundCheckpoint: input.backgroundCheckpoint,
+      auditSigner: input.audit ? auditSignerFor(input.audit.keyId, input.audit.key) : undefined,
+      log: (line) => post({ type: 'log', line }),
+    });
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  port.on('message', (m: ToStore) => {
+    if (m.type === 'flush') {
+      store.flush();
+      return;
+    }
+    const { ok, fail } = done(m.id);
+    if (m.type === 'query') {
+      let result: QueryResult<unknown>;
+      try {
+        result = store.run(compiled(m.query));
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      ok(result);
+    } else if (m.type === 'batch') {
+      store.batch(m.queries.map(compiled), m.audit).then(ok, fail);
+    } else {
+      store.close().then(() => {
+        ok(undefined);
+        port.close();
+      }, fail);
+    }
+  });
+  post({ type: 'ready', durability: store.durability });
+}
