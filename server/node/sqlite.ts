@@ -4,6 +4,7 @@
  * savepoint), and its caller is answered only after the group's commit is durable.
  */
 import { open } from 'node:fs/promises';
+import type { MessagePort } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import { applyMigrations } from '../../db/migrate.js';
@@ -28,6 +29,8 @@ export interface ServerStore {
   flush(): void;
   /** Commits what is pending, then closes the database. */
   close(): Promise<void>;
+  /** A port over which another thread sends batches straight to the store's thread (store-thread.ts). */
+  connect?(): MessagePort;
 }
 
 export interface NodeStore extends ServerStore {

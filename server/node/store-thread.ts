@@ -9,21 +9,23 @@
  * Nothing changes for the app: `db` is Kysely over a driver that posts each compiled query, `batch`
  * posts a batch, and the answers come back in order — a read sent after a batch was answered sees it.
  * A batch is answered once its group's commit is durable, as before; errors cross with their codes
- * (wire-error.ts). Transactions through `db` are refused: every write goes through `batch`.
+ * (wire-error.ts). Transactions through `db` are refused: every write goes through `batch`. Another
+ * thread (the submission thread) can be given a port of its own to the store (`connect()`), so its
+ * batches do not pass through the event loop. The messages are in store-protocol.ts.
  */
-import { parentPort, type Worker } from 'node:worker_threads';
+import { MessageChannel, parentPort, type MessagePort, type Worker } from 'node:worker_threads';
 import {
-  CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type DatabaseConnection, type Driver, type QueryResult,
+  Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult,
 } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
 import type { Keyring } from '../identity/keys.js';
 import { auditSignerFor } from './audit-hash.js';
 import { openStore, type NodeStore, type ServerStore } from './sqlite.js';
 import { startModuleWorker } from './ts-worker.js';
-import { fromWire, toWire, type WireError } from './wire-error.js';
+import { compiled, wire, type Call, type FromStore, type ToStore } from './store-protocol.js';
+import { fromWire, toWire } from './wire-error.js';
 
 export interface StoreThreadOptions {
   /** The audit key the batches' entries are linked with; without keys they are refused. */
@@ -40,26 +42,6 @@ interface StoreThreadInput {
   backgroundCheckpoint: boolean;
   audit: { keyId: string; key: Uint8Array } | null;
 }
-
-type Wire = { sql: string; parameters: readonly unknown[] };
-
-type ToStore =
-  | { type: 'query'; id: number; query: Wire }
-  | { type: 'batch'; id: number; queries: Wire[]; audit?: readonly AuditDraft[] }
-  | { type: 'flush' }
-  | { type: 'close'; id: number };
-
-/** A message that is answered, without its id (StoreLink.call gives it one). */
-type Call = ToStore extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
-
-type FromStore =
-  | { type: 'ready'; durability: string }
-  | { type: 'failed'; message: string }
-  | { type: 'done'; id: number; value?: unknown; error?: WireError }
-  | { type: 'log'; line: string };
-
-const wire = (q: CompiledQuery): Wire => ({ sql: q.sql, parameters: q.parameters });
-const compiled = (w: Wire) => CompiledQuery.raw(w.sql, [...w.parameters]);
 
 /** How long close() waits for the thread's last commit and checkpoint before ending it. */
 const CLOSE_TIMEOUT_MS = 30_000;
@@ -224,6 +206,11 @@ export async function openStoreThread(filename: string, options: StoreThreadOpti
     batch,
     durability: `${durability}; the connection in a thread of its own`,
     flush: () => link.post({ type: 'flush' }),
+    connect: () => {
+      const { port1, port2 } = new MessageChannel();
+      link.worker.postMessage({ type: 'connect', port: port1 } satisfies ToStore, [port1]);
+      return port2;
+    },
     close: async () => {
       await link.close();
       await db.destroy();
@@ -235,10 +222,6 @@ export async function openStoreThread(filename: string, options: StoreThreadOpti
 export function runStoreThread(input: StoreThreadInput): void {
   const port = parentPort!;
   const post = (m: FromStore) => port.postMessage(m);
-  const done = (id: number) => ({
-    ok: (value: unknown) => post({ type: 'done', id, value }),
-    fail: (err: unknown) => post({ type: 'done', id, error: toWire(err) }),
-  });
   let store: NodeStore;
   try {
     store = openStore(input.filename, {
@@ -250,29 +233,46 @@ export function runStoreThread(input: StoreThreadInput): void {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
     return;
   }
-  port.on('message', (m: ToStore) => {
-    if (m.type === 'flush') {
-      store.flush();
+  // The parent's port and those connected since (connect()): all closed once the store is.
+  const ports = new Set<MessagePort>();
+  const serve = (on: MessagePort) => {
+    ports.add(on);
+    on.on('message', (m: ToStore) => answer(store, m, (r) => on.postMessage(r), { serve, closeAll: () => ports.forEach((p) => p.close()) }));
+  };
+  serve(port);
+  post({ type: 'ready', durability: store.durability });
+}
+
+/** One message to the store thread, answered on the port it came by (`reply`). */
+function answer(
+  store: NodeStore, m: ToStore, reply: (m: FromStore) => void,
+  ports: { serve(port: MessagePort): void; closeAll(): void },
+): void {
+  if (m.type === 'flush') {
+    store.flush();
+    return;
+  }
+  if (m.type === 'connect') {
+    ports.serve(m.port);
+    return;
+  }
+  const ok = (value: unknown) => reply({ type: 'done', id: m.id, value });
+  const fail = (err: unknown) => reply({ type: 'done', id: m.id, error: toWire(err) });
+  if (m.type === 'query') {
+    let result: QueryResult<unknown>;
+    try {
+      result = store.run(compiled(m.query));
+    } catch (err) {
+      fail(err);
       return;
     }
-    const { ok, fail } = done(m.id);
-    if (m.type === 'query') {
-      let result: QueryResult<unknown>;
-      try {
-        result = store.run(compiled(m.query));
-      } catch (err) {
-        fail(err);
-        return;
-      }
-      ok(result);
-    } else if (m.type === 'batch') {
-      store.batch(m.queries.map(compiled), m.audit).then(ok, fail);
-    } else {
-      store.close().then(() => {
-        ok(undefined);
-        port.close();
-      }, fail);
-    }
-  });
-  post({ type: 'ready', durability: store.durability });
+    ok(result);
+  } else if (m.type === 'batch') {
+    store.batch(m.queries.map(compiled), m.audit).then(ok, fail);
+  } else {
+    store.close().then(() => {
+      ok(undefined);
+      ports.closeAll();
+    }, fail);
+  }
 }

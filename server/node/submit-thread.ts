@@ -6,13 +6,14 @@
  *
  * The route still runs on the event loop, with every middleware (body limit, content type, headers),
  * and hands the body's text to the thread (Deps.submitter). The thread runs the same submitJson over
- * a connection that can only read, and sends its batch back: the server's connection still makes
- * every write, in the same group commits, and a case is answered only once its commit is on disk.
+ * a connection that can only read, and sends its batch to the server's connection, which still makes
+ * every write, in the same group commits; a case is answered only once its commit is on disk. With the
+ * store in a thread of its own (store-thread.ts) the batch goes straight there, else to the event loop.
  * Refusals come back as the AppError the route would have thrown. A submission with attachments
  * stays on the event loop (its files are written first).
  */
 import { join, resolve } from 'node:path';
-import { parentPort, type Worker } from 'node:worker_threads';
+import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import type { CaseLanguage } from '../../domain/vocabulary.js';
 import type { AuditDraft } from '../audit/audit.js';
@@ -24,6 +25,7 @@ import type { SubmittedCase } from '../intake/intake.schema.js';
 import { submitJson } from '../intake/intake.service.js';
 import { loadKeyring } from './keyfiles.js';
 import { openReader, type ServerStore } from './sqlite.js';
+import { batchOver } from './store-protocol.js';
 import { diskStorage } from './storage.js';
 import { startModuleWorker } from './ts-worker.js';
 import { TurnSlices, WRITE_TURN_BUDGET_MS } from './turn-slices.js';
@@ -41,6 +43,8 @@ export interface SubmissionThread {
 interface ThreadInput {
   filename: string;
   config: Config;
+  /** Straight to the store's thread, when the server's store runs in one (store-thread.ts). */
+  storePort?: MessagePort;
 }
 
 type ToThread =
@@ -157,17 +161,23 @@ class ThreadLink {
  * loop) if it cannot start, with the reason logged.
  */
 export async function startSubmissionThread(
-  options: { filename: string; config: Config; store: Pick<ServerStore, 'batch'>; deps: Deps },
+  options: { filename: string; config: Config; store: Pick<ServerStore, 'batch' | 'connect'>; deps: Deps },
 ): Promise<SubmissionThread | null> {
   // The built server is one bundle, and the build writes this module's own beside it: the thread loads
   // only what a submission needs (mostly zod and kysely), not every page.
   // Run through tsx, the thread imports this very module.
   const self = import.meta.url;
   const entry = self.endsWith('.ts') ? self : new URL('./submit-thread.mjs', self).href;
-  const input: ThreadInput = { filename: options.filename, config: options.config };
+  // With the store in a thread of its own, the batches go straight there, not through the event loop.
+  const storePort = options.store.connect?.();
+  const input: ThreadInput = { filename: options.filename, config: options.config, storePort };
   // A young generation of 24 MB, below what V8 lets it reach by default: the thread's objects live for
   // one submission, and its whole heap stays smaller with the cap.
-  const worker = startModuleWorker(entry, 'runSubmissionThread', { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
+  const worker = startModuleWorker(entry, 'runSubmissionThread', {
+    workerData: input,
+    transferList: storePort ? [storePort] : [],
+    resourceLimits: { maxYoungGenerationSizeMb: 24 },
+  });
   const link = new ThreadLink(worker, options.store, options.deps);
   if (!(await link.ready)) {
     await worker.terminate();
@@ -189,7 +199,7 @@ export async function runSubmissionThread(input: ThreadInput): Promise<void> {
     reader = openReader(input.filename);
     deps = {
       db: reader.db,
-      batch: (queries, audit) => new Promise((resolve, reject) => {
+      batch: input.storePort ? batchOver(input.storePort) : (queries, audit) => new Promise((resolve, reject) => {
         const id = nextBatch++;
         waiting.set(id, { resolve, reject });
         post({ type: 'batch', id, queries: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })), audit });
@@ -219,7 +229,10 @@ export async function runSubmissionThread(input: ThreadInput): Promise<void> {
       if (m.results) w?.resolve(m.results);
       else w?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'the batch failed' }));
     } else if (m.type === 'stop') {
-      void reader.close().finally(() => port.close());
+      void reader.close().finally(() => {
+        input.storePort?.close();
+        port.close();
+      });
     }
   });
   post({ type: 'ready' });

@@ -9,6 +9,7 @@ import { toBase64 } from '../../server/lib/encoding.js';
 import { createServerRuntime, type NodeRuntime } from '../../server/node/bootstrap.js';
 import { openStore, type ServerStore } from '../../server/node/sqlite.js';
 import { openStoreThread } from '../../server/node/store-thread.js';
+import { startSubmissionThread } from '../../server/node/submit-thread.js';
 import { createApp } from '../../server/app.js';
 import { call } from '../helpers/app.js';
 import { complaint } from '../helpers/bodies.js';
@@ -43,6 +44,22 @@ describe('the server store in a thread of its own (Node)', () => {
     const followUp = await call(app, 'POST', '/api/v1/followup/login', { receipt: filed.body.receipt });
     expect(followUp.status).toBe(200);
     expect(lost).toEqual([]);
+  });
+
+  it('takes the submission thread\'s batches straight from it, not through the event loop', async () => {
+    let onTheLoop = 0;
+    const store = { ...runtime.store, batch: (...args: Parameters<ServerStore['batch']>) => { onTheLoop += 1; return runtime.store.batch(...args); } };
+    const thread = await startSubmissionThread({ filename: runtime.store.filename, config: runtime.deps.config, store, deps: runtime.deps });
+    try {
+      const app = createApp({ ...runtime.deps, submitter: thread!.submit });
+      const filed = await Promise.all([call(app, 'POST', '/api/v1/cases', complaint()), call(app, 'POST', '/api/v1/cases', complaint())]);
+      expect(filed.map((f) => f.status)).toEqual([201, 201]);
+      const rows = await runtime.store.db.selectFrom('cases').select('case_number').execute();
+      expect(rows.map((r) => r.case_number).sort()).toEqual(filed.map((f) => f.body.caseNumber).sort());
+      expect(onTheLoop).toBe(0);
+    } finally {
+      await thread?.stop();
+    }
   });
 
   it('answers in the order sent: a read sent right after a batch, before it is answered, sees it', async () => {

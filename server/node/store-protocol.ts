@@ -1,0 +1,52 @@
+/**
+ * The messages between the server and its store thread (store-thread.ts), and the batch port another
+ * thread uses over a port the store connected it by. Compiled queries cross as their SQL and
+ * parameters; errors as wire-error.ts has them.
+ */
+import { CompiledQuery, type QueryResult } from 'kysely';
+import type { MessagePort } from 'node:worker_threads';
+import type { AuditDraft } from '../audit/audit.js';
+import type { Batch } from '../deps.js';
+import { fromWire, type WireError } from './wire-error.js';
+
+export type Wire = { sql: string; parameters: readonly unknown[] };
+
+export type ToStore =
+  | { type: 'query'; id: number; query: Wire }
+  | { type: 'batch'; id: number; queries: Wire[]; audit?: readonly AuditDraft[] }
+  | { type: 'flush' }
+  | { type: 'close'; id: number }
+  | { type: 'connect'; port: MessagePort };
+
+/** A message that is answered, without its id (StoreLink.call gives it one). */
+export type Call = ToStore extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+
+export type FromStore =
+  | { type: 'ready'; durability: string }
+  | { type: 'failed'; message: string }
+  | { type: 'done'; id: number; value?: unknown; error?: WireError }
+  | { type: 'log'; line: string };
+
+export const wire = (q: CompiledQuery): Wire => ({ sql: q.sql, parameters: q.parameters });
+export const compiled = (w: Wire) => CompiledQuery.raw(w.sql, [...w.parameters]);
+
+/**
+ * The batch port over a port from ServerStore.connect(), for another thread (the submission thread):
+ * its batches go straight to the store thread, not through the event loop.
+ */
+export function batchOver(port: MessagePort): Batch {
+  const waiting = new Map<number, { resolve(r: QueryResult<unknown>[]): void; reject(err: Error): void }>();
+  let nextId = 1;
+  port.on('message', (m: FromStore) => {
+    if (m.type !== 'done') return;
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.error) w?.reject(fromWire(m.error));
+    else w?.resolve(m.value as QueryResult<unknown>[]);
+  });
+  return (queries, audit) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    port.postMessage({ type: 'batch', id, queries: queries.map(wire), audit } satisfies ToStore);
+  });
+}
