@@ -101,6 +101,12 @@ export interface Deps {
   auditHasher?: AuditHasher;
   /** Synchronous SHA-256 as hex for hashes taken per request (Node: node:crypto); unset, Web Crypto. */
   sha256?: Sha256Hex;
+  /**
+   * A value that changes whenever the database's data may have changed, by this process or another
+   * (Node: server/node/data-version.ts). Answers computed from the data are kept until it moves; unset
+   * (Workers), nothing is kept.
+   */
+  dataVersion?: () => Promise<string>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -13,6 +13,7 @@ import { anchorsPathFor, fileAuditAnchors } from './audit-anchors.js';
 import { nodeAuditHasher, nodeAuditSigner } from './audit-hash.js';
 import { sha256Hex } from './crypto.js';
 import { secureDataDir } from './data-dir.js';
+import { dataVersionOf } from './data-version.js';
 import { loadKeyring } from './keyfiles.js';
 import { mailerFor } from './mailer.js';
 import { passwordThread } from './password-thread.js';
@@ -112,6 +113,7 @@ async function buildRuntime<S extends ServerStore>(
     pbkdf2: passwordThread().pbkdf2,
     auditHasher: nodeAuditHasher,
     sha256: sha256Hex,
+    dataVersion: dataVersionOf(store.db),
     ...(filename === ':memory:' ? {} : { auditAnchors: fileAuditAnchors(anchorsPathFor(filename)) }),
   };
   notes.push(mail.note);

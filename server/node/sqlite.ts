@@ -15,7 +15,7 @@ import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 import { GROUP_COMMIT_DEFAULTS, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { signalSettler } from './signal-settle.js';
-import { kyselyOver, runBatch, runCompiled } from './statements.js';
+import { kyselyOver, runBatch, runCompiledPacked, type PackedRows } from './statements.js';
 
 /** What the server needs of a store, wherever its connection runs (here, or store-thread.ts). */
 export interface ServerStore {
@@ -35,8 +35,8 @@ export interface ServerStore {
 
 export interface NodeStore extends ServerStore {
   sqlite: Sqlite.Database;
-  /** Runs one compiled query at once on the store's connection (the store thread's reads). */
-  run(query: CompiledQuery): QueryResult<unknown>;
+  /** Runs one compiled query at once on the store's connection, a reader's rows packed (the store thread's reads). */
+  runPacked(query: CompiledQuery): QueryResult<unknown> | { packed: PackedRows };
 }
 
 export interface StoreOptions {
@@ -155,7 +155,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     filename,
     sqlite,
     db,
-    run: (query) => runCompiled(prepare, query),
+    runPacked: (query) => runCompiledPacked(prepare, query),
     batch,
     durability,
     flush: () => flush(),

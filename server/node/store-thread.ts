@@ -25,6 +25,7 @@ import { auditSignerFor } from './audit-hash.js';
 import { openStore, type NodeStore, type ServerStore } from './sqlite.js';
 import { startModuleWorker } from './ts-worker.js';
 import { compiled, wire, type Call, type FromStore, type ToStore } from './store-protocol.js';
+import { unpackRows, type PackedRows } from './statements.js';
 import { fromWire, toWire } from './wire-error.js';
 
 export interface StoreThreadOptions {
@@ -156,7 +157,10 @@ class StoreLink {
 /** Kysely over the link: one "connection", every query a message. */
 function threadDriver(link: StoreLink): Driver {
   const connection: DatabaseConnection = {
-    executeQuery: <R>(query: CompiledQuery) => link.call<QueryResult<R>>({ type: 'query', query: wire(query) }),
+    executeQuery: async <R>(query: CompiledQuery) => {
+      const result = await link.call<QueryResult<R> | { packed: PackedRows }>({ type: 'query', query: wire(query) });
+      return 'packed' in result ? { rows: unpackRows(result.packed) as R[] } : result;
+    },
     streamQuery: () => { throw new Error('streaming is not available over the store thread'); },
   };
   const refuse = () => Promise.reject(new Error('transactions go through the batch port, not db.transaction()'));
@@ -237,14 +241,14 @@ export function runStoreThread(input: StoreThreadInput): void {
   const ports = new Set<MessagePort>();
   const serve = (on: MessagePort) => {
     ports.add(on);
-    on.on('message', (m: ToStore) => answer(store, m, (r) => on.postMessage(r), { serve, closeAll: () => ports.forEach((p) => p.close()) }));
+    on.on('message', (m: ToStore) => serveMessage(store, m, (r) => on.postMessage(r), { serve, closeAll: () => ports.forEach((p) => p.close()) }));
   };
   serve(port);
   post({ type: 'ready', durability: store.durability });
 }
 
 /** One message to the store thread, answered on the port it came by (`reply`). */
-function answer(
+function serveMessage(
   store: NodeStore, m: ToStore, reply: (m: FromStore) => void,
   ports: { serve(port: MessagePort): void; closeAll(): void },
 ): void {
@@ -259,9 +263,9 @@ function answer(
   const ok = (value: unknown) => reply({ type: 'done', id: m.id, value });
   const fail = (err: unknown) => reply({ type: 'done', id: m.id, error: toWire(err) });
   if (m.type === 'query') {
-    let result: QueryResult<unknown>;
+    let result: unknown;
     try {
-      result = store.run(compiled(m.query));
+      result = store.runPacked(compiled(m.query));
     } catch (err) {
       fail(err);
       return;

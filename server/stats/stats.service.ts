@@ -66,8 +66,33 @@ const DEPARTMENT_METRICS: readonly DepartmentMonthColumn[] = [
   m.CLOSED, m.REHANDLED, m.RATING, m.RATING_SATISFIED, m.REWARD_APPROVED, m.REWARD_PAID, m.REWARD_PAID_FEN,
 ];
 
-/** The statistics of a period, as published (suppressed). */
-export async function loadStats(deps: Pick<Deps, 'db'>, period: StatsPeriod): Promise<StatsAnswer> {
+/** Answers kept per database, by period, with the data version they were computed at. */
+const kept = new WeakMap<object, Map<string, { version: string; answer: Promise<StatsAnswer> }>>();
+const KEPT_PERIODS = 24;
+
+/**
+ * The statistics of a period, as published (suppressed). With Deps.dataVersion, an answer is kept
+ * until the data moves: a burst of requests between two writes computes it once (the answer is shared:
+ * callers must not change it).
+ */
+export async function loadStats(deps: Pick<Deps, 'db' | 'dataVersion'>, period: StatsPeriod): Promise<StatsAnswer> {
+  if (!deps.dataVersion) return computeStats(deps, period);
+  const version = await deps.dataVersion();
+  const byPeriod = kept.get(deps.db) ?? new Map<string, { version: string; answer: Promise<StatsAnswer> }>();
+  kept.set(deps.db, byPeriod);
+  const key = `${period.from} ${period.to}`;
+  const hit = byPeriod.get(key);
+  if (hit?.version === version) return hit.answer;
+  const answer = computeStats(deps, period);
+  byPeriod.delete(key);
+  byPeriod.set(key, { version, answer });
+  if (byPeriod.size > KEPT_PERIODS) byPeriod.delete(byPeriod.keys().next().value!);
+  // A failed computation is not kept.
+  answer.catch(() => { if (byPeriod.get(key)?.answer === answer) byPeriod.delete(key); });
+  return answer;
+}
+
+async function computeStats(deps: Pick<Deps, 'db'>, period: StatsPeriod): Promise<StatsAnswer> {
   const months = { fromMonth: period.from, toMonth: period.to };
   const [{ categories: detail, cities, closeDays }, departments, directory] = await Promise.all([
     readPublicCounts(deps.db, months),
