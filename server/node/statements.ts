@@ -51,7 +51,7 @@ function appendAudit(prepare: Prepare, drafts: readonly AuditDraft[] | undefined
   for (const r of linkRecords(last, drafts, signer)) insert.run(r.seq, r.at, r.actor, r.action, r.case_id, r.detail, r.prev_hash, r.hash, r.key_id);
 }
 
-export function runCompiled(prepare: Prepare, query: CompiledQuery): QueryResult<unknown> {
+function runCompiled(prepare: Prepare, query: CompiledQuery): QueryResult<unknown> {
   const stmt = prepare(query.sql);
   const params = query.parameters as unknown[];
   if (stmt.reader) return { rows: stmt.all(...params) };
