@@ -3,7 +3,7 @@
  * thread uses over a port the store connected it by. Compiled queries cross as their SQL and
  * parameters; errors as wire-error.ts has them.
  */
-import { CompiledQuery, type QueryResult } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { MessagePort } from 'node:worker_threads';
 import type { AuditDraft } from '../audit/audit.js';
 import type { Batch } from '../deps.js';
@@ -27,6 +27,17 @@ export type FromStore =
   | { type: 'done'; id: number; value?: unknown; error?: WireError }
   | { type: 'log'; line: string };
 
+/** Calls sent and not yet answered, by id. */
+export type Waiting = Map<number, { resolve(value: never): void; reject(err: Error): void }>;
+
+/** Settles the call an answer is for (its caller, or nobody if it is gone). */
+export function settleAnswer(waiting: Waiting, m: Extract<FromStore, { type: 'done' }>): void {
+  const w = waiting.get(m.id);
+  waiting.delete(m.id);
+  if (m.error) w?.reject(fromWire(m.error));
+  else w?.resolve(m.value as never);
+}
+
 export const wire = (q: CompiledQuery): Wire => ({ sql: q.sql, parameters: q.parameters });
 export const compiled = (w: Wire) => CompiledQuery.raw(w.sql, [...w.parameters]);
 
@@ -35,14 +46,10 @@ export const compiled = (w: Wire) => CompiledQuery.raw(w.sql, [...w.parameters])
  * its batches go straight to the store thread, not through the event loop.
  */
 export function batchOver(port: MessagePort): Batch {
-  const waiting = new Map<number, { resolve(r: QueryResult<unknown>[]): void; reject(err: Error): void }>();
+  const waiting: Waiting = new Map();
   let nextId = 1;
   port.on('message', (m: FromStore) => {
-    if (m.type !== 'done') return;
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
-    if (m.error) w?.reject(fromWire(m.error));
-    else w?.resolve(m.value as QueryResult<unknown>[]);
+    if (m.type === 'done') settleAnswer(waiting, m);
   });
   return (queries, audit) => new Promise((resolve, reject) => {
     const id = nextId++;

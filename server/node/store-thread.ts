@@ -24,9 +24,9 @@ import type { Keyring } from '../identity/keys.js';
 import { auditSignerFor } from './audit-hash.js';
 import { openStore, type NodeStore, type ServerStore } from './sqlite.js';
 import { startModuleWorker } from './ts-worker.js';
-import { compiled, wire, type Call, type FromStore, type ToStore } from './store-protocol.js';
+import { compiled, settleAnswer, wire, type Call, type FromStore, type ToStore, type Waiting } from './store-protocol.js';
 import { unpackRows, type PackedRows } from './statements.js';
-import { fromWire, toWire } from './wire-error.js';
+import { toWire } from './wire-error.js';
 
 export interface StoreThreadOptions {
   /** The audit key the batches' entries are linked with; without keys they are refused. */
@@ -57,7 +57,7 @@ export const ANSWER_TURN_BUDGET_MS = 8;
 
 /** The event loop's side: calls waiting for their answer, in the order they were sent. */
 class StoreLink {
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(err: Error): void }>();
+  private readonly pending: Waiting = new Map();
   private nextId = 1;
   private lost: string | null = null;
   private closing = false;
@@ -112,17 +112,14 @@ class StoreLink {
   };
 
   private settle(m: Extract<FromStore, { type: 'done' }>) {
-    const p = this.pending.get(m.id);
-    this.pending.delete(m.id);
-    if (m.error) p?.reject(fromWire(m.error));
-    else p?.resolve(m.value);
+    settleAnswer(this.pending, m);
   }
 
   call<T>(message: Call): Promise<T> {
     if (this.lost) return Promise.reject(new Error(`the database thread stopped (${this.lost})`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...message, id } as ToStore);
     });
   }
