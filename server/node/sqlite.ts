@@ -15,6 +15,7 @@ import { buildPendingIndexes } from './bulk-indexes.js';
 import { startCheckpointer, type CheckpointerOptions } from './checkpointer.js';
 import { GROUP_COMMIT_DEFAULTS, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { signalSettler } from './signal-settle.js';
+import { serveBatchesHere } from './store-protocol.js';
 import { kyselyOver, runBatch, runCompiledPacked, type PackedRows } from './statements.js';
 
 /** What the server needs of a store, wherever its connection runs (here, or store-thread.ts). */
@@ -29,8 +30,11 @@ export interface ServerStore {
   flush(): void;
   /** Commits what is pending, then closes the database. */
   close(): Promise<void>;
-  /** A port over which another thread sends batches straight to the store's thread (store-thread.ts). */
-  connect?(): MessagePort;
+  /**
+   * A port over which another thread (the submission thread) sends batches straight to the store's
+   * connection: to the thread it runs in (store-thread.ts), or to this one (store-protocol.ts).
+   */
+  connect(): MessagePort;
 }
 
 export interface NodeStore extends ServerStore {
@@ -157,6 +161,7 @@ export function openStore(filename: string, options: StoreOptions = {}): NodeSto
     db,
     runPacked: (query) => runCompiledPacked(prepare, query),
     batch,
+    connect: () => serveBatchesHere((queries, audit) => batch(queries, audit)),
     durability,
     flush: () => flush(),
     close: async () => {

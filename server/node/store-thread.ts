@@ -90,6 +90,8 @@ class StoreLink {
    * Each answer is a message; the microtasks it starts (its request going on) run before the next
    * message is delivered, so the time since the turn's first answer counts their work. Past the budget,
    * answers wait in order and run one a turn (an immediate set from an immediate runs in the next turn).
+   * Not a TurnSlices (turn-slices.ts): that times the work its items do synchronously, and an answer's
+   * work is the microtasks it starts, which run only after the slice.
    */
   private answer(m: Extract<FromStore, { type: 'done' }>) {
     const now = performance.now();
@@ -160,7 +162,7 @@ function threadDriver(link: StoreLink): Driver {
     },
     streamQuery: () => { throw new Error('streaming is not available over the store thread'); },
   };
-  const refuse = () => Promise.reject(new Error('transactions go through the batch port, not db.transaction()'));
+  const refuse = () => Promise.reject(new Error('a transaction through db is refused: every write goes through the batch port, one atomic batch'));
   return {
     init: async () => {},
     acquireConnection: async () => connection,

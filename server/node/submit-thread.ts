@@ -14,9 +14,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { CompiledQuery, type QueryResult } from 'kysely';
 import type { CaseLanguage } from '../../domain/vocabulary.js';
-import type { AuditDraft } from '../audit/audit.js';
 import { createCalendarCache } from '../clocks/calendar.repository.js';
 import type { Config } from '../config.js';
 import { systemClock, type Deps, type Submitter } from '../deps.js';
@@ -28,7 +26,6 @@ import { openReader, type ServerStore } from './sqlite.js';
 import { batchOver } from './store-protocol.js';
 import { diskStorage } from './storage.js';
 import { startModuleWorker } from './ts-worker.js';
-import { TurnSlices, WRITE_TURN_BUDGET_MS } from './turn-slices.js';
 import { fromWire, toWire, type WireError } from './wire-error.js';
 
 export interface SubmissionThread {
@@ -43,24 +40,19 @@ export interface SubmissionThread {
 interface ThreadInput {
   filename: string;
   config: Config;
-  /** Straight to the store's thread, when the server's store runs in one (store-thread.ts). */
-  storePort?: MessagePort;
+  /** Straight to the store's connection (ServerStore.connect()). */
+  storePort: MessagePort;
 }
 
 type ToThread =
   | { type: 'submit'; id: number; text: string; language: CaseLanguage }
-  | { type: 'batch'; id: number; results?: QueryResult<unknown>[]; error?: WireError }
   | { type: 'stop' };
 
 type FromThread =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'submitted'; id: number; result?: SubmittedCase; error?: WireError }
-  | { type: 'batch'; id: number; queries: { sql: string; parameters: readonly unknown[] }[]; audit?: readonly AuditDraft[] }
   | { type: 'log'; line: string };
-
-/** A batch of statements the thread sends to be written. */
-type ThreadBatch = Extract<FromThread, { type: 'batch' }>;
 
 /** The server's side of the thread: submissions waiting for it, its batches written, its loss noticed. */
 class ThreadLink {
@@ -71,15 +63,8 @@ class ThreadLink {
   private nextId = 1;
   private alive = false;
   private stopping = false;
-  /**
-   * The thread's batches not yet written, written in the server's group commit, each answered once
-   * durable. A port delivers every message waiting for it in one turn of the event loop: under load a
-   * hundred batches of about a millisecond each held the loop for 100 ms. So they are written a slice of
-   * WRITE_TURN_BUDGET_MS per turn.
-   */
-  private readonly writes = new TurnSlices<ThreadBatch>((m) => this.write(m), WRITE_TURN_BUDGET_MS);
 
-  constructor(readonly worker: Worker, private readonly store: Pick<ServerStore, 'batch'>, private readonly deps: Deps) {
+  constructor(readonly worker: Worker, private readonly deps: Deps) {
     this.exited = new Promise<void>((done) => worker.once('exit', () => done()));
     this.ready = new Promise<boolean>((settle) => {
       worker.on('message', (m: FromThread) => this.receive(m, settle));
@@ -108,9 +93,6 @@ class ThreadLink {
       case 'log':
         this.deps.log(m.line);
         break;
-      case 'batch':
-        this.writes.push(m);
-        break;
       case 'submitted': {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
@@ -119,14 +101,6 @@ class ThreadLink {
         break;
       }
     }
-  }
-
-  private write(m: ThreadBatch) {
-    const { id } = m;
-    this.store.batch(m.queries.map((q) => CompiledQuery.raw(q.sql, [...q.parameters])), m.audit).then(
-      (results) => this.worker.postMessage({ type: 'batch', id, results } satisfies ToThread),
-      (err: unknown) => this.worker.postMessage({ type: 'batch', id, error: toWire(err) } satisfies ToThread),
-    );
   }
 
   private lose(reason: string) {
@@ -161,24 +135,24 @@ class ThreadLink {
  * loop) if it cannot start, with the reason logged.
  */
 export async function startSubmissionThread(
-  options: { filename: string; config: Config; store: Pick<ServerStore, 'batch' | 'connect'>; deps: Deps },
+  options: { filename: string; config: Config; store: Pick<ServerStore, 'connect'>; deps: Deps },
 ): Promise<SubmissionThread | null> {
   // The built server is one bundle, and the build writes this module's own beside it: the thread loads
   // only what a submission needs (mostly zod and kysely), not every page.
   // Run through tsx, the thread imports this very module.
   const self = import.meta.url;
   const entry = self.endsWith('.ts') ? self : new URL('./submit-thread.mjs', self).href;
-  // With the store in a thread of its own, the batches go straight there, not through the event loop.
-  const storePort = options.store.connect?.();
+  // The thread's batches go to the store over a port of their own (to its thread, when it runs in one).
+  const storePort = options.store.connect();
   const input: ThreadInput = { filename: options.filename, config: options.config, storePort };
   // A young generation of 24 MB, below what V8 lets it reach by default: the thread's objects live for
   // one submission, and its whole heap stays smaller with the cap.
   const worker = startModuleWorker(entry, 'runSubmissionThread', {
     workerData: input,
-    transferList: storePort ? [storePort] : [],
+    transferList: [storePort],
     resourceLimits: { maxYoungGenerationSizeMb: 24 },
   });
-  const link = new ThreadLink(worker, options.store, options.deps);
+  const link = new ThreadLink(worker, options.deps);
   if (!(await link.ready)) {
     await worker.terminate();
     return null;
@@ -190,8 +164,6 @@ export async function startSubmissionThread(
 export async function runSubmissionThread(input: ThreadInput): Promise<void> {
   const port = parentPort!;
   const post = (m: FromThread) => port.postMessage(m);
-  const waiting = new Map<number, { resolve(r: QueryResult<unknown>[]): void; reject(err: Error): void }>();
-  let nextBatch = 1;
   let reader: ReturnType<typeof openReader>;
   let deps: Deps;
   try {
@@ -199,11 +171,7 @@ export async function runSubmissionThread(input: ThreadInput): Promise<void> {
     reader = openReader(input.filename);
     deps = {
       db: reader.db,
-      batch: input.storePort ? batchOver(input.storePort) : (queries, audit) => new Promise((resolve, reject) => {
-        const id = nextBatch++;
-        waiting.set(id, { resolve, reject });
-        post({ type: 'batch', id, queries: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })), audit });
-      }),
+      batch: batchOver(input.storePort),
       clock: systemClock,
       config,
       keys: await loadKeyring(config),
@@ -223,14 +191,9 @@ export async function runSubmissionThread(input: ThreadInput): Promise<void> {
         (result) => post({ type: 'submitted', id: m.id, result }),
         (err: unknown) => post({ type: 'submitted', id: m.id, error: toWire(err) }),
       );
-    } else if (m.type === 'batch') {
-      const w = waiting.get(m.id);
-      waiting.delete(m.id);
-      if (m.results) w?.resolve(m.results);
-      else w?.reject(fromWire(m.error ?? { app: false, name: 'Error', message: 'the batch failed' }));
     } else if (m.type === 'stop') {
       void reader.close().finally(() => {
-        input.storePort?.close();
+        input.storePort.close();
         port.close();
       });
     }

@@ -6,7 +6,7 @@
  */
 /**
  * How long writes waiting their turn may hold the event loop in one turn (ms): the submission thread's
- * batches (submit-thread.ts) and those held by a checkpoint pause (group-commit.ts).
+ * batches written on the event loop (store-protocol.ts) and those held by a checkpoint pause (group-commit.ts).
  */
 export const WRITE_TURN_BUDGET_MS = 8;
 

@@ -78,8 +78,8 @@ const KEPT_PERIODS = 24;
 export async function loadStats(deps: Pick<Deps, 'db' | 'dataVersion'>, period: StatsPeriod): Promise<StatsAnswer> {
   if (!deps.dataVersion) return computeStats(deps, period);
   const version = await deps.dataVersion();
-  const byPeriod = kept.get(deps.db) ?? new Map<string, { version: string; answer: Promise<StatsAnswer> }>();
-  kept.set(deps.db, byPeriod);
+  let byPeriod = kept.get(deps.db);
+  if (!byPeriod) kept.set(deps.db, (byPeriod = new Map()));
   const key = `${period.from} ${period.to}`;
   const hit = byPeriod.get(key);
   if (hit?.version === version) return hit.answer;
